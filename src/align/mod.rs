@@ -1,0 +1,165 @@
+//! Pairs the segments of two pages: exact anchors first, dynamic programming in the gaps
+//! between them, then a pass that pairs blocks that moved.
+//!
+//! The same machinery serves both directions of SPEC §2: [`Mode::Monolingual`] aligns two
+//! revisions of the English page (base → source), [`Mode::CrossLanguage`] aligns a
+//! translation with an English page on language-neutral evidence.
+
+mod dp;
+mod score;
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+use crate::parse::Segment;
+pub use score::{Mode, Scorer};
+
+/// One pair of the alignment: indices into the two segment lists; `None` on one side means
+/// the segment has no counterpart.
+pub type Link = (Option<usize>, Option<usize>);
+
+/// Aligns `a` (the English side) with `b`. Every index of either side appears in exactly one
+/// link; links are in `b` order, with unpaired `a` segments placed where they belong.
+pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
+    let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
+    let ka: Vec<u64> = a.iter().map(|s| key(&s.norm)).collect();
+    let kb: Vec<u64> = b.iter().map(|s| key(&s.norm)).collect();
+    let scorer = Scorer::new(a, b, mode);
+    for gap in anchors(&ka, &kb, &mut pairs) {
+        for (i, j) in dp::align_gap(&scorer, gap) {
+            pairs[j] = Some(i);
+        }
+    }
+    pair_moved(&scorer, &ka, &kb, &mut pairs);
+    order(a.len(), &pairs)
+}
+
+fn key(s: &str) -> u64 {
+    let mut h = DefaultHasher::new();
+    s.hash(&mut h);
+    h.finish()
+}
+
+/// A region between anchors: `a[a0..a1]` against `b[b0..b1]`.
+#[derive(Debug, Clone, Copy)]
+pub struct Gap {
+    pub a0: usize,
+    pub a1: usize,
+    pub b0: usize,
+    pub b1: usize,
+}
+
+/// Pairs equal segments (an LCS of the normalised texts, patience-style so that unique lines
+/// anchor first) and returns the gaps left between them.
+fn anchors(ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) -> Vec<Gap> {
+    let mut gaps = Vec::new();
+    let mut open: Option<Gap> = None;
+    for op in capture_diff_slices(Algorithm::Patience, ka, kb) {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                gaps.extend(open.take());
+                for k in 0..len {
+                    pairs[new_index + k] = Some(old_index + k);
+                }
+            }
+            DiffOp::Delete { old_index, old_len, new_index } => {
+                extend(&mut open, old_index, old_index + old_len, new_index, new_index)
+            }
+            DiffOp::Insert { old_index, new_index, new_len } => {
+                extend(&mut open, old_index, old_index, new_index, new_index + new_len)
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                extend(&mut open, old_index, old_index + old_len, new_index, new_index + new_len)
+            }
+        }
+    }
+    gaps.extend(open);
+    gaps
+}
+
+fn extend(open: &mut Option<Gap>, a0: usize, a1: usize, b0: usize, b1: usize) {
+    match open {
+        Some(g) => {
+            g.a1 = g.a1.max(a1);
+            g.b1 = g.b1.max(b1);
+        }
+        None => *open = Some(Gap { a0, a1, b0, b1 }),
+    }
+}
+
+/// Pairs segments left alone by the ordered passes that clearly belong together elsewhere in
+/// the page: the same normalised text, or (across languages) the same distinctive skeleton.
+fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) {
+    let mut used = vec![false; ka.len()];
+    for i in pairs.iter().flatten() {
+        used[*i] = true;
+    }
+    let mut free_a: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, k) in ka.iter().enumerate().filter(|(i, _)| !used[*i]) {
+        free_a.entry(*k).or_default().push(i);
+    }
+    for (j, k) in kb.iter().enumerate() {
+        if pairs[j].is_some() {
+            continue;
+        }
+        if let Some(list) = free_a.get_mut(k) {
+            if !list.is_empty() {
+                let i = list.remove(0);
+                used[i] = true;
+                pairs[j] = Some(i);
+            }
+        }
+    }
+    // Distinctive skeletons (footnote definitions moved to the end, a recommendation block moved
+    // to another section): one candidate on each side, and a strong score.
+    let mut by_skeleton: HashMap<u64, Vec<usize>> = HashMap::new();
+    for i in (0..ka.len()).filter(|i| !used[*i]) {
+        if let Some(k) = scorer.move_key_a(i) {
+            by_skeleton.entry(k).or_default().push(i);
+        }
+    }
+    let mut wanted: HashMap<u64, Vec<usize>> = HashMap::new();
+    for j in (0..kb.len()).filter(|j| pairs[*j].is_none()) {
+        if let Some(k) = scorer.move_key_b(j) {
+            wanted.entry(k).or_default().push(j);
+        }
+    }
+    for (k, js) in wanted {
+        let Some(is) = by_skeleton.get(&k) else { continue };
+        if let ([i], [j]) = (is.as_slice(), js.as_slice()) {
+            if scorer.score(*i, *j) >= scorer.move_threshold() {
+                pairs[*j] = Some(*i);
+            }
+        }
+    }
+}
+
+/// Lays the links out in `b` order, each unpaired `a` segment after the link of the `a`
+/// segment before it (or first, when no `a` segment before it is paired).
+fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
+    let mut b_of_a: Vec<Option<usize>> = vec![None; a_len];
+    for (j, i) in pairs.iter().enumerate() {
+        if let Some(i) = i {
+            b_of_a[*i] = Some(j);
+        }
+    }
+    // Sort key: (position after which the link goes, 0 = a pair / 1 = an unpaired a, a index).
+    let mut keyed: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(a_len + pairs.len());
+    for (j, i) in pairs.iter().enumerate() {
+        keyed.push(((j as i64, 0, 0), (*i, Some(j))));
+    }
+    let mut after: i64 = -1;
+    for (i, b) in b_of_a.iter().enumerate() {
+        match b {
+            Some(j) => after = *j as i64,
+            None => keyed.push(((after, 1, i), (Some(i), None))),
+        }
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+#[cfg(test)]
+mod tests;

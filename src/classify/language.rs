@@ -1,0 +1,62 @@
+//! Is a translated segment still (wholly or partly) in the source language?
+//!
+//! Equality with the English after normalisation decides first. Otherwise sentences are
+//! examined: an English sentence found verbatim, or (for non-Latin locales) a sentence written
+//! in Latin letters, or (for Latin-script locales) a sentence that language identification
+//! restricted to {English, the locale's language} calls English.
+
+use crate::parse::{sentences, Segment};
+use crate::script::{latin_share, LocaleFacts};
+
+use super::Status;
+
+/// A sentence long enough to be prose rather than a name (SPEC, truth definition of partial).
+fn is_prose(sentence: &str) -> bool {
+    sentence.split_whitespace().count() >= 3 || sentence.chars().count() >= 20
+}
+
+/// `Untranslated`, `Partial` or `None` (translated) for translation `t` against the English
+/// segment `english` it was made from (the base when known, else the current source).
+pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, facts: &LocaleFacts) -> Option<Status> {
+    if !t.has_letters() {
+        return None;
+    }
+    if t.norm == english.norm || (!t.text.is_empty() && t.text == english.text) {
+        return Some(Status::Untranslated);
+    }
+    let verbatim_english: Vec<&str> = sentences(&english.text).into_iter().filter(|s| is_prose(s)).collect();
+    let mine = sentences(&t.text);
+    let prose: Vec<&str> = mine.iter().copied().filter(|s| s.chars().any(char::is_alphabetic)).collect();
+    if prose.is_empty() {
+        return None;
+    }
+    let english_count = prose
+        .iter()
+        .filter(|s| {
+            verbatim_english.iter().any(|e| s.contains(e) || e.contains(*s) && is_prose(s))
+                || (!english_is_base && looks_english(s, facts))
+        })
+        .count();
+    let any_verbatim = verbatim_english.iter().any(|e| t.text.contains(e));
+    if english_count == prose.len() && !english_is_base {
+        Some(Status::Untranslated)
+    } else if english_count > 0 || any_verbatim {
+        Some(Status::Partial)
+    } else {
+        None
+    }
+}
+
+/// Language evidence for one sentence of a translation.
+fn looks_english(sentence: &str, facts: &LocaleFacts) -> bool {
+    if facts.latin() {
+        if sentence.split_whitespace().count() < 4 {
+            return false;
+        }
+        let Some(lang) = facts.lang else { return false };
+        let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, lang]);
+        detector.detect(sentence).is_some_and(|i| i.lang() == whatlang::Lang::Eng && i.confidence() > 0.5)
+    } else {
+        is_prose(sentence) && latin_share(sentence).is_some_and(|s| s >= 0.9)
+    }
+}

@@ -1,0 +1,202 @@
+//! Gives every aligned pair its statuses (SPEC §2): translated, untranslated, partial, stale,
+//! missing, obsolete, and marks pairs with nothing to translate as verbatim.
+//!
+//! With a base (the English the translation was made from) nothing is aligned across
+//! languages that need not be: translation ↔ base (same structure), base ↔ source (a
+//! monolingual diff), composed. Without one, the translation is aligned with the source
+//! directly and nothing is called stale.
+
+mod diff;
+mod language;
+
+use serde::{Serialize, Serializer};
+
+use crate::align::{align, Mode};
+use crate::parse::{Kind, Page, Segment};
+use crate::script::LocaleFacts;
+pub use diff::{word_diff, DiffOp};
+
+/// A status of a pair (SPEC §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Translated,
+    Untranslated,
+    Partial,
+    Stale,
+    Missing,
+    Obsolete,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Translated => "translated",
+            Status::Untranslated => "untranslated",
+            Status::Partial => "partial",
+            Status::Stale => "stale",
+            Status::Missing => "missing",
+            Status::Obsolete => "obsolete",
+        }
+    }
+}
+
+/// Where the English revision a translation was made from came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaseKind {
+    File,
+    Marker,
+    Git,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Base {
+    pub kind: BaseKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revision: Option<String>,
+}
+
+/// One pair of the alignment with its statuses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AlignedPair {
+    #[serde(serialize_with = "one_or_many")]
+    pub status: Vec<Status>,
+    pub kind: Kind,
+    pub source_lines: Option<[u32; 2]>,
+    pub translation_lines: Option<[u32; 2]>,
+    /// Nothing to translate: not counted in coverage.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub verbatim: bool,
+    /// Source words the pair stands for (0 for obsolete pairs).
+    pub words: usize,
+    /// For stale pairs: the old → new English, word by word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffOp>>,
+}
+
+impl AlignedPair {
+    pub fn has(&self, status: Status) -> bool {
+        self.status.contains(&status)
+    }
+}
+
+fn one_or_many<S: Serializer>(status: &[Status], s: S) -> Result<S::Ok, S::Error> {
+    match status {
+        [one] => one.serialize(s),
+        many => many.serialize(s),
+    }
+}
+
+/// The classified alignment of one page pair; serialises to the JSON of SPEC §3.1.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alignment {
+    pub source: String,
+    pub translation: String,
+    pub locale: String,
+    pub base: Base,
+    pub pairs: Vec<AlignedPair>,
+}
+
+/// Aligns and classifies. `base` is the English page the translation was made from.
+pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts) -> Alignment {
+    let pairs = match base {
+        Some(base) => with_base(src, tr, base, facts),
+        None => align(&src.segments, &tr.segments, Mode::CrossLanguage)
+            .into_iter()
+            .map(|(i, j)| pair(src, tr, i, j, None, facts))
+            .collect(),
+    };
+    let kind = if base.is_some() { BaseKind::File } else { BaseKind::None };
+    Alignment {
+        source: String::new(),
+        translation: String::new(),
+        locale: facts.tag.clone(),
+        base: Base { kind, revision: None },
+        pairs,
+    }
+}
+
+fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
+    let mut source_of_base: Vec<Option<usize>> = vec![None; base.segments.len()];
+    let mut placed = vec![false; src.segments.len()];
+    for (i, k) in align(&src.segments, &base.segments, Mode::Monolingual) {
+        if let (Some(i), Some(k)) = (i, k) {
+            source_of_base[k] = Some(i);
+        }
+    }
+    let mut out: Vec<(Option<usize>, AlignedPair)> = Vec::new();
+    for (k, j) in align(&base.segments, &tr.segments, Mode::CrossLanguage) {
+        let i = k.and_then(|k| source_of_base[k]);
+        match (i, j) {
+            (Some(i), Some(j)) => {
+                placed[i] = true;
+                out.push((Some(i), pair(src, tr, Some(i), Some(j), k.map(|k| &base.segments[k]), facts)));
+            }
+            (None, Some(j)) => out.push((None, pair(src, tr, None, Some(j), None, facts))),
+            // A base block the translation lacks: its source counterpart is missing (below).
+            (_, None) => {}
+        }
+    }
+    // Source blocks with no translated counterpart, each after the pair of the source block
+    // before it.
+    let mut result = Vec::with_capacity(out.len() + placed.len());
+    let mut missing = (0..src.segments.len()).filter(|i| !placed[*i]).peekable();
+    for (i, p) in out {
+        if let Some(i) = i {
+            while let Some(m) = missing.next_if(|m| *m < i) {
+                result.push(pair(src, tr, Some(m), None, None, facts));
+            }
+        }
+        result.push(p);
+    }
+    result.extend(missing.map(|m| pair(src, tr, Some(m), None, None, facts)));
+    result
+}
+
+fn pair(
+    src: &Page,
+    tr: &Page,
+    i: Option<usize>,
+    j: Option<usize>,
+    base: Option<&Segment>,
+    facts: &LocaleFacts,
+) -> AlignedPair {
+    let s = i.map(|i| &src.segments[i]);
+    let t = j.map(|j| &tr.segments[j]);
+    let mut status = Vec::new();
+    let mut diff = None;
+    match (s, t) {
+        (Some(s), Some(t)) => {
+            let reference = base.unwrap_or(s);
+            status.extend(language::content_status(t, reference, base.is_some(), facts));
+            if let Some(b) = base {
+                if b.norm != s.norm {
+                    status.push(Status::Stale);
+                    diff = Some(word_diff(&b.raw, &s.raw));
+                }
+            }
+        }
+        (Some(_), None) => status.push(Status::Missing),
+        (None, Some(_)) => status.push(Status::Obsolete),
+        (None, None) => {}
+    }
+    if status.is_empty() {
+        status.push(Status::Translated);
+    }
+    status.sort();
+    let shown = s.or(t).expect("a pair has at least one side");
+    AlignedPair {
+        status,
+        kind: shown.kind,
+        source_lines: s.map(|s| s.lines),
+        translation_lines: t.map(|t| t.lines),
+        verbatim: shown.verbatim,
+        words: s.map_or(0, Segment::words),
+        diff,
+    }
+}
+
+#[cfg(test)]
+mod tests;

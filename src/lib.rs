@@ -1,0 +1,29 @@
+//! lockstep keeps translated Markdown documentation in step with its English source.
+//!
+//! The library follows the data flow: [`load`] reads files, [`parse`] turns a page into
+//! segments, [`align`] pairs the segments of two pages, [`classify`] gives every pair its
+//! statuses, and [`report`] renders the result. Only `load` and the binary touch the file system.
+
+pub mod align;
+pub mod classify;
+pub mod load;
+pub mod parse;
+
+pub mod script;
+pub mod ui;
+
+pub use classify::{Alignment, AlignedPair, Base, BaseKind, Status};
+
+/// Aligns `translation` with `source` (and with `base`, the English text the translation
+/// was made from, when known) and classifies every pair.
+pub fn align_pages(
+    source: &str,
+    translation: &str,
+    base: Option<&str>,
+    locale: &str,
+) -> Alignment {
+    let src = parse::parse(source);
+    let tr = parse::parse(translation);
+    let base = base.map(parse::parse);
+    classify::classify(&src, &tr, base.as_ref(), &script::LocaleFacts::new(locale))
+}

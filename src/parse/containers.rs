@@ -1,0 +1,249 @@
+//! The pre-pass for what CommonMark does not know: YAML front matter, admonitions and
+//! collapsibles (`!!!`, `???`, `???+`), content tabs (`===`), and the container paths of
+//! `<div markdown>` / `<details>` blocks.
+//!
+//! It turns those lines into segments of their own and hands pulldown-cmark a text with the
+//! same number of lines, where marker lines are blank and indented bodies are de-indented, so
+//! that byte offsets of the rewritten text still give the original line numbers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{inline, Kind, Segment};
+
+pub(super) struct Prepared {
+    pub markdown: String,
+    pub segments: Vec<Segment>,
+    pub containers: ContainerMap,
+}
+
+/// The container path of each line, interned.
+#[derive(Default)]
+pub(super) struct ContainerMap {
+    paths: Vec<Vec<String>>,
+    by_line: Vec<u32>,
+}
+
+impl ContainerMap {
+    /// Container path of 1-based `line`.
+    pub fn at(&self, line: u32) -> Vec<String> {
+        let id = self.by_line.get(line.saturating_sub(1) as usize).copied().unwrap_or(0);
+        self.paths.get(id as usize).cloned().unwrap_or_default()
+    }
+
+    fn record(&mut self, path: Vec<String>) {
+        if self.paths.last() != Some(&path) {
+            if self.paths.is_empty() && !path.is_empty() {
+                self.paths.push(Vec::new());
+            }
+            self.paths.push(path);
+        }
+        self.by_line.push(self.paths.len().saturating_sub(1) as u32);
+    }
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(!!!|\?\?\?\+?)[ \t]*([\w-]+(?:[ \t]+[\w-]+)*)?[ \t]*(?:"([^"]*)")?[ \t]*$"#).unwrap()
+});
+static TAB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^"]*)"[ \t]*$"#).unwrap());
+static HTML_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^<(div|details|section|article)\b([^>]*)>"#).unwrap());
+static HTML_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
+static CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
+static FM_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
+
+/// Front-matter keys whose values are prose to translate (SPEC §1.2).
+const TRANSLATABLE_KEYS: [&str; 4] = ["title", "description", "meta_title", "summary"];
+
+struct Open {
+    body_indent: usize,
+    name: String,
+}
+
+struct Fence {
+    ch: char,
+    len: usize,
+}
+
+pub(super) fn prepare(text: &str) -> Prepared {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut out = String::with_capacity(text.len());
+    let mut segments = Vec::new();
+    let mut containers = ContainerMap::default();
+    let fm_end = front_matter(&lines, &mut segments);
+    let mut blocks: Vec<Open> = Vec::new();
+    let mut html: Vec<String> = Vec::new();
+    let mut fence: Option<Fence> = None;
+
+    for (i, line) in lines.iter().enumerate() {
+        let number = i as u32 + 1;
+        if i > 0 {
+            out.push('\n');
+        }
+        if i < fm_end {
+            containers.record(vec!["front-matter".into()]);
+            continue;
+        }
+        let indent = indent_width(line);
+        let blank = line.trim().is_empty();
+        if !blank && fence.is_none() {
+            while blocks.last().is_some_and(|b| indent < b.body_indent) {
+                blocks.pop();
+            }
+        }
+        let content = strip_columns(line, 4 * blocks.len());
+        let path: Vec<String> = blocks.iter().map(|b| b.name.clone()).chain(html.iter().cloned()).collect();
+        containers.record(path.clone());
+        if blank {
+            continue;
+        }
+        let trimmed = content.trim();
+        if let Some(f) = &fence {
+            if is_fence_close(trimmed, f) {
+                fence = None;
+            }
+            out.push_str(content);
+            continue;
+        }
+        if let Some(f) = fence_open(trimmed) {
+            fence = Some(f);
+            out.push_str(content);
+            continue;
+        }
+        if let Some(c) = MARKER.captures(trimmed) {
+            let kind = c.get(2).map_or("note", |m| m.as_str()).split_whitespace().next().unwrap_or("note");
+            let title = c.get(3).map_or("", |m| m.as_str());
+            let skeleton = vec![format!("admonition:{kind}")];
+            segments.push(inline::simple(Kind::Admonition, path, number, trimmed, title, skeleton));
+            blocks.push(Open { body_indent: indent + 4, name: format!("admonition:{kind}") });
+            continue;
+        }
+        if let Some(c) = TAB.captures(trimmed) {
+            let title = c.get(1).map_or("", |m| m.as_str());
+            segments.push(inline::simple(Kind::Tab, path, number, trimmed, title, vec!["tab".into()]));
+            blocks.push(Open { body_indent: indent + 4, name: "tab".into() });
+            continue;
+        }
+        if let Some(c) = HTML_OPEN.captures(trimmed) {
+            let tag = &c[1];
+            if !trimmed.contains(&format!("</{tag}")) {
+                let classes = CLASS.captures(&c[2]).map(|m| m[1].split_whitespace().collect::<Vec<_>>().join("."));
+                html.push(match classes {
+                    Some(cl) if !cl.is_empty() => format!("{tag}.{cl}"),
+                    _ => tag.to_owned(),
+                });
+            }
+        } else if let Some(c) = HTML_CLOSE.captures(trimmed) {
+            let tag = &c[1];
+            if let Some(pos) = html.iter().rposition(|h| h == tag || h.starts_with(&format!("{tag}."))) {
+                html.truncate(pos);
+            }
+        }
+        out.push_str(content);
+    }
+    Prepared { markdown: out, segments, containers }
+}
+
+/// Recognises YAML front matter at the top of the page, turns each top-level key into a
+/// segment, and returns the number of lines it occupies (0 when there is none).
+fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return 0;
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| matches!(l.trim_end(), "---" | "...")) else {
+        return 0;
+    };
+    let close = close + 1;
+    let path = vec!["front-matter".to_owned()];
+    for delimiter in [0, close] {
+        let raw = lines[delimiter].trim();
+        segments.push(inline::simple(Kind::Rule, path.clone(), delimiter as u32 + 1, raw, "", vec![format!("fm:{raw}")]));
+    }
+    let mut i = 1;
+    while i < close {
+        let line = lines[i];
+        let Some(c) = FM_KEY.captures(line) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i;
+        while end + 1 < close && (lines[end + 1].starts_with([' ', '\t', '-']) || lines[end + 1].trim().is_empty()) {
+            end += 1;
+        }
+        while end > i && lines[end].trim().is_empty() {
+            end -= 1;
+        }
+        let key = &c[1];
+        let value: String = std::iter::once(c[2].trim())
+            .chain(lines[i + 1..=end].iter().map(|l| l.trim()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let value = unquote(value.trim());
+        let text = if TRANSLATABLE_KEYS.contains(&key) { value.as_str() } else { "" };
+        let raw = format!("{key}: {value}");
+        let mut seg = inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &raw, text, vec![format!("fm:{key}")]);
+        seg.lines[1] = end as u32 + 1;
+        if text.is_empty() {
+            seg.verbatim = true;
+        }
+        segments.push(seg);
+        i = end + 1;
+    }
+    close + 1
+}
+
+/// Platforms re-serialise YAML: `"x"`, `'x'` and `x` are the same value.
+fn unquote(v: &str) -> String {
+    let inner = v
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')));
+    match inner {
+        Some(s) => s.replace("\\\"", "\"").replace("''", "'"),
+        None => v.to_owned(),
+    }
+}
+
+fn indent_width(line: &str) -> usize {
+    let mut w = 0;
+    for c in line.chars() {
+        match c {
+            ' ' => w += 1,
+            '\t' => w += 4 - w % 4,
+            _ => break,
+        }
+    }
+    w
+}
+
+/// Removes up to `cols` columns of leading whitespace.
+fn strip_columns(line: &str, cols: usize) -> &str {
+    let mut w = 0;
+    for (i, c) in line.char_indices() {
+        if w >= cols {
+            return &line[i..];
+        }
+        match c {
+            ' ' => w += 1,
+            '\t' => w += 4 - w % 4,
+            _ => return &line[i..],
+        }
+    }
+    ""
+}
+
+fn fence_open(trimmed: &str) -> Option<Fence> {
+    let ch = trimmed.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = trimmed.chars().take_while(|c| *c == ch).count();
+    (len >= 3 && !(ch == '`' && trimmed[len..].contains('`'))).then_some(Fence { ch, len })
+}
+
+fn is_fence_close(trimmed: &str, f: &Fence) -> bool {
+    let len = trimmed.chars().take_while(|c| *c == f.ch).count();
+    len >= f.len && trimmed[len * f.ch.len_utf8()..].trim().is_empty()
+}

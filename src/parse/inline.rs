@@ -1,0 +1,185 @@
+//! Builds a segment from the inline material of a block: its prose text, its skeleton of
+//! language-neutral tokens, and its normalised form.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Kind, Piece, Segment};
+
+/// `{ .class #id key=value }` as written by the attr_list extension.
+static ATTR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\{:?[ \t]*((?:[.#][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+))(?:[ \t]+(?:[.#][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)))*)[ \t]*\}"#).unwrap()
+});
+static ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.#][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)"#).unwrap());
+/// `:material-chat-processing:` and friends.
+static ICON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z][a-z0-9]*(?:-[a-z0-9]+)+:").unwrap());
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").unwrap());
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<(/?)([A-Za-z][\w-]*)([^>]*)>|<!--.*?(?:-->|$)"#).unwrap());
+static CLASS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
+static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+)\s+""\)"#).unwrap());
+static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
+static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]+").unwrap());
+static TABLE_PAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\|\s*").unwrap());
+static DASHES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap());
+
+/// Builds a segment from a block's inline pieces.
+pub(super) fn build<'p>(
+    kind: Kind,
+    container: Vec<String>,
+    lines: [u32; 2],
+    raw: &str,
+    pieces: impl Iterator<Item = &'p (u32, Piece)>,
+    names_only: bool,
+) -> Segment {
+    let mut text = String::new();
+    let mut skeleton = Vec::new();
+    for (_, piece) in pieces {
+        match piece {
+            Piece::Text(t) => text.push_str(t),
+            Piece::Break => text.push(' '),
+            Piece::Code(c) if kind == Kind::Code => text.push_str(c),
+            Piece::Code(c) => {
+                skeleton.push(format!("code:{}", c.trim()));
+                text.push(' ');
+            }
+            Piece::LinkTarget(u) => skeleton.push(format!("link:{}", u.trim())),
+            Piece::ImageTarget(u) => skeleton.push(format!("img:{}", u.trim())),
+            Piece::FootnoteRef(f) => skeleton.push(format!("fn:{f}")),
+            Piece::Html(h) => {
+                if let Some(lang) = h.strip_prefix("fence:") {
+                    skeleton.push(format!("fence:{lang}"));
+                    continue;
+                }
+                html_tokens(h, &mut skeleton);
+                // Text between tags inside an HTML block is prose too (`<summary>Downloads</summary>`).
+                if kind == Kind::Html {
+                    text.push_str(&TAG.replace_all(h, " "));
+                }
+            }
+        }
+    }
+    let text = if kind == Kind::Code { text } else { extract_markers(&text, &mut skeleton) };
+    let mut seg = simple(kind, container, lines[0], raw, &text, skeleton);
+    seg.lines = lines;
+    let short_names = names_only && seg.words() <= 4;
+    seg.verbatim = kind == Kind::Code || !seg.has_letters() || short_names;
+    seg
+}
+
+/// A segment whose text and skeleton are already known.
+pub(super) fn simple(
+    kind: Kind,
+    container: Vec<String>,
+    line: u32,
+    raw: &str,
+    text: &str,
+    mut skeleton: Vec<String>,
+) -> Segment {
+    numbers(text, &mut skeleton);
+    let text = SPACES.replace_all(text.trim(), " ").into_owned();
+    let mut seg = Segment {
+        kind,
+        container,
+        lines: [line, line],
+        raw: raw.to_owned(),
+        norm: normalise(raw),
+        text,
+        skeleton,
+        verbatim: false,
+    };
+    seg.verbatim = !seg.has_letters();
+    seg
+}
+
+/// True when all text of the block sits inside links.
+pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> bool {
+    let all: String = pieces
+        .iter()
+        .filter_map(|(_, p)| match p {
+            Piece::Text(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    let outside = all.replacen(linked, "", 1);
+    let outside = ATTR_LIST.replace_all(&outside, "");
+    let outside = ICON.replace_all(&outside, "");
+    !outside.chars().any(char::is_alphabetic)
+}
+
+/// Moves attribute lists and icon shortcodes from the text into the skeleton.
+fn extract_markers(text: &str, skeleton: &mut Vec<String>) -> String {
+    for list in ATTR_LIST.captures_iter(text) {
+        for attr in ATTR.find_iter(&list[1]) {
+            let a = attr.as_str();
+            // Values of key=value attributes (titles, alt texts) are translated; keys are not.
+            let token = a.split_once('=').map_or(a, |(k, _)| k);
+            skeleton.push(format!("attr:{token}"));
+        }
+    }
+    let text = ATTR_LIST.replace_all(text, " ");
+    for icon in ICON.find_iter(&text) {
+        skeleton.push(format!("icon:{}", icon.as_str().trim_matches(':')));
+    }
+    ICON.replace_all(&text, " ").into_owned()
+}
+
+fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
+    for tag in TAG.captures_iter(html) {
+        let Some(name) = tag.get(2) else { continue };
+        let mut token = format!("html:{}{}", &tag[1], name.as_str().to_ascii_lowercase());
+        if let Some(class) = CLASS.captures(&tag[3]) {
+            for c in class[1].split_whitespace() {
+                token.push('.');
+                token.push_str(c);
+            }
+        }
+        skeleton.push(token);
+    }
+}
+
+fn numbers(text: &str, skeleton: &mut Vec<String>) {
+    if !text.chars().any(|c| c.is_numeric()) {
+        return;
+    }
+    let ascii: String = text.chars().map(ascii_digit).collect();
+    for n in NUMBER.find_iter(&ascii) {
+        skeleton.push(format!("num:{}", n.as_str()));
+    }
+}
+
+/// Arabic-Indic and Extended Arabic-Indic digits read as ASCII digits.
+fn ascii_digit(c: char) -> char {
+    match c {
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        _ => c,
+    }
+}
+
+/// Undoes the harmless rewrites of translation platforms (SPEC §1.2) so that a segment and its
+/// re-exported copy compare equal: attribute-list spacing, empty link titles, `*em*` vs `_em_`,
+/// backslash escapes, table padding, indentation and runs of spaces.
+pub fn normalise(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (i, line) in raw.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let line = ATTR_LIST.replace_all(line, |c: &regex::Captures<'_>| {
+            let attrs: Vec<&str> = ATTR.find_iter(&c[1]).map(|m| m.as_str()).collect();
+            format!("{{{}}}", attrs.join(" "))
+        });
+        let line = EMPTY_TITLE.replace_all(&line, "($1)");
+        let line = ESCAPE.replace_all(&line, "$1");
+        let line = line.replace('_', "*");
+        let line = SPACES.replace_all(&line, " ");
+        let line = if line.starts_with('|') { TABLE_PAD.replace_all(&line, "|") } else { line };
+        let line = DASHES.replace_all(&line, "---");
+        out.push_str(line.trim());
+    }
+    out
+}

@@ -1,0 +1,415 @@
+//! Turns a Markdown page into segments, the units of alignment (SPEC §2).
+//!
+//! Parsing never fails: whatever the bytes say, the result is a list of segments whose line
+//! ranges lie inside the page and do not overlap. MkDocs constructs that CommonMark does not
+//! know (front matter, `!!!`/`???`/`===` blocks) are taken out by [`containers`] first; the rest
+//! goes through pulldown-cmark with one fixed set of options ([`options`]).
+
+mod containers;
+mod inline;
+mod sentences;
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+pub use inline::normalise;
+pub use sentences::sentences;
+
+/// What kind of block a segment is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    FrontMatter,
+    Heading(u8),
+    Paragraph,
+    ListItem,
+    TableRow,
+    Admonition,
+    Tab,
+    Html,
+    Code,
+    Footnote,
+    Definition,
+    /// A thematic break, or a front-matter delimiter.
+    Rule,
+}
+
+/// One alignment unit of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub kind: Kind,
+    /// Enclosing containers, outermost first ("admonition:tip", "details.downloads", "list").
+    pub container: Vec<String>,
+    /// 1-based, inclusive.
+    pub lines: [u32; 2],
+    /// The segment's lines as written (indentation removed).
+    pub raw: String,
+    /// The translatable prose: text outside markup, link and image texts included.
+    pub text: String,
+    /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
+    /// footnote references, numbers.
+    pub skeleton: Vec<String>,
+    /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
+    pub norm: String,
+    /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
+    pub verbatim: bool,
+}
+
+impl Segment {
+    /// True when the text holds at least one letter, i.e. there is something to translate.
+    pub fn has_letters(&self) -> bool {
+        self.text.chars().any(char::is_alphabetic)
+    }
+
+    pub fn words(&self) -> usize {
+        self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    }
+}
+
+/// A parsed page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub segments: Vec<Segment>,
+    pub line_count: u32,
+}
+
+/// The pulldown-cmark options used for every input, so that parses are comparable.
+pub fn options() -> pulldown_cmark::Options {
+    use pulldown_cmark::Options;
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_DEFINITION_LIST
+}
+
+/// Parses a page. `text` is already decoded (see [`crate::load`]): no BOM, `\n` line ends.
+pub fn parse(text: &str) -> Page {
+    let pre = containers::prepare(text);
+    let lines = LineIndex::new(&pre.markdown);
+    let mut segments = pre.segments;
+    let mut walker = Walker {
+        original: text,
+        lines: &lines,
+        containers: &pre.containers,
+        stack: Vec::new(),
+        leaf: None,
+        pending: Vec::new(),
+        out: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(&pre.markdown, options()).into_offset_iter() {
+        walker.event(event, range);
+    }
+    walker.flush();
+    segments.extend(walker.out);
+    segments.sort_by_key(|s| s.lines[0]);
+    Page { segments, line_count: lines.line_count() }
+}
+
+/// Maps byte offsets to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, len: text.len() }
+    }
+
+    fn line_count(&self) -> u32 {
+        let n = self.starts.len();
+        // A final newline does not open a line.
+        let n = if self.starts.last() == Some(&self.len) && n > 1 { n - 1 } else { n };
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        let i = self.starts.partition_point(|&s| s <= offset).max(1);
+        u32::try_from(i).unwrap_or(u32::MAX)
+    }
+
+    /// Line of the last byte of `range` (an end offset is exclusive and may sit after a `\n`).
+    fn last_line(&self, range: &Range<usize>) -> u32 {
+        let mut end = range.end.max(range.start + 1) - 1;
+        end = end.min(self.len.saturating_sub(1));
+        self.line(end).max(self.line(range.start))
+    }
+}
+
+/// Inline material of a leaf block, kept with the line it sits on.
+#[derive(Debug)]
+enum Piece {
+    Text(String),
+    Code(String),
+    LinkTarget(String),
+    ImageTarget(String),
+    Html(String),
+    FootnoteRef(String),
+    Break,
+}
+
+struct Leaf {
+    kind: Kind,
+    first: u32,
+    last: u32,
+    pieces: Vec<(u32, Piece)>,
+    container: Vec<String>,
+    /// Depth of open links: text inside links is recorded as such for the verbatim test.
+    link_depth: usize,
+    linked_text: String,
+    external_links: bool,
+}
+
+struct Walker<'a> {
+    original: &'a str,
+    lines: &'a LineIndex,
+    /// Container paths opened by the pre-pass and by HTML blocks, by line.
+    containers: &'a containers::ContainerMap,
+    stack: Vec<String>,
+    leaf: Option<Leaf>,
+    /// Material that belongs to the next leaf (a footnote definition's label).
+    pending: Vec<(u32, Piece)>,
+    out: Vec<Segment>,
+}
+
+impl Walker<'_> {
+    fn open(&mut self, kind: Kind, range: &Range<usize>) {
+        self.flush();
+        let line = self.lines.line(range.start);
+        let first = self.pending.first().map_or(line, |p| p.0.min(line));
+        let mut container = self.containers.at(first);
+        container.extend(self.stack.iter().cloned());
+        self.leaf = Some(Leaf {
+            kind,
+            first,
+            last: line,
+            pieces: std::mem::take(&mut self.pending),
+            container,
+            link_depth: 0,
+            linked_text: String::new(),
+            external_links: true,
+        });
+    }
+
+    fn leaf(&mut self, range: &Range<usize>) -> &mut Leaf {
+        if self.leaf.is_none() {
+            let kind = match self.stack.last().map(String::as_str) {
+                Some("list") => Kind::ListItem,
+                Some("footnote") => Kind::Footnote,
+                Some("definition") => Kind::Definition,
+                _ => Kind::Paragraph,
+            };
+            self.open(kind, range);
+        }
+        let last = self.lines.last_line(range);
+        let leaf = self.leaf.as_mut().expect("opened above");
+        leaf.last = leaf.last.max(last);
+        leaf
+    }
+
+    fn push(&mut self, range: &Range<usize>, piece: Piece) {
+        let line = self.lines.line(range.start);
+        let leaf = self.leaf(range);
+        if let Piece::Text(t) = &piece {
+            if leaf.link_depth > 0 {
+                leaf.linked_text.push_str(t);
+            }
+        }
+        leaf.pieces.push((line, piece));
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(t) => {
+                if matches!(self.leaf.as_ref().map(|l| l.kind), Some(Kind::Code)) {
+                    let leaf = self.leaf(&range);
+                    leaf.pieces.push((0, Piece::Code(t.into_string())));
+                } else {
+                    self.push(&range, Piece::Text(t.into_string()));
+                }
+            }
+            Event::Code(t) => self.push(&range, Piece::Code(t.into_string())),
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.push(&range, Piece::Code(t.into_string()))
+            }
+            Event::Html(t) | Event::InlineHtml(t) => self.push(&range, Piece::Html(t.into_string())),
+            Event::FootnoteReference(t) => self.push(&range, Piece::FootnoteRef(t.into_string())),
+            Event::SoftBreak | Event::HardBreak => self.push(&range, Piece::Break),
+            Event::Rule => {
+                self.open(Kind::Rule, &range);
+                self.flush();
+            }
+            Event::TaskListMarker(_) => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => {
+                let kind = match self.stack.last().map(String::as_str) {
+                    Some("footnote") => Kind::Footnote,
+                    Some("definition") => Kind::Definition,
+                    Some("list") => Kind::ListItem,
+                    _ => Kind::Paragraph,
+                };
+                self.open(kind, &range);
+            }
+            Tag::Heading { level, .. } => self.open(Kind::Heading(level as u8), &range),
+            Tag::TableHead | Tag::TableRow => self.open(Kind::TableRow, &range),
+            Tag::HtmlBlock => self.open(Kind::Html, &range),
+            Tag::DefinitionListTitle => self.open(Kind::Definition, &range),
+            Tag::CodeBlock(kind) => {
+                self.open(Kind::Code, &range);
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_owned(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let leaf = self.leaf(&range);
+                leaf.pieces.push((0, Piece::Html(format!("fence:{lang}"))));
+            }
+            Tag::Item => {
+                self.flush();
+                self.stack.push("list".into());
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.stack.push("quote".into());
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.flush();
+                self.stack.push("footnote".into());
+                let line = self.lines.line(range.start);
+                self.pending.push((line, Piece::FootnoteRef(label.into_string())));
+            }
+            Tag::DefinitionListDefinition => {
+                self.flush();
+                self.stack.push("definition".into());
+            }
+            Tag::List(_) | Tag::Table(_) | Tag::DefinitionList => self.flush(),
+            Tag::Link { dest_url, .. } => {
+                let external = dest_url.contains("://");
+                self.push(&range, Piece::LinkTarget(dest_url.into_string()));
+                let leaf = self.leaf(&range);
+                leaf.link_depth += 1;
+                leaf.external_links &= external;
+            }
+            Tag::Image { dest_url, .. } => {
+                self.push(&range, Piece::ImageTarget(dest_url.into_string()))
+            }
+            Tag::TableCell
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::TableHead
+            | TagEnd::TableRow
+            | TagEnd::HtmlBlock
+            | TagEnd::CodeBlock
+            | TagEnd::DefinitionListTitle => {
+                if let Some(leaf) = self.leaf.as_mut() {
+                    leaf.last = leaf.last.max(self.lines.last_line(&range));
+                }
+                self.flush();
+                if tag == TagEnd::TableHead {
+                    // The delimiter row is a line of the table too.
+                    let line = self.lines.last_line(&range) + 1;
+                    let raw = line_slice(self.original, line, line).concat();
+                    let container = self.containers.at(line);
+                    self.out.push(inline::simple(Kind::TableRow, container, line, &raw, "", Vec::new()));
+                }
+            }
+            TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition | TagEnd::DefinitionListDefinition => {
+                if !self.pending.is_empty() {
+                    // An empty footnote definition is a segment of its own.
+                    self.open(Kind::Footnote, &range);
+                }
+                self.flush();
+                self.stack.pop();
+            }
+            TagEnd::Link => {
+                if let Some(leaf) = self.leaf.as_mut() {
+                    leaf.link_depth = leaf.link_depth.saturating_sub(1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some(leaf) = self.leaf.take() else { return };
+        let last = leaf.last.min(self.lines.line_count()).max(leaf.first);
+        let raw_lines = line_slice(self.original, leaf.first, last);
+        if leaf.kind == Kind::Paragraph && is_row_of_elements(&raw_lines) {
+            // Buttons, cards and abbreviation lines: each line renders as its own element.
+            for (i, raw) in raw_lines.iter().enumerate() {
+                let line = leaf.first + i as u32;
+                let pieces = leaf.pieces.iter().filter(|(l, _)| *l == line);
+                self.out.push(inline::build(leaf.kind, leaf.container.clone(), [line, line], raw, pieces, false));
+            }
+            return;
+        }
+        if leaf.kind == Kind::Code && raw_lines.len() > 1 {
+            // Line by line: a code block usually changes in one line (a version, a flag).
+            for (i, raw) in raw_lines.iter().enumerate() {
+                let line = leaf.first + i as u32;
+                let mut seg = inline::simple(Kind::Code, leaf.container.clone(), line, raw, raw, Vec::new());
+                seg.verbatim = true;
+                self.out.push(seg);
+            }
+            return;
+        }
+        if leaf.kind == Kind::Html && raw_lines.len() > 1 {
+            for (i, raw) in raw_lines.iter().enumerate() {
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let line = leaf.first + i as u32;
+                let html = [(line, Piece::Html((*raw).to_owned()))];
+                self.out.push(inline::build(leaf.kind, leaf.container.clone(), [line, line], raw, html.iter(), false));
+            }
+            return;
+        }
+        let names_only = leaf.external_links
+            && !leaf.linked_text.trim().is_empty()
+            && inline::outside_links_is_empty(&leaf.pieces, &leaf.linked_text);
+        let raw = raw_lines.join("\n");
+        self.out.push(inline::build(leaf.kind, leaf.container, [leaf.first, last], &raw, leaf.pieces.iter(), names_only));
+    }
+}
+
+/// The lines `first..=last` (1-based) of `text`, indentation removed.
+fn line_slice(text: &str, first: u32, last: u32) -> Vec<&str> {
+    text.split('\n')
+        .skip(first.saturating_sub(1) as usize)
+        .take((last - first + 1) as usize)
+        .map(str::trim)
+        .collect()
+}
+
+/// A paragraph whose every line starts with a link, an image, HTML, an icon or an abbreviation.
+fn is_row_of_elements(lines: &[&str]) -> bool {
+    lines.len() > 1
+        && lines.iter().all(|l| {
+            let l = l.trim_start();
+            l.starts_with('[') || l.starts_with("![") || l.starts_with('<') || l.starts_with("*[") || l.starts_with(':')
+        })
+}
+
+#[cfg(test)]
+mod tests;

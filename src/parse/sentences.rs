@@ -1,0 +1,54 @@
+//! Splits prose into sentences (Unicode sentence boundaries), without breaking after common
+//! abbreviations such as "e.g." or "Dr.".
+
+use unicode_segmentation::UnicodeSegmentation;
+
+const ABBREVIATIONS: [&str; 18] = [
+    "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.",
+    "Inc.", "Ltd.", "Co.", "No.", "U.S.", "Jr.",
+];
+
+/// The sentences of `text`, trimmed, never empty.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for piece in text.split_sentence_bounds() {
+        let begin = *start.get_or_insert(offset);
+        offset += piece.len();
+        let trimmed = piece.trim_end();
+        let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation = ABBREVIATIONS.iter().any(|a| last_word.eq_ignore_ascii_case(a));
+        if !abbreviation || offset == text.len() {
+            let s = text[begin..offset].trim();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            start = None;
+        }
+    }
+    if let Some(begin) = start {
+        let s = text[begin..].trim();
+        if !s.is_empty() {
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn splits_on_sentence_ends_but_not_abbreviations() {
+        let s = sentences("Use a VPN, e.g. Mullvad. It hides your IP. Really?");
+        assert_eq!(s, vec!["Use a VPN, e.g. Mullvad.", "It hides your IP.", "Really?"]);
+    }
+
+    #[test]
+    fn hebrew_and_empty() {
+        assert_eq!(sentences("שלום עולם. מה נשמע?"), vec!["שלום עולם.", "מה נשמע?"]);
+        assert!(sentences("   ").is_empty());
+    }
+}

@@ -1,0 +1,263 @@
+//! Owns `cargo xtask bench`: times parse-only and `align_pages` (with and without the base) over
+//! the triples held in memory, repeats the runs, and reports best/median wall times, the
+//! align/parse ratio against its target, and peak memory.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+use crate::triples::{self, Triple};
+
+/// Options of `cargo xtask bench`.
+#[derive(Debug, Clone)]
+pub struct BenchArgs {
+    pub triples: PathBuf,
+    /// Extra phase: parse-only of every Markdown page of the snapshot. `explicit` = given by
+    /// `--snapshot`, so a missing directory is an error rather than a skipped phase.
+    pub snapshot: PathBuf,
+    pub snapshot_explicit: bool,
+    pub runs: usize,
+}
+
+/// The snapshot used when `--snapshot` is not given: beside the triples.
+pub fn default_snapshot_dir(triples: &Path) -> PathBuf {
+    triples
+        .parent()
+        .map_or_else(|| triples.join(".."), Path::to_path_buf)
+        .join("snapshot")
+}
+
+/// Performance targets: all triples aligned with base in under a second, at most 3× parse-only.
+const ALIGN_BUDGET: Duration = Duration::from_secs(1);
+const MAX_ALIGN_TO_PARSE: f64 = 3.0;
+
+struct Phase {
+    name: String,
+    times: Vec<Duration>,
+}
+
+impl Phase {
+    fn new(name: impl Into<String>) -> Phase {
+        Phase {
+            name: name.into(),
+            times: Vec::new(),
+        }
+    }
+
+    fn best(&self) -> Duration {
+        self.times.iter().copied().min().unwrap_or_default()
+    }
+
+    fn median(&self) -> Duration {
+        median(&self.times)
+    }
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut sorted = times.to_vec();
+    sorted.sort();
+    match sorted.len() {
+        0 => Duration::ZERO,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2,
+    }
+}
+
+fn time(f: impl FnOnce()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn parse_triples(triples: &[Triple]) {
+    for t in triples {
+        black_box(lockstep::parse::parse(black_box(&t.source)));
+        black_box(lockstep::parse::parse(black_box(&t.translation)));
+        black_box(lockstep::parse::parse(black_box(&t.base)));
+    }
+}
+
+fn align_triples(triples: &[Triple], with_base: bool) {
+    for t in triples {
+        let base = with_base.then_some(t.base.as_str());
+        black_box(lockstep::align_pages(
+            black_box(&t.source),
+            black_box(&t.translation),
+            base,
+            t.locale(),
+        ));
+    }
+}
+
+/// Every `.md` file below `dir`, read into memory, in path order.
+fn read_pages(dir: &Path) -> Result<Vec<String>> {
+    let mut paths = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).with_context(|| format!("reading {}", d.display()))? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                paths.push(path);
+            }
+        }
+    }
+    paths.sort();
+    paths.iter().map(|p| triples::read_text(p)).collect()
+}
+
+/// Peak resident memory of this process (VmHWM), when the platform reports it.
+fn peak_memory() -> Option<String> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line
+        .trim_start_matches("VmHWM:")
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(format!("{:.1} MB", kb / 1024.0))
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn ratio(num: Duration, den: Duration) -> Option<f64> {
+    (den > Duration::ZERO).then(|| num.as_secs_f64() / den.as_secs_f64())
+}
+
+fn fmt_ratio(r: Option<f64>) -> String {
+    r.map_or("n/a (parse time 0)".to_owned(), |r| format!("{r:.2}×"))
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "NOT MET"
+    }
+}
+
+pub fn run(args: &BenchArgs) -> Result<ExitCode> {
+    if args.runs == 0 {
+        bail!("--runs must be at least 1");
+    }
+    let triples = triples::load_corpus(&args.triples, None)?;
+    let snapshot = if args.snapshot.is_dir() {
+        Some(read_pages(&args.snapshot)?)
+    } else if args.snapshot_explicit {
+        bail!("snapshot not found at {}", args.snapshot.display());
+    } else {
+        None
+    };
+
+    let bytes: usize = triples
+        .iter()
+        .map(|t| t.source.len() + t.translation.len() + t.base.len())
+        .sum();
+    println!(
+        "bench: {} triples ({} files, {:.1} MB) from {}, {} run(s)",
+        triples.len(),
+        triples.len() * 3,
+        bytes as f64 / 1e6,
+        args.triples.display(),
+        args.runs
+    );
+
+    let mut parse = Phase::new("(a) parse only, triples");
+    let mut with_base = Phase::new("(b) align with base");
+    let mut without_base = Phase::new("(c) align without base");
+    let mut snap = snapshot
+        .as_ref()
+        .map(|pages| Phase::new(format!("(d) parse only, snapshot ({} pages)", pages.len())));
+
+    for _ in 0..args.runs {
+        parse.times.push(time(|| parse_triples(&triples)));
+        with_base.times.push(time(|| align_triples(&triples, true)));
+        without_base
+            .times
+            .push(time(|| align_triples(&triples, false)));
+        if let (Some(phase), Some(pages)) = (snap.as_mut(), snapshot.as_ref()) {
+            phase.times.push(time(|| {
+                for page in pages {
+                    black_box(lockstep::parse::parse(black_box(page)));
+                }
+            }));
+        }
+    }
+
+    println!("\n{:<40} {:>14} {:>14}", "phase", "best", "median");
+    for phase in [&parse, &with_base, &without_base]
+        .into_iter()
+        .chain(snap.as_ref())
+    {
+        println!(
+            "{:<40} {:>14} {:>14}",
+            phase.name,
+            ms(phase.best()),
+            ms(phase.median())
+        );
+    }
+    if snap.is_none() {
+        println!(
+            "(snapshot not found at {}; phase (d) skipped)",
+            args.snapshot.display()
+        );
+    }
+
+    let ratio_best = ratio(with_base.best(), parse.best());
+    let ratio_median = ratio(with_base.median(), parse.median());
+    println!(
+        "\nratio (b)/(a): {} (best), {} (median)",
+        fmt_ratio(ratio_best),
+        fmt_ratio(ratio_median)
+    );
+    println!(
+        "peak memory (VmHWM): {}",
+        peak_memory().unwrap_or_else(|| "n/a".to_owned())
+    );
+
+    println!("\ntargets (best times):");
+    println!(
+        "  all triples aligned with base in < 1 s:  {:.3} s  {}",
+        with_base.best().as_secs_f64(),
+        verdict(with_base.best() < ALIGN_BUDGET)
+    );
+    println!(
+        "  align with base <= 3x parse-only:        {}  {}",
+        fmt_ratio(ratio_best),
+        match ratio_best {
+            Some(r) => verdict(r <= MAX_ALIGN_TO_PARSE),
+            None => "n/a",
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_of_odd_and_even_runs() {
+        let d = Duration::from_millis;
+        assert_eq!(median(&[d(5), d(1), d(3)]), d(3));
+        assert_eq!(median(&[d(4), d(1), d(2), d(8)]), d(3));
+        assert_eq!(median(&[]), Duration::ZERO);
+    }
+
+    #[test]
+    fn ratio_is_undefined_for_zero_parse_time() {
+        assert_eq!(ratio(Duration::from_millis(3), Duration::ZERO), None);
+        assert_eq!(
+            ratio(Duration::from_millis(3), Duration::from_millis(2)),
+            Some(1.5)
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
+//! `eval` and `bench` tasks, and the mapping of outcomes to exit codes
+//! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
+
+mod bench;
+mod eval;
+mod triples;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+
+const USAGE: &str = "\
+usage: cargo xtask <task> [options]
+
+tasks:
+  eval    score align_pages against the corpus triples (with and without base)
+  bench   time parse-only and align_pages over the corpus triples
+  help    print this text
+
+eval options:
+  --triples DIR    triples directory (default: ../shared/corpus/triples from the workspace root)
+  --triple NAME    only the triples whose directory name contains NAME
+  --check          compare the \"all\" rows with xtask/eval-thresholds.toml; exit 1 if any is below
+  --json FILE      write every figure (per mode, per locale; tp/fp/fn and P/R/F1) as JSON
+  --verbose        print the figures of every triple
+  --dump-errors    print every line where the prediction disagrees with the truth
+
+bench options:
+  --triples DIR    triples directory (as for eval)
+  --snapshot DIR   also time parse-only of every .md page below DIR
+                   (default: the snapshot beside the triples, skipped when absent)
+  --runs N         repetitions (default 5); best and median are reported
+
+exit codes: 0 success, 1 eval --check found a figure below its threshold, 2 error
+";
+
+/// Arguments left after the task name, consumed flag by flag.
+struct Args {
+    rest: std::vec::IntoIter<String>,
+}
+
+impl Args {
+    /// The next flag, with its inline value for `--flag=value`.
+    fn next_flag(&mut self) -> Option<(String, Option<String>)> {
+        let arg = self.rest.next()?;
+        Some(match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag.to_owned(), Some(value.into())),
+            _ => (arg, None),
+        })
+    }
+
+    fn value(&mut self, flag: &str, inline: Option<String>) -> Result<String> {
+        match inline.or_else(|| self.rest.next()) {
+            Some(v) => Ok(v),
+            None => bail!("{flag} needs a value"),
+        }
+    }
+
+    fn no_value(flag: &str, inline: Option<String>) -> Result<()> {
+        match inline {
+            Some(_) => bail!("{flag} takes no value"),
+            None => Ok(()),
+        }
+    }
+}
+
+fn parse_eval(mut args: Args) -> Result<eval::EvalArgs> {
+    let mut out = eval::EvalArgs {
+        triples: triples::default_triples_dir(),
+        check: false,
+        json: None,
+        filter: None,
+        verbose: false,
+        dump_errors: false,
+    };
+    while let Some((flag, inline)) = args.next_flag() {
+        match flag.as_str() {
+            "--triples" => out.triples = args.value(&flag, inline)?.into(),
+            "--triple" => out.filter = Some(args.value(&flag, inline)?),
+            "--json" => out.json = Some(args.value(&flag, inline)?.into()),
+            "--check" => {
+                Args::no_value(&flag, inline)?;
+                out.check = true;
+            }
+            "--verbose" | "-v" => {
+                Args::no_value(&flag, inline)?;
+                out.verbose = true;
+            }
+            "--dump-errors" => {
+                Args::no_value(&flag, inline)?;
+                out.dump_errors = true;
+            }
+            _ => bail!("unknown option for eval: {flag}"),
+        }
+    }
+    Ok(out)
+}
+
+fn parse_bench(mut args: Args) -> Result<bench::BenchArgs> {
+    let mut triples_dir = triples::default_triples_dir();
+    let mut snapshot: Option<PathBuf> = None;
+    let mut runs = 5;
+    while let Some((flag, inline)) = args.next_flag() {
+        match flag.as_str() {
+            "--triples" => triples_dir = args.value(&flag, inline)?.into(),
+            "--snapshot" => snapshot = Some(args.value(&flag, inline)?.into()),
+            "--runs" => {
+                let v = args.value(&flag, inline)?;
+                runs = v
+                    .parse()
+                    .with_context(|| format!("--runs expects a number, got `{v}`"))?;
+            }
+            _ => bail!("unknown option for bench: {flag}"),
+        }
+    }
+    Ok(bench::BenchArgs {
+        snapshot_explicit: snapshot.is_some(),
+        snapshot: snapshot.unwrap_or_else(|| bench::default_snapshot_dir(&triples_dir)),
+        triples: triples_dir,
+        runs,
+    })
+}
+
+fn run(argv: Vec<String>) -> Result<ExitCode> {
+    let mut argv = argv.into_iter();
+    let task = argv.next();
+    let args = Args { rest: argv };
+    match task.as_deref() {
+        Some("eval") => eval::run(&parse_eval(args)?),
+        Some("bench") => bench::run(&parse_bench(args)?),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(other) => bail!("unknown task `{other}`\n\n{USAGE}"),
+        None => bail!("no task given\n\n{USAGE}"),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Args {
+        Args {
+            rest: list
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect::<Vec<_>>()
+                .into_iter(),
+        }
+    }
+
+    #[test]
+    fn eval_flags_parse() {
+        let a = parse_eval(args(&[
+            "--triples",
+            "t",
+            "--triple=he__",
+            "--check",
+            "--json",
+            "out.json",
+            "--verbose",
+            "--dump-errors",
+        ]))
+        .unwrap();
+        assert_eq!(a.triples, PathBuf::from("t"));
+        assert_eq!(a.filter.as_deref(), Some("he__"));
+        assert!(a.check && a.verbose && a.dump_errors);
+        assert_eq!(a.json, Some(PathBuf::from("out.json")));
+    }
+
+    #[test]
+    fn bad_flags_are_errors() {
+        assert!(parse_eval(args(&["--bogus"])).is_err());
+        assert!(parse_eval(args(&["--json"])).is_err());
+        assert!(parse_eval(args(&["--check=yes"])).is_err());
+        assert!(parse_bench(args(&["--runs", "many"])).is_err());
+    }
+
+    #[test]
+    fn bench_defaults() {
+        let b = parse_bench(args(&["--triples", "x/triples"])).unwrap();
+        assert_eq!(b.runs, 5);
+        assert_eq!(b.snapshot, PathBuf::from("x/snapshot"));
+        assert!(!b.snapshot_explicit);
+    }
+}
