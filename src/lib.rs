@@ -2,13 +2,15 @@
 //!
 //! The library follows the data flow: [`load`] reads files, [`parse`] turns a page into
 //! segments, [`align`] pairs the segments of two pages, [`classify`] gives every pair its
-//! statuses, and [`report`] renders the result. Only `load` and the binary touch the file system.
+//! statuses, and [`report`] renders the result; [`cli`] is the command line around them and
+//! [`ui`] its messages. Only `load` and `cli` touch the file system.
 
 pub mod align;
 pub mod classify;
+pub mod cli;
 pub mod load;
 pub mod parse;
-
+pub mod report;
 pub mod script;
 pub mod ui;
 

@@ -8,8 +8,9 @@
 mod dp;
 mod score;
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -37,7 +38,7 @@ pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
 }
 
 fn key(s: &str) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     s.hash(&mut h);
     h.finish()
 }
@@ -96,7 +97,7 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
     for i in pairs.iter().flatten() {
         used[*i] = true;
     }
-    let mut free_a: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut free_a: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, k) in ka.iter().enumerate().filter(|(i, _)| !used[*i]) {
         free_a.entry(*k).or_default().push(i);
     }
@@ -114,13 +115,13 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
     }
     // Distinctive skeletons (footnote definitions moved to the end, a recommendation block moved
     // to another section): one candidate on each side, and a strong score.
-    let mut by_skeleton: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_skeleton: HashMap<u64, Vec<usize>> = HashMap::default();
     for i in (0..ka.len()).filter(|i| !used[*i]) {
         if let Some(k) = scorer.move_key_a(i) {
             by_skeleton.entry(k).or_default().push(i);
         }
     }
-    let mut wanted: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut wanted: HashMap<u64, Vec<usize>> = HashMap::default();
     for j in (0..kb.len()).filter(|j| pairs[*j].is_none()) {
         if let Some(k) = scorer.move_key_b(j) {
             wanted.entry(k).or_default().push(j);

@@ -6,8 +6,10 @@
 //! the page's own ratio, and shared words (an untranslated block is the same language).
 //! Between two English revisions it is the overlap of their words.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::cell::OnceCell;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 use crate::parse::{Kind, Segment};
 
@@ -19,13 +21,18 @@ pub enum Mode {
     CrossLanguage,
 }
 
-/// Precomputed features of both pages.
+/// Features of both pages, computed for a segment the first time it is scored: most
+/// segments are paired by the anchors and never need them.
 pub struct Scorer<'a> {
     a: &'a [Segment],
     b: &'a [Segment],
     mode: Mode,
-    fa: Vec<Features>,
-    fb: Vec<Features>,
+    /// Document frequency of skeleton and name tokens over both pages.
+    df: HashMap<u64, u32>,
+    fa: Vec<OnceCell<Features>>,
+    fb: Vec<OnceCell<Features>>,
+    /// Words of the English page (across languages only).
+    vocabulary: OnceCell<HashSet<u64>>,
     /// Translation length / English length over the whole page.
     length_ratio: f32,
 }
@@ -48,37 +55,64 @@ struct Features {
     chars: usize,
     container: u64,
     move_key: Option<u64>,
+    /// Across languages: the translated segment is still in English.
+    english: bool,
 }
 
 impl<'a> Scorer<'a> {
     pub fn new(a: &'a [Segment], b: &'a [Segment], mode: Mode) -> Self {
-        let raw_a: Vec<(Vec<u64>, Vec<u64>)> = a.iter().map(|s| tokens(s, mode)).collect();
-        let raw_b: Vec<(Vec<u64>, Vec<u64>)> = b.iter().map(|s| tokens(s, mode)).collect();
-        let mut df: HashMap<u64, u32> = HashMap::new();
-        for (sk, names) in raw_a.iter().chain(&raw_b) {
-            for list in [sk, names] {
-                let mut seen = list.clone();
-                seen.dedup();
-                for k in seen {
-                    *df.entry(k).or_default() += 1;
-                }
+        let mut df: HashMap<u64, u32> = HashMap::default();
+        for s in a.iter().chain(b) {
+            let (mut sk, mut names) = tokens(s, mode);
+            sk.dedup();
+            names.dedup();
+            for k in sk.into_iter().chain(names) {
+                *df.entry(k).or_default() += 1;
             }
         }
-        let n = (a.len() + b.len()).max(1) as f32;
+        let chars = |segs: &[Segment]| -> usize { segs.iter().map(|s| s.text.chars().count()).sum() };
+        let (ca, cb) = (chars(a), chars(b));
+        let length_ratio = if ca == 0 || cb == 0 { 1.0 } else { (cb as f32 / ca as f32).clamp(0.3, 3.0) };
+        Scorer {
+            a,
+            b,
+            mode,
+            df,
+            fa: (0..a.len()).map(|_| OnceCell::new()).collect(),
+            fb: (0..b.len()).map(|_| OnceCell::new()).collect(),
+            vocabulary: OnceCell::new(),
+            length_ratio,
+        }
+    }
+
+    fn fa(&self, i: usize) -> &Features {
+        self.fa[i].get_or_init(|| self.features(&self.a[i], false))
+    }
+
+    fn fb(&self, j: usize) -> &Features {
+        self.fb[j].get_or_init(|| self.features(&self.b[j], self.mode == Mode::CrossLanguage))
+    }
+
+    fn features(&self, s: &Segment, translated: bool) -> Features {
+        let n = (self.a.len() + self.b.len()).max(1) as f32;
         let bag = |t: Vec<u64>| -> Bag {
-            let tokens: Vec<(u64, f32)> = t.into_iter().map(|k| (k, (1.0 + n / df[&k] as f32).ln())).collect();
+            let tokens: Vec<(u64, f32)> =
+                t.into_iter().map(|k| (k, (1.0 + n / self.df.get(&k).copied().unwrap_or(1) as f32).ln())).collect();
             let total = tokens.iter().map(|t| t.1).sum();
             Bag { tokens, total }
         };
-        let features = |segs: &[Segment], raw: Vec<(Vec<u64>, Vec<u64>)>| -> Vec<Features> {
-            segs.iter().zip(raw).map(|(s, (sk, names))| Features::new(s, bag(sk), bag(names), mode)).collect()
-        };
-        let fa = features(a, raw_a);
-        let fb = features(b, raw_b);
-        let ca: usize = fa.iter().map(|f| f.chars).sum();
-        let cb: usize = fb.iter().map(|f| f.chars).sum();
-        let length_ratio = if ca == 0 || cb == 0 { 1.0 } else { (cb as f32 / ca as f32).clamp(0.3, 3.0) };
-        Scorer { a, b, mode, fa, fb, length_ratio }
+        let (sk, names) = tokens(s, self.mode);
+        let mut f = Features::new(s, bag(sk), bag(names), self.mode);
+        if translated {
+            // A translated segment whose words nearly all occur on the English page is still
+            // English (untranslated): it is compared as English, whatever the locale.
+            let vocabulary = self.vocabulary.get_or_init(|| {
+                self.a.iter().flat_map(|s| ordered_words(&s.text)).map(|w| w.0).collect()
+            });
+            let known = f.words.iter().filter(|w| vocabulary.contains(w)).count();
+            f.english = f.words.len() >= 3 && known as f32 >= 0.8 * f.words.len() as f32;
+        }
+        f
     }
 
     /// Below this score two segments are not paired inside a gap.
@@ -99,16 +133,16 @@ impl<'a> Scorer<'a> {
 
     /// A key under which a segment that moved can be recognised (footnote label, skeleton).
     pub fn move_key_a(&self, i: usize) -> Option<u64> {
-        self.fa[i].move_key
+        self.fa(i).move_key
     }
 
     pub fn move_key_b(&self, j: usize) -> Option<u64> {
-        self.fb[j].move_key
+        self.fb(j).move_key
     }
 
     pub fn score(&self, i: usize, j: usize) -> f32 {
         let (sa, sb) = (&self.a[i], &self.b[j]);
-        let (fa, fb) = (&self.fa[i], &self.fb[j]);
+        let (fa, fb) = (self.fa(i), self.fb(j));
         if sa.kind == Kind::FrontMatter || sb.kind == Kind::FrontMatter {
             // Front-matter fields pair by key, whatever their values say.
             return if sa.kind == sb.kind && sa.skeleton.first() == sb.skeleton.first() { 1.0 } else { 0.0 };
@@ -123,7 +157,7 @@ impl<'a> Scorer<'a> {
             }
             Mode::CrossLanguage => {
                 let shared = dice(&fa.words, &fb.words);
-                if shared >= 0.6 {
+                if fb.english && !fa.words.is_empty() {
                     // Both sides are in the same language (an untranslated block): judge it as
                     // two English revisions, so that a rewritten block is not taken for its
                     // successor.
@@ -149,11 +183,20 @@ impl<'a> Scorer<'a> {
 
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
-        let ratio = ordered_overlap(&self.fa[i].sequence, &self.fb[j].sequence);
-        if (0.3..0.8).contains(&ratio) {
-            // Close to the line: let characters decide (a changed URL, a reworded phrase).
+        let (fa, fb) = (self.fa(i), self.fb(j));
+        let shared = dice(&fa.words, &fb.words);
+        if shared < 0.3 {
+            // Few words in common: no ordering of them can make the two alike.
+            return shared;
+        }
+        let ratio = ordered_overlap(&fa.sequence, &fb.sequence);
+        if (0.4..0.7).contains(&ratio) {
+            // Close to the line: let characters decide (a changed URL, a reworded phrase),
+            // unless a cheap upper bound already says they cannot reach the line.
             let (a, b) = (self.a[i].norm.as_str(), self.b[j].norm.as_str());
-            return similar::TextDiff::from_chars(a, b).ratio();
+            if quick_ratio(a, b) >= 0.5 {
+                return char_ratio(a, b);
+            }
         }
         ratio
     }
@@ -176,14 +219,8 @@ impl Features {
         skeleton.tokens.sort_by_key(|t| t.0);
         names.tokens.sort_by_key(|t| t.0);
         let source = if mode == Mode::Monolingual { s.norm.as_str() } else { s.text.as_str() };
-        let ordered = |text: &str| -> Vec<(u64, u32)> {
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(|w| (hash(&w.to_lowercase()), w.chars().count() as u32 + 1))
-                .collect()
-        };
-        let mut words: Vec<u64> = ordered(source).iter().map(|w| w.0).collect();
-        let sequence = ordered(&s.norm);
+        let mut words: Vec<u64> = ordered_words(source).iter().map(|w| w.0).collect();
+        let sequence = ordered_words(&s.norm);
         words.sort_unstable();
         let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
         let move_key = footnote.map(hash).or_else(|| {
@@ -201,8 +238,25 @@ impl Features {
             chars: s.text.chars().count(),
             container: hash(&s.container),
             move_key,
+            english: false,
         }
     }
+}
+
+/// The words of `text`, lowercased and hashed, in order, with their lengths.
+fn ordered_words(text: &str) -> Vec<(u64, u32)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = FxHasher::default();
+            let mut n = 1;
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+                n += 1;
+            }
+            (h.finish(), n)
+        })
+        .collect()
 }
 
 /// Skeleton tokens and, across languages, the Latin-script names of the text.
@@ -274,6 +328,64 @@ fn ordered_overlap(a: &[(u64, u32)], b: &[(u64, u32)]) -> f32 {
     2.0 * common as f32 / total as f32
 }
 
+/// Share of the characters of both texts in their longest common subsequence, computed
+/// bit-parallel (Hyyrö's LCS bit-vector algorithm: O(|a|/64 · |b|)).
+fn char_ratio(a: &str, b: &str) -> f32 {
+    let a: Vec<char> = a.chars().collect();
+    let words = a.len().div_ceil(64);
+    if words == 0 {
+        return if b.is_empty() { 1.0 } else { 0.0 };
+    }
+    let mut masks: HashMap<char, Vec<u64>> = HashMap::default();
+    for (i, c) in a.iter().enumerate() {
+        masks.entry(*c).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+    }
+    let none = vec![0u64; words];
+    let mut v = vec![u64::MAX; words];
+    let mut lb = 0;
+    for c in b.chars() {
+        lb += 1;
+        let m = masks.get(&c).unwrap_or(&none);
+        let mut carry = false;
+        for k in 0..words {
+            let u = v[k] & m[k];
+            let (sum, c1) = v[k].overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            v[k] = sum | (v[k] & !m[k]);
+        }
+    }
+    let tail = a.len() % 64;
+    if tail != 0 {
+        v[words - 1] |= u64::MAX << tail;
+    }
+    let lcs: usize = v.iter().map(|w| w.count_zeros() as usize).sum();
+    2.0 * lcs as f32 / (a.len() + lb) as f32
+}
+
+/// An upper bound of the character-level sequence ratio: the overlap of the two texts'
+/// character counts, ignoring order.
+fn quick_ratio(a: &str, b: &str) -> f32 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la + lb == 0 || 2 * la.min(lb) < (la + lb) / 2 {
+        return 2.0 * la.min(lb) as f32 / (la + lb).max(1) as f32;
+    }
+    let mut counts: HashMap<char, i32> = HashMap::default();
+    for c in a.chars() {
+        *counts.entry(c).or_default() += 1;
+    }
+    let mut common = 0;
+    for c in b.chars() {
+        if let Some(n) = counts.get_mut(&c) {
+            if *n > 0 {
+                *n -= 1;
+                common += 1;
+            }
+        }
+    }
+    2.0 * common as f32 / (la + lb) as f32
+}
+
 /// Dice coefficient of two sorted multisets.
 fn dice(a: &[u64], b: &[u64]) -> f32 {
     if a.is_empty() || b.is_empty() {
@@ -295,7 +407,25 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
 }
 
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = FxHasher::default();
     t.hash(&mut h);
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_ratio;
+
+    #[test]
+    fn char_ratio_is_the_lcs_ratio() {
+        assert_eq!(char_ratio("abcd", "abcd"), 1.0);
+        assert_eq!(char_ratio("abcd", "wxyz"), 0.0);
+        // LCS("ABCBDAB", "BDCABA") = 4
+        assert!((char_ratio("ABCBDAB", "BDCABA") - 8.0 / 13.0).abs() < 1e-6);
+        let long_a: String = "ab".repeat(100);
+        let long_b: String = "ba".repeat(100);
+        // LCS of (ab)^100 and (ba)^100 is 199.
+        assert!((char_ratio(&long_a, &long_b) - 398.0 / 400.0).abs() < 1e-6);
+        assert_eq!(char_ratio("", ""), 1.0);
+    }
 }

@@ -71,6 +71,11 @@ pub struct AlignedPair {
     pub verbatim: bool,
     /// Source words the pair stands for (0 for obsolete pairs).
     pub words: usize,
+    /// The lines of each side as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_text: Option<String>,
     /// For stale pairs: the old → new English, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffOp>>,
@@ -194,6 +199,8 @@ fn pair(
         translation_lines: t.map(|t| t.lines),
         verbatim: shown.verbatim,
         words: s.map_or(0, Segment::words),
+        source_text: s.map(|s| s.raw.clone()),
+        translation_text: t.map(|t| t.raw.clone()),
         diff,
     }
 }

@@ -169,16 +169,35 @@ pub fn normalise(raw: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let line = ATTR_LIST.replace_all(line, |c: &regex::Captures<'_>| {
-            let attrs: Vec<&str> = ATTR.find_iter(&c[1]).map(|m| m.as_str()).collect();
-            format!("{{{}}}", attrs.join(" "))
-        });
-        let line = EMPTY_TITLE.replace_all(&line, "($1)");
-        let line = ESCAPE.replace_all(&line, "$1");
-        let line = line.replace('_', "*");
-        let line = SPACES.replace_all(&line, " ");
-        let line = if line.starts_with('|') { TABLE_PAD.replace_all(&line, "|") } else { line };
-        let line = DASHES.replace_all(&line, "---");
+        // Each rewrite runs only when its trigger character is present: this is a hot path.
+        let mut line = std::borrow::Cow::Borrowed(line);
+        if line.contains('{') {
+            line = ATTR_LIST
+                .replace_all(&line, |c: &regex::Captures<'_>| {
+                    let attrs: Vec<&str> = ATTR.find_iter(&c[1]).map(|m| m.as_str()).collect();
+                    format!("{{{}}}", attrs.join(" "))
+                })
+                .into_owned()
+                .into();
+        }
+        if line.contains("\"\"") {
+            line = EMPTY_TITLE.replace_all(&line, "($1)").into_owned().into();
+        }
+        if line.contains('\\') {
+            line = ESCAPE.replace_all(&line, "$1").into_owned().into();
+        }
+        if line.contains('_') {
+            line = line.replace('_', "*").into();
+        }
+        if line.contains("  ") || line.contains('\t') {
+            line = SPACES.replace_all(&line, " ").into_owned().into();
+        }
+        if line.starts_with('|') {
+            line = TABLE_PAD.replace_all(&line, "|").into_owned().into();
+        }
+        if line.contains("---") {
+            line = DASHES.replace_all(&line, "---").into_owned().into();
+        }
         out.push_str(line.trim());
     }
     out

@@ -18,8 +18,7 @@ pub use inline::normalise;
 pub use sentences::sentences;
 
 /// What kind of block a segment is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     FrontMatter,
     Heading(u8),
@@ -34,6 +33,36 @@ pub enum Kind {
     Definition,
     /// A thematic break, or a front-matter delimiter.
     Rule,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::FrontMatter => "front-matter",
+            Kind::Heading(1) => "heading-1",
+            Kind::Heading(2) => "heading-2",
+            Kind::Heading(3) => "heading-3",
+            Kind::Heading(4) => "heading-4",
+            Kind::Heading(5) => "heading-5",
+            Kind::Heading(_) => "heading-6",
+            Kind::Paragraph => "paragraph",
+            Kind::ListItem => "list-item",
+            Kind::TableRow => "table-row",
+            Kind::Admonition => "admonition",
+            Kind::Tab => "tab",
+            Kind::Html => "html",
+            Kind::Code => "code",
+            Kind::Footnote => "footnote",
+            Kind::Definition => "definition",
+            Kind::Rule => "rule",
+        }
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// One alignment unit of a page.
@@ -89,9 +118,10 @@ pub fn options() -> pulldown_cmark::Options {
 pub fn parse(text: &str) -> Page {
     let pre = containers::prepare(text);
     let lines = LineIndex::new(&pre.markdown);
+    let original = LineIndex::new(text);
     let mut segments = pre.segments;
     let mut walker = Walker {
-        original: text,
+        original: Original { text, lines: &original },
         lines: &lines,
         containers: &pre.containers,
         stack: Vec::new(),
@@ -165,8 +195,27 @@ struct Leaf {
     external_links: bool,
 }
 
+/// The page as written, for the raw lines of segments.
+struct Original<'a> {
+    text: &'a str,
+    lines: &'a LineIndex,
+}
+
+impl<'a> Original<'a> {
+    /// The lines `first..=last` (1-based), indentation removed.
+    fn lines(&self, first: u32, last: u32) -> Vec<&'a str> {
+        (first..=last)
+            .filter_map(|n| {
+                let start = *self.lines.starts.get(n.checked_sub(1)? as usize)?;
+                let end = self.lines.starts.get(n as usize).map_or(self.text.len(), |e| e - 1);
+                Some(self.text[start..end.max(start)].trim())
+            })
+            .collect()
+    }
+}
+
 struct Walker<'a> {
-    original: &'a str,
+    original: Original<'a>,
     lines: &'a LineIndex,
     /// Container paths opened by the pre-pass and by HTML blocks, by line.
     containers: &'a containers::ContainerMap,
@@ -329,7 +378,7 @@ impl Walker<'_> {
                 if tag == TagEnd::TableHead {
                     // The delimiter row is a line of the table too.
                     let line = self.lines.last_line(&range) + 1;
-                    let raw = line_slice(self.original, line, line).concat();
+                    let raw = self.original.lines(line, line).concat();
                     let container = self.containers.at(line);
                     self.out.push(inline::simple(Kind::TableRow, container, line, &raw, "", Vec::new()));
                 }
@@ -354,7 +403,7 @@ impl Walker<'_> {
     fn flush(&mut self) {
         let Some(leaf) = self.leaf.take() else { return };
         let last = leaf.last.min(self.lines.line_count()).max(leaf.first);
-        let raw_lines = line_slice(self.original, leaf.first, last);
+        let raw_lines = self.original.lines(leaf.first, last);
         if leaf.kind == Kind::Paragraph && is_row_of_elements(&raw_lines) {
             // Buttons, cards and abbreviation lines: each line renders as its own element.
             for (i, raw) in raw_lines.iter().enumerate() {
@@ -391,15 +440,6 @@ impl Walker<'_> {
         let raw = raw_lines.join("\n");
         self.out.push(inline::build(leaf.kind, leaf.container, [leaf.first, last], &raw, leaf.pieces.iter(), names_only));
     }
-}
-
-/// The lines `first..=last` (1-based) of `text`, indentation removed.
-fn line_slice(text: &str, first: u32, last: u32) -> Vec<&str> {
-    text.split('\n')
-        .skip(first.saturating_sub(1) as usize)
-        .take((last - first + 1) as usize)
-        .map(str::trim)
-        .collect()
 }
 
 /// A paragraph whose every line starts with a link, an image, HTML, an icon or an abbreviation.

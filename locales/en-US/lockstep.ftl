@@ -1,0 +1,31 @@
+# lockstep's own messages (English). Every user-facing sentence of the command line is here.
+
+## Errors
+
+error-prefix = error
+error-read = { $path }: cannot read: { $reason }
+error-binary = { $path }: binary file (it contains NUL bytes), not a page
+error-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8
+error-write = cannot write the output: { $reason }
+hint-locale = could not tell the locale from { $path }; pass --locale (e.g. --locale he)
+
+## Statuses, as shown to people
+
+status-translated = translated
+status-untranslated = untranslated
+status-partial = partial
+status-stale = stale
+status-missing = missing
+status-obsolete = obsolete
+verbatim = verbatim
+
+## `align`
+
+align-header = { $source } ↔ { $translation } ({ $locale })
+align-base-none = base: unknown, so nothing can be called stale (pass --base FILE)
+align-base-file = base: { $revision }
+align-summary = { $pairs ->
+    [one] one pair
+   *[other] { $pairs } pairs
+  }: { $translated } translated, { $untranslated } untranslated, { $partial } partial, { $stale } stale, { $missing } missing, { $obsolete } obsolete
+align-verbatim-note = Pairs marked verbatim (code, names, links only) have nothing to translate and are not counted in coverage.

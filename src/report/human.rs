@@ -1,0 +1,192 @@
+//! Output for people at a terminal. Styles are always written; `anstream` strips them when
+//! stdout is not a terminal or `NO_COLOR` is set. Right-to-left excerpts are wrapped in
+//! Unicode isolates so that they cannot reorder the columns around them, and invisible or
+//! bidirectional control characters are shown as `<U+XXXX>`, never emitted raw.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::classify::{AlignedPair, Alignment, BaseKind, DiffOp, Status};
+use crate::parse::Page;
+use crate::ui::{arg, num, Messages};
+
+const EXCERPT: usize = 48;
+
+/// First strong isolate … pop directional isolate.
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+pub fn alignment(a: &Alignment, messages: &Messages, out: &mut Vec<u8>) {
+    let bold = Style::new().bold();
+    let header = messages.get(
+        "align-header",
+        &[("source", arg(&a.source)), ("translation", arg(&a.translation)), ("locale", arg(&a.locale))],
+    );
+    let _ = writeln!(out, "{bold}{header}{bold:#}");
+    let base = match (a.base.kind, &a.base.revision) {
+        (BaseKind::None, _) | (_, None) => messages.text("align-base-none"),
+        (_, Some(rev)) => messages.get("align-base-file", &[("revision", arg(rev))]),
+    };
+    let dim = Style::new().dimmed();
+    let _ = writeln!(out, "{dim}{base}{dim:#}");
+    for pair in &a.pairs {
+        line(pair, messages, out);
+    }
+    let count = |s: Status| a.pairs.iter().filter(|p| p.has(s)).count();
+    let summary = messages.get(
+        "align-summary",
+        &[
+            ("pairs", num(a.pairs.len())),
+            ("translated", num(count(Status::Translated))),
+            ("untranslated", num(count(Status::Untranslated))),
+            ("partial", num(count(Status::Partial))),
+            ("stale", num(count(Status::Stale))),
+            ("missing", num(count(Status::Missing))),
+            ("obsolete", num(count(Status::Obsolete))),
+        ],
+    );
+    let _ = writeln!(out, "{bold}{summary}{bold:#}");
+    if a.pairs.iter().any(|p| p.verbatim) {
+        let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("align-verbatim-note"));
+    }
+}
+
+fn line(pair: &AlignedPair, messages: &Messages, out: &mut Vec<u8>) {
+    let names: Vec<String> = pair.status.iter().map(|s| messages.text(&format!("status-{}", s.as_str()))).collect();
+    let mut label = names.join("+");
+    if pair.verbatim {
+        label.push_str(&format!(" ({})", messages.text("verbatim")));
+    }
+    let style = status_style(&pair.status);
+    let range = |r: Option<[u32; 2]>| match r {
+        None => "-".to_owned(),
+        Some([a, b]) if a == b => a.to_string(),
+        Some([a, b]) => format!("{a}-{b}"),
+    };
+    let excerpt = match (&pair.source_text, &pair.translation_text) {
+        (Some(s), Some(t)) if s == t => isolate(&excerpt(s)),
+        (Some(s), Some(t)) => format!("{} │ {}", isolate(&excerpt(s)), isolate(&excerpt(t))),
+        (Some(s), None) => isolate(&excerpt(s)),
+        (None, Some(t)) => isolate(&excerpt(t)),
+        (None, None) => String::new(),
+    };
+    let label = pad(&label, 28);
+    let _ = writeln!(
+        out,
+        "  {style}{label}{style:#} {:>9} {:>9}  {excerpt}",
+        range(pair.source_lines),
+        range(pair.translation_lines)
+    );
+    if let Some(diff) = &pair.diff {
+        let _ = writeln!(out, "{:>51}{}", "", diff_line(diff));
+    }
+}
+
+fn diff_line(diff: &[DiffOp]) -> String {
+    let del = Style::new().fg_color(Some(AnsiColor::Red.into())).strikethrough();
+    let ins = Style::new().fg_color(Some(AnsiColor::Green.into())).underline();
+    let mut s = String::new();
+    for DiffOp(tag, text) in diff {
+        let text = visible(text).replace('\n', "⏎");
+        match *tag {
+            "delete" => s.push_str(&format!("{del}[-{text}-]{del:#}")),
+            "insert" => s.push_str(&format!("{ins}{{+{text}+}}{ins:#}")),
+            _ => s.push_str(&shorten_context(&text)),
+        }
+    }
+    s
+}
+
+/// Long unchanged runs keep a few words at each end.
+fn shorten_context(text: &str) -> String {
+    const KEEP: usize = 24;
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 3 * KEEP {
+        return text.to_owned();
+    }
+    let head: String = chars[..KEEP].iter().collect();
+    let tail: String = chars[chars.len() - KEEP..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+fn status_style(status: &[Status]) -> Style {
+    let color = if status.contains(&Status::Missing) || status.contains(&Status::Untranslated) {
+        AnsiColor::Red
+    } else if status.contains(&Status::Stale) {
+        AnsiColor::Magenta
+    } else if status.contains(&Status::Partial) {
+        AnsiColor::Yellow
+    } else if status.contains(&Status::Obsolete) {
+        AnsiColor::Blue
+    } else {
+        AnsiColor::Green
+    };
+    Style::new().fg_color(Some(color.into()))
+}
+
+/// The start of a segment's text on one line, shortened with an ellipsis.
+fn excerpt(raw: &str) -> String {
+    let one_line = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s: String = one_line.chars().take(EXCERPT).collect();
+    if one_line.chars().count() > EXCERPT {
+        s.push('…');
+    }
+    visible(&s)
+}
+
+fn isolate(s: &str) -> String {
+    format!("{FSI}{s}{PDI}")
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n >= width {
+        s.to_owned()
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// Shows invisible and bidirectional control characters as `<U+XXXX>`.
+pub fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}')
+        || (c.is_control() && c != '\n' && c != '\t')
+}
+
+pub fn segments(page: &Page, out: &mut Vec<u8>) {
+    for s in &page.segments {
+        let lines = if s.lines[0] == s.lines[1] { s.lines[0].to_string() } else { format!("{}-{}", s.lines[0], s.lines[1]) };
+        let container = if s.container.is_empty() { String::new() } else { format!(" [{}]", s.container.join(" › ")) };
+        let verbatim = if s.verbatim { " (verbatim)" } else { "" };
+        let _ = writeln!(out, "{lines:>9}  {}{container}{verbatim}  {}", s.kind.as_str(), isolate(&excerpt(&s.text)));
+        if !s.skeleton.is_empty() {
+            let _ = writeln!(out, "{:>11}{}", "", visible(&s.skeleton.join("  ")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn bidi_controls_are_shown_not_emitted() {
+        assert_eq!(visible("a\u{202E}b\u{200F}"), "a<U+202E>b<U+200F>");
+        assert_eq!(visible("שלום"), "שלום");
+    }
+}

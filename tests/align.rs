@@ -1,0 +1,1053 @@
+//! Alignment scenarios: an English page against a Hebrew or German translation of it, with and
+//! without the English revision the translation was made from.
+//!
+//! Every scenario goes through [`check`], which renders the alignment one pair per line as
+//! `statuses source-lines translation-lines [verbatim]` (`-` for a side without a segment), so that the
+//! tests only depend on `align_pages` and the fields of `AlignedPair`.
+
+use lockstep::{align_pages, Alignment, Status};
+
+/// Renders the pairs of an alignment, one per line.
+fn render(alignment: &Alignment) -> String {
+    let range = |r: Option<[u32; 2]>| match r {
+        None => "-".to_owned(),
+        Some([a, b]) if a == b => a.to_string(),
+        Some([a, b]) => format!("{a}-{b}"),
+    };
+    alignment
+        .pairs
+        .iter()
+        .map(|p| {
+            let status: Vec<&str> = p.status.iter().map(|s| s.as_str()).collect();
+            let verbatim = if p.verbatim { " verbatim" } else { "" };
+            format!(
+                "{} {} {}{verbatim}",
+                status.join("+"),
+                range(p.source_lines),
+                range(p.translation_lines)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Removes the common indentation of `expect` and blank lines around it.
+fn trim_indent(expect: &str) -> String {
+    let lines: Vec<&str> = expect.lines().filter(|l| !l.trim().is_empty()).collect();
+    let indent = lines
+        .iter()
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    lines
+        .iter()
+        .map(|l| l[indent..].trim_end())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check(
+    source: &str,
+    translation: &str,
+    base: Option<&str>,
+    locale: &str,
+    expect: &str,
+) -> Alignment {
+    let alignment = align_pages(source, translation, base, locale);
+    let actual = render(&alignment);
+    let expect = trim_indent(expect);
+    assert_eq!(
+        actual, expect,
+        "\nactual:\n{actual}\n\nexpected:\n{expect}\n"
+    );
+    alignment
+}
+
+/// Replaces the `n`-th line (1-based) of `page`; `None` removes it.
+fn with_line(page: &str, n: usize, new: Option<&str>) -> String {
+    let mut lines: Vec<&str> = page.lines().collect();
+    match new {
+        Some(l) => lines[n - 1] = l,
+        None => {
+            lines.remove(n - 1);
+        }
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Inserts `new` lines before the `n`-th line (1-based) of `page`.
+fn insert_lines(page: &str, n: usize, new: &[&str]) -> String {
+    let mut lines: Vec<&str> = page.lines().collect();
+    for (k, l) in new.iter().enumerate() {
+        lines.insert(n - 1 + k, l);
+    }
+    lines.join("\n") + "\n"
+}
+
+const EN: &str = "\
+# Keeping backups
+
+A backup is a copy of your files that lives somewhere else. Make one before you change anything important.
+
+## Tools
+
+- [Restic](https://restic.net) encrypts every snapshot.
+- [Borg](https://www.borgbackup.org) removes duplicate data.
+
+Run the first backup with `restic init` and keep the password safe.
+
+## Restoring
+
+Test a restore once a month, so that you know the copies really work.
+
+!!! warning \"Before you delete anything\"
+
+    Check that the newest snapshot opens on a second computer.
+";
+
+const HE: &str = "\
+# שמירת גיבויים
+
+גיבוי הוא עותק של הקבצים שלך שנשמר במקום אחר. כדאי ליצור אחד לפני שמשנים משהו חשוב.
+
+## כלים
+
+- [Restic](https://restic.net) מצפין כל תמונת מצב.
+- [Borg](https://www.borgbackup.org) מסיר נתונים כפולים.
+
+הריצו את הגיבוי הראשון עם `restic init` ושמרו את הסיסמה במקום בטוח.
+
+## שחזור
+
+בדקו שחזור פעם בחודש, כדי לדעת שהעותקים באמת עובדים.
+
+!!! warning \"לפני שמוחקים משהו\"
+
+    ודאו שתמונת המצב החדשה ביותר נפתחת גם במחשב אחר.
+";
+
+const DE: &str = "\
+# Sicherungen aufbewahren
+
+Eine Sicherung ist eine Kopie deiner Dateien, die an einem anderen Ort liegt. Erstelle eine, bevor du etwas Wichtiges änderst.
+
+## Werkzeuge
+
+- [Restic](https://restic.net) verschlüsselt jeden Schnappschuss.
+- [Borg](https://www.borgbackup.org) entfernt doppelte Daten.
+
+Führe die erste Sicherung mit `restic init` aus und bewahre das Passwort sicher auf.
+
+## Wiederherstellen
+
+Teste einmal im Monat eine Wiederherstellung, damit du weißt, dass die Kopien wirklich funktionieren.
+
+!!! warning \"Bevor du etwas löschst\"
+
+    Prüfe, ob sich der neueste Schnappschuss auf einem zweiten Rechner öffnen lässt.
+";
+
+const ALL_TRANSLATED: &str = "
+    translated 1 1
+    translated 3 3
+    translated 5 5
+    translated 7 7
+    translated 8 8
+    translated 10 10
+    translated 12 12
+    translated 14 14
+    translated 16 16
+    translated 18 18
+";
+
+#[test]
+fn same_structure_hebrew_is_translated_line_for_line() {
+    check(EN, HE, None, "he", ALL_TRANSLATED);
+}
+
+#[test]
+fn same_structure_german_is_translated_line_for_line() {
+    check(EN, DE, None, "de", ALL_TRANSLATED);
+}
+
+#[test]
+fn a_translation_made_from_the_current_source_is_translated_with_its_base() {
+    check(EN, HE, Some(EN), "he", ALL_TRANSLATED);
+    check(EN, DE, Some(EN), "de", ALL_TRANSLATED);
+}
+
+#[test]
+fn english_left_in_the_hebrew_page_is_untranslated() {
+    let tr = with_line(
+        HE,
+        14,
+        Some("Test a restore once a month, so that you know the copies really work."),
+    );
+    check(
+        EN,
+        &tr,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        untranslated 14 14
+        translated 16 16
+        translated 18 18
+        ",
+    );
+}
+
+#[test]
+fn english_left_in_the_german_page_is_untranslated() {
+    let tr = with_line(DE, 3, Some(EN.lines().nth(2).unwrap()));
+    let alignment = align_pages(EN, &tr, None, "de");
+    let pair = alignment
+        .pairs
+        .iter()
+        .find(|p| p.translation_lines == Some([3, 3]))
+        .unwrap();
+    assert_eq!(pair.status, vec![Status::Untranslated]);
+    assert_eq!(pair.source_lines, Some([3, 3]));
+}
+
+#[test]
+fn one_english_sentence_kept_in_a_hebrew_paragraph_is_partial() {
+    let tr = with_line(
+        HE,
+        3,
+        Some("גיבוי הוא עותק של הקבצים שלך שנשמר במקום אחר. Make one before you change anything important."),
+    );
+    check(
+        EN,
+        &tr,
+        None,
+        "he",
+        "
+        translated 1 1
+        partial 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        translated 14 14
+        translated 16 16
+        translated 18 18
+        ",
+    );
+}
+
+#[test]
+fn one_english_sentence_kept_in_a_german_paragraph_is_partial() {
+    let tr = with_line(
+        DE,
+        14,
+        Some("Teste einmal im Monat eine Wiederherstellung. So that you know the copies really work, do it often."),
+    );
+    let alignment = align_pages(EN, &tr, None, "de");
+    let pair = alignment
+        .pairs
+        .iter()
+        .find(|p| p.translation_lines == Some([14, 14]))
+        .unwrap();
+    assert_eq!(
+        (pair.source_lines, pair.status.clone()),
+        (Some([14, 14]), vec![Status::Partial])
+    );
+}
+
+#[test]
+fn a_paragraph_added_to_the_english_is_missing() {
+    let src = insert_lines(
+        EN,
+        12,
+        &[
+            "Keep at least one copy away from home, for example at a friend's place.",
+            "",
+        ],
+    );
+    check(
+        &src,
+        HE,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        missing 12 -
+        translated 14 12
+        translated 16 14
+        translated 18 16
+        translated 20 18
+        ",
+    );
+}
+
+#[test]
+fn a_list_item_added_to_the_english_is_missing() {
+    let src = insert_lines(
+        EN,
+        9,
+        &["- [Kopia](https://kopia.io) has a graphical interface."],
+    );
+    check(
+        &src,
+        DE,
+        None,
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        missing 9 -
+        translated 11 10
+        translated 13 12
+        translated 15 14
+        translated 17 16
+        translated 19 18
+        ",
+    );
+}
+
+#[test]
+fn a_paragraph_removed_from_the_english_is_obsolete() {
+    // The English no longer has the `restic init` paragraph (lines 10-11).
+    let src = with_line(&with_line(EN, 10, None), 10, None);
+    check(
+        &src,
+        HE,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        obsolete - 10
+        translated 10 12
+        translated 12 14
+        translated 14 16
+        translated 16 18
+        ",
+    );
+}
+
+#[test]
+fn a_list_item_removed_from_the_english_is_obsolete() {
+    let src = with_line(EN, 8, None);
+    check(
+        &src,
+        DE,
+        None,
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        obsolete - 8
+        translated 9 10
+        translated 11 12
+        translated 13 14
+        translated 15 16
+        translated 17 18
+        ",
+    );
+}
+
+#[test]
+fn a_paragraph_moved_in_the_english_still_pairs_with_its_translation() {
+    // The `restic init` paragraph moves from the Tools section to the end of the page.
+    let src = with_line(&with_line(EN, 10, None), 10, None)
+        + "\nRun the first backup with `restic init` and keep the password safe.\n";
+    let alignment = check(
+        &src,
+        HE,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 18 10
+        translated 10 12
+        translated 12 14
+        translated 14 16
+        translated 16 18
+        ",
+    );
+    assert!(alignment
+        .pairs
+        .iter()
+        .all(|p| !p.has(Status::Missing) && !p.has(Status::Obsolete)));
+}
+
+#[test]
+fn a_list_item_moved_in_the_english_still_pairs_with_its_translation() {
+    // Borg now comes before Restic.
+    let src = EN.replace(
+        "- [Restic](https://restic.net) encrypts every snapshot.\n- [Borg](https://www.borgbackup.org) removes duplicate data.",
+        "- [Borg](https://www.borgbackup.org) removes duplicate data.\n- [Restic](https://restic.net) encrypts every snapshot.",
+    );
+    let alignment = align_pages(&src, DE, None, "de");
+    let of = |tr: u32| {
+        alignment
+            .pairs
+            .iter()
+            .find(|p| p.translation_lines == Some([tr, tr]))
+            .unwrap()
+    };
+    assert_eq!(of(7).source_lines, Some([8, 8]));
+    assert_eq!(of(8).source_lines, Some([7, 7]));
+    assert!(alignment
+        .pairs
+        .iter()
+        .all(|p| p.status == vec![Status::Translated]));
+}
+
+/// The English revision the translation was made from: one word of line 14 differs.
+fn old_english() -> String {
+    with_line(
+        EN,
+        14,
+        Some("Test a restore twice a month, so that you know the copies really work."),
+    )
+}
+
+#[test]
+fn a_changed_english_sentence_is_stale_with_a_word_diff() {
+    let base = old_english();
+    let alignment = check(
+        EN,
+        HE,
+        Some(&base),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        stale 14 14
+        translated 16 16
+        translated 18 18
+        ",
+    );
+    let stale = alignment
+        .pairs
+        .iter()
+        .find(|p| p.has(Status::Stale))
+        .unwrap();
+    let diff: Vec<(&str, &str)> = stale
+        .diff
+        .as_ref()
+        .unwrap()
+        .iter()
+        .map(|op| (op.0, op.1.as_str()))
+        .collect();
+    assert_eq!(
+        diff,
+        vec![
+            ("equal", "Test a restore "),
+            ("delete", "twice"),
+            ("insert", "once"),
+            (
+                "equal",
+                " a month, so that you know the copies really work."
+            ),
+        ]
+    );
+    // The diff is old English → new English and nothing else carries one.
+    assert_eq!(
+        alignment.pairs.iter().filter(|p| p.diff.is_some()).count(),
+        1
+    );
+}
+
+#[test]
+fn a_changed_english_sentence_left_untranslated_is_stale_and_untranslated() {
+    let base = old_english();
+    let tr = with_line(HE, 14, Some(base.lines().nth(13).unwrap()));
+    let alignment = align_pages(EN, &tr, Some(&base), "he");
+    let pair = alignment
+        .pairs
+        .iter()
+        .find(|p| p.translation_lines == Some([14, 14]))
+        .unwrap();
+    assert_eq!(pair.source_lines, Some([14, 14]));
+    assert_eq!(pair.status, vec![Status::Untranslated, Status::Stale]);
+}
+
+#[test]
+fn a_changed_link_target_is_stale_in_german() {
+    let base = EN.replace("https://restic.net", "https://restic.github.io");
+    let alignment = check(
+        EN,
+        &DE.replace("https://restic.net", "https://restic.github.io"),
+        Some(&base),
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        stale 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        translated 14 14
+        translated 16 16
+        translated 18 18
+        ",
+    );
+    let diff = alignment.pairs[3].diff.as_ref().unwrap();
+    assert!(
+        diff.iter()
+            .any(|op| op.0 == "delete" && op.1.contains("restic.github.io")),
+        "{diff:?}"
+    );
+    assert!(
+        diff.iter()
+            .any(|op| op.0 == "insert" && op.1.contains("restic.net")),
+        "{diff:?}"
+    );
+}
+
+#[test]
+fn a_block_added_since_the_base_is_missing_with_a_base() {
+    let src = insert_lines(
+        EN,
+        12,
+        &[
+            "Keep at least one copy away from home, for example at a friend's place.",
+            "",
+        ],
+    );
+    check(
+        &src,
+        HE,
+        Some(EN),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        missing 12 -
+        translated 14 12
+        translated 16 14
+        translated 18 16
+        translated 20 18
+        ",
+    );
+}
+
+#[test]
+fn a_block_removed_since_the_base_is_obsolete_with_a_base() {
+    let src = with_line(EN, 8, None);
+    check(
+        &src,
+        HE,
+        Some(EN),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        obsolete - 8
+        translated 9 10
+        translated 11 12
+        translated 13 14
+        translated 15 16
+        translated 17 18
+        ",
+    );
+}
+
+#[test]
+fn without_a_base_nothing_is_stale() {
+    let base = old_english();
+    for (tr, locale) in [(HE, "he"), (DE, "de")] {
+        let with = align_pages(EN, tr, Some(&base), locale);
+        assert!(
+            with.pairs.iter().any(|p| p.has(Status::Stale)),
+            "{locale}: the base makes a pair stale"
+        );
+        let without = align_pages(EN, tr, None, locale);
+        assert!(
+            without
+                .pairs
+                .iter()
+                .all(|p| !p.has(Status::Stale) && p.diff.is_none()),
+            "{}",
+            render(&without)
+        );
+    }
+    // Even when the translation is an exact copy of an older English revision.
+    let without = align_pages(EN, &base, None, "he");
+    assert!(
+        without.pairs.iter().all(|p| !p.has(Status::Stale)),
+        "{}",
+        render(&without)
+    );
+}
+
+const EN_FOOTNOTES: &str = "\
+# Keys
+
+A hardware key stores the secret on a chip.[^chip]
+
+[^chip]: The chip never reveals the secret, even to the computer it is plugged into.
+
+Some keys also hold a passkey for each account.[^passkey]
+
+[^passkey]: A passkey replaces the password with a signature made by the key.
+
+Buy two keys and register both.
+";
+
+const HE_FOOTNOTES_AT_END: &str = "\
+# מפתחות
+
+מפתח חומרה שומר את הסוד על שבב.[^chip]
+
+חלק מהמפתחות שומרים גם מפתח גישה לכל חשבון.[^passkey]
+
+קנו שני מפתחות ורשמו את שניהם.
+
+[^chip]: השבב לעולם אינו חושף את הסוד, גם לא למחשב שאליו הוא מחובר.
+
+[^passkey]: מפתח גישה מחליף את הסיסמה בחתימה שהמפתח יוצר.
+";
+
+#[test]
+#[ignore = "bug: footnote definitions moved to the end take the ordered path, so the paragraph after the first definition in the source becomes missing + obsolete"]
+fn footnote_definitions_moved_to_the_end_pair_with_their_sources() {
+    check(
+        EN_FOOTNOTES,
+        HE_FOOTNOTES_AT_END,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 9
+        translated 7 5
+        translated 9 11
+        translated 11 7
+        ",
+    );
+}
+
+#[test]
+#[ignore = "bug: footnote definitions moved to the end take the ordered path, so the paragraph after the first definition in the source becomes missing + obsolete"]
+fn footnote_definitions_moved_to_the_end_pair_with_their_sources_with_a_base() {
+    let alignment = align_pages(EN_FOOTNOTES, HE_FOOTNOTES_AT_END, Some(EN_FOOTNOTES), "he");
+    let of = |tr: u32| {
+        alignment
+            .pairs
+            .iter()
+            .find(|p| p.translation_lines == Some([tr, tr]))
+            .unwrap()
+    };
+    assert_eq!(of(9).source_lines, Some([5, 5]), "{}", render(&alignment));
+    assert_eq!(of(11).source_lines, Some([9, 9]), "{}", render(&alignment));
+    assert!(
+        alignment
+            .pairs
+            .iter()
+            .all(|p| p.status == vec![Status::Translated]),
+        "{}",
+        render(&alignment)
+    );
+}
+
+#[test]
+#[ignore = "bug: footnote definitions moved to the end take the ordered path, so the paragraph after the first definition in the source becomes missing + obsolete"]
+fn footnote_definitions_moved_to_the_end_in_german() {
+    let de = "\
+# Schlüssel
+
+Ein Hardware-Schlüssel speichert das Geheimnis auf einem Chip.[^chip]
+
+Manche Schlüssel speichern auch einen Passkey für jedes Konto.[^passkey]
+
+Kaufe zwei Schlüssel und registriere beide.
+
+[^chip]: Der Chip gibt das Geheimnis nie preis, nicht einmal an den Rechner, an dem er steckt.
+
+[^passkey]: Ein Passkey ersetzt das Passwort durch eine Signatur, die der Schlüssel erzeugt.
+";
+    let alignment = align_pages(EN_FOOTNOTES, de, None, "de");
+    let of = |tr: u32| {
+        alignment
+            .pairs
+            .iter()
+            .find(|p| p.translation_lines == Some([tr, tr]))
+            .unwrap()
+    };
+    assert_eq!(of(9).source_lines, Some([5, 5]), "{}", render(&alignment));
+    assert_eq!(of(11).source_lines, Some([9, 9]), "{}", render(&alignment));
+    assert!(
+        alignment
+            .pairs
+            .iter()
+            .all(|p| p.status == vec![Status::Translated]),
+        "{}",
+        render(&alignment)
+    );
+}
+
+#[test]
+fn front_matter_fields_pair_by_key() {
+    let en = "---\ntitle: Backups\ndescription: How to keep copies of your files\nicon: material/backup-restore\n---\n\n# Backups\n";
+    let he = "---\ntitle: \"גיבויים\"\n\ndescription: \"איך לשמור עותקים של הקבצים שלך\"\nicon: material/backup-restore\n---\n\n# גיבויים\n";
+    check(
+        en,
+        he,
+        None,
+        "he",
+        "
+        translated 1 1 verbatim
+        translated 2 2
+        translated 3 4
+        translated 4 5 verbatim
+        translated 5 6 verbatim
+        translated 7 8
+        ",
+    );
+}
+
+#[test]
+fn identical_code_is_verbatim() {
+    let en = "Install it:\n\n```sh\nsudo apt install restic\n```\n";
+    let de = "Installiere es:\n\n```sh\nsudo apt install restic\n```\n";
+    let alignment = check(
+        en,
+        de,
+        None,
+        "de",
+        "
+        translated 1 1
+        untranslated 3 3 verbatim
+        untranslated 4 4 verbatim
+        translated 5 5 verbatim
+        ",
+    );
+    // The closing fence has no letters, so there is nothing it could still owe in English.
+    assert!(alignment.pairs[3].has(Status::Translated));
+}
+
+#[test]
+fn empty_pages_align_to_nothing() {
+    assert_eq!(render(&align_pages("", "", None, "he")), "");
+    check("", "# כותרת\n", None, "he", "obsolete - 1");
+    check("# Title\n", "", None, "he", "missing 1 -");
+    check("# Title\n", "", Some("# Title\n"), "he", "missing 1 -");
+}
+
+#[test]
+#[ignore = "bug: footnote definitions moved to the end take the ordered path, so the paragraph after the first definition in the source becomes missing + obsolete"]
+fn footnote_definition_moved_past_a_paragraph_minimal() {
+    check(
+        "A chip.[^a]\n\n[^a]: The chip is small.\n\nBuy two keys.\n",
+        "שבב.[^a]\n\nקנו שני מפתחות.\n\n[^a]: השבב קטן.\n",
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 5 3
+        translated 3 5
+        ",
+    );
+}
+
+const EN_MARKUP: &str = "\
+# Buttons
+
+Read the *full guide* before you [start](https://example.org/start) the setup.
+
+[Download the app for your phone](https://example.org/get){ .md-button .md-button--primary }
+";
+
+/// `EN_MARKUP` as a translation platform re-exports it, still untranslated.
+const EN_MARKUP_REEXPORTED: &str = "\
+# Buttons
+
+
+
+Read the _full guide_ before you [start](https://example.org/start \"\") the setup.
+
+[Download the app for your phone](https://example.org/get){.md-button .md-button--primary}
+";
+
+#[test]
+fn platform_rewrites_of_untranslated_blocks_are_still_untranslated() {
+    let expect = "
+        untranslated 1 1
+        untranslated 3 5
+        untranslated 5 7
+    ";
+    check(EN_MARKUP, EN_MARKUP_REEXPORTED, None, "he", expect);
+    check(
+        EN_MARKUP,
+        EN_MARKUP_REEXPORTED,
+        Some(EN_MARKUP),
+        "he",
+        expect,
+    );
+    check(EN_MARKUP, EN_MARKUP_REEXPORTED, None, "de", expect);
+}
+
+#[test]
+fn platform_rewrites_of_translated_blocks_are_not_stale() {
+    let he = "\
+# כפתורים
+
+קראו את _המדריך המלא_ לפני שאתם [מתחילים](https://example.org/start \"\") בהתקנה.
+
+[הורדת האפליקציה לטלפון שלכם](https://example.org/get){.md-button .md-button--primary}
+";
+    check(
+        EN_MARKUP,
+        he,
+        Some(EN_MARKUP),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        ",
+    );
+}
+
+const EN_TABLE: &str = "\
+## Comparison
+
+| App | Encryption | Price |
+|-----|------------|-------|
+| Restic | Always | Free |
+| Borg | Optional | Free |
+| Duplicati | Optional | Free |
+";
+
+const HE_TABLE: &str = "\
+## השוואה
+
+| אפליקציה | הצפנה | מחיר |
+|-----|------------|-------|
+| Restic | תמיד | חינם |
+| Borg | אופציונלית | חינם |
+| Duplicati | אופציונלית | חינם |
+";
+
+#[test]
+fn translated_table_rows_pair_in_order() {
+    check(
+        EN_TABLE,
+        HE_TABLE,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 4 4 verbatim
+        translated 5 5
+        translated 6 6
+        translated 7 7
+        ",
+    );
+}
+
+#[test]
+fn a_table_row_added_to_the_english_is_missing() {
+    let src = insert_lines(EN_TABLE, 6, &["| Kopia | Always | Free |"]);
+    check(
+        &src,
+        HE_TABLE,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 4 4 verbatim
+        translated 5 5
+        missing 6 -
+        translated 7 6
+        translated 8 7
+        ",
+    );
+    check(
+        &src,
+        HE_TABLE,
+        Some(EN_TABLE),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 4 4 verbatim
+        translated 5 5
+        missing 6 -
+        translated 7 6
+        translated 8 7
+        ",
+    );
+}
+
+#[test]
+#[ignore = "bug: a moved block pairs only through a distinctive skeleton; the admonition title follows the move, its body (no skeleton) becomes missing + obsolete"]
+fn an_admonition_moved_in_the_english_keeps_its_pairs() {
+    // The warning moves from the end of the page to just after the title.
+    let lines: Vec<&str> = EN.lines().collect();
+    let src = [&lines[..2], &lines[15..18], &[""], &lines[2..15]]
+        .concat()
+        .join("\n")
+        + "\n";
+    let alignment = align_pages(&src, HE, None, "he");
+    let of = |tr: u32| {
+        alignment
+            .pairs
+            .iter()
+            .find(|p| p.translation_lines == Some([tr, tr]))
+            .unwrap()
+    };
+    assert_eq!(of(16).source_lines, Some([3, 3]), "{}", render(&alignment));
+    assert_eq!(of(18).source_lines, Some([5, 5]), "{}", render(&alignment));
+    assert_eq!(
+        of(14).source_lines,
+        Some([20, 20]),
+        "{}",
+        render(&alignment)
+    );
+    assert!(
+        alignment
+            .pairs
+            .iter()
+            .all(|p| p.status == vec![Status::Translated]),
+        "{}",
+        render(&alignment)
+    );
+}
+
+#[test]
+#[ignore = "bug: base and source headings that differ in one word form (`Restore` / `Restoring`) score 0 between English revisions, so the pair becomes obsolete + missing instead of stale"]
+fn a_changed_heading_is_stale() {
+    let base = EN.replace("## Restoring", "## Restore");
+    let alignment = align_pages(EN, HE, Some(&base), "he");
+    let pair = alignment
+        .pairs
+        .iter()
+        .find(|p| p.translation_lines == Some([12, 12]))
+        .unwrap();
+    assert_eq!(
+        (pair.source_lines, pair.status.clone()),
+        (Some([12, 12]), vec![Status::Stale]),
+        "{}",
+        render(&alignment)
+    );
+    assert_eq!(
+        alignment
+            .pairs
+            .iter()
+            .filter(|p| p.has(Status::Stale))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_rewritten_block_with_a_base_is_stale_or_replaced_never_lost() {
+    // The English rewrote the restore advice completely.
+    let src = with_line(
+        EN,
+        14,
+        Some("Restores fail silently more often than backups do."),
+    );
+    let alignment = align_pages(&src, HE, Some(EN), "he");
+    let text = render(&alignment);
+    let tr14: Vec<_> = alignment
+        .pairs
+        .iter()
+        .filter(|p| p.translation_lines == Some([14, 14]))
+        .collect();
+    let src14: Vec<_> = alignment
+        .pairs
+        .iter()
+        .filter(|p| p.source_lines == Some([14, 14]))
+        .collect();
+    assert_eq!((tr14.len(), src14.len()), (1, 1), "{text}");
+    // Either the old translation is stale against the new line, or it is obsolete and the new
+    // line missing; nothing else is true.
+    let stale = tr14[0].has(Status::Stale) && tr14[0].source_lines == Some([14, 14]);
+    let replaced =
+        tr14[0].status == vec![Status::Obsolete] && src14[0].status == vec![Status::Missing];
+    assert!(stale || replaced, "{text}");
+}
+
+#[test]
+fn repeated_english_blocks_pair_one_to_one() {
+    let en = "# Steps\n\nOpen the app.\n\n## Phone\n\nTap the button.\n\n## Computer\n\nTap the button.\n";
+    let de = "# Schritte\n\nÖffne die App.\n\n## Telefon\n\nTippe auf die Schaltfläche.\n\n## Computer\n\nTippe auf die Schaltfläche.\n";
+    check(
+        en,
+        de,
+        None,
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        untranslated 9 9
+        translated 11 11
+        ",
+    );
+}
+
+#[test]
+#[ignore = "bug: a moved block pairs only through a distinctive skeleton; when the move wins the ordered pass, the blocks that did not move become missing + obsolete"]
+fn blocks_around_a_moved_admonition_keep_their_pairs_minimal() {
+    check(
+        "!!! warning \"Careful\"\n\n    Check the copy first.\n\nFirst paragraph here.\n\nSecond paragraph here.\n",
+        "פסקה ראשונה כאן.\n\nפסקה שנייה כאן.\n\n!!! warning \"זהירות\"\n\n    בדקו קודם את העותק.\n",
+        None,
+        "he",
+        "
+        translated 5 1
+        translated 7 3
+        translated 1 5
+        translated 3 7
+        ",
+    );
+}
+
+#[test]
+#[ignore = "bug: base and source headings that differ in one word form score 0 between English revisions, so the pair becomes obsolete + missing instead of stale"]
+fn a_one_word_heading_changed_is_stale_minimal() {
+    check(
+        "# Downloads\n",
+        "# הורדה\n",
+        Some("# Download\n"),
+        "he",
+        "stale 1 1",
+    );
+}
