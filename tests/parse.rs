@@ -222,7 +222,6 @@ fn front_matter_quoted_and_unquoted_values_normalise_equal() {
 }
 
 #[test]
-#[ignore = "bug: the `>-` / `|` indicator of a YAML block scalar is kept in the text and the norm"]
 fn front_matter_block_scalars_are_the_same_value() {
     let folded = parsed("---\ndescription: >-\n  Apps that encrypt\n  your chats.\n---\n");
     let plain = parsed("---\ndescription: Apps that encrypt your chats.\n---\n");
@@ -362,10 +361,10 @@ fn tables_one_segment_per_row_delimiter_row_included() {
     let page = check(
         "| Name | Platform |\n|:-----|---------:|\n| Alpha | Linux |\n| Beta | Android |\n\nAfter.\n",
         r#"
-        1 TableRow: "NamePlatform"
+        1 TableRow: "Name Platform"
         2 TableRow: "" verbatim
-        3 TableRow: "AlphaLinux"
-        4 TableRow: "BetaAndroid"
+        3 TableRow: "Alpha Linux"
+        4 TableRow: "Beta Android"
         6 Paragraph: "After."
         "#,
     );
@@ -373,7 +372,6 @@ fn tables_one_segment_per_row_delimiter_row_included() {
 }
 
 #[test]
-#[ignore = "bug: cell texts are concatenated without a separator (\"NamePlatform\"), so words and numbers run across cells"]
 fn table_cells_stay_separate_words() {
     let page = parsed("| Name | Platform |\n|---|---|\n| 1 | 2 |\n");
     assert_eq!(at(&page, 1).words(), 2, "{}", render_segment(at(&page, 1)));
@@ -386,9 +384,9 @@ fn table_in_an_admonition() {
         "!!! info\n\n    | A | B |\n    |---|---|\n    | c | d |\n",
         r#"
         1 Admonition: "" [admonition:info] verbatim
-        3 TableRow in admonition:info: "AB"
+        3 TableRow in admonition:info: "A B"
         4 TableRow in admonition:info: "" verbatim
-        5 TableRow in admonition:info: "cd"
+        5 TableRow in admonition:info: "c d"
         "#,
     );
 }
@@ -404,7 +402,6 @@ fn fenced_code_is_one_verbatim_segment_per_line() {
         3 Code: "```bash" verbatim
         4 Code: "# a comment, not a heading" verbatim
         5 Code: "restic backup ~/Documents" verbatim
-        6 Code: "" verbatim
         7 Code: "```" verbatim
         9 Code: "~~~" verbatim
         10 Code: "plain" verbatim
@@ -663,7 +660,6 @@ fn details_and_summary() {
 }
 
 #[test]
-#[ignore = "bug: the container of `<summary>` depends on whether a blank line separates it from `<details>`"]
 fn summary_container_does_not_depend_on_blank_lines() {
     let joined =
         parsed("<details class=\"d\" markdown>\n<summary>Get</summary>\n\nText.\n\n</details>\n");
@@ -682,7 +678,6 @@ fn html_inside_an_admonition_nests_container_paths() {
 }
 
 #[test]
-#[ignore = "bug: a marker line inside a multi-line HTML block becomes both an Admonition/Tab segment and an Html segment on the same line"]
 fn markers_inside_an_html_comment_are_html() {
     for md in [
         "<!--\n!!! note \"Old\"\n    Hidden.\n-->\n",
@@ -698,7 +693,6 @@ fn markers_inside_an_html_comment_are_html() {
 }
 
 #[test]
-#[ignore = "bug: a marker line inside a block the pre-pass does not see (code, multi-line HTML) is also emitted as a line of that block: two segments on one line"]
 fn marker_lines_are_never_doubled() {
     for md in [
         // A processing instruction runs to the end of the page.
@@ -810,7 +804,6 @@ fn abbreviations_are_one_segment_per_line() {
 }
 
 #[test]
-#[ignore = "bug: the `*[HTML]:` marker of an abbreviation is counted as prose in the text"]
 fn abbreviation_marker_is_not_text() {
     let page = parsed("*[HTML]: Hyper Text Markup Language\n*[VPN]: Virtual Private Network\n");
     assert_eq!(at(&page, 1).text, "Hyper Text Markup Language");
@@ -833,7 +826,6 @@ fn snippet_lines_are_segments_of_their_own() {
 }
 
 #[test]
-#[ignore = "bug: a snippet include has nothing to translate but is not verbatim (its path counts as prose)"]
 fn snippet_lines_are_verbatim() {
     let page = parsed("--8<-- \"includes/abbreviations.en.txt\"\n");
     assert!(page.segments[0].verbatim, "{}", render(&page));
@@ -1047,7 +1039,6 @@ fn a_very_long_line_is_one_segment() {
 }
 
 #[test]
-#[ignore = "bug: line_count is one short when the last line has no newline and is a marker or front-matter line the pre-pass blanks"]
 fn a_marker_on_a_last_line_without_newline_is_inside_the_page() {
     for md in [
         "a\n!!! note",

@@ -5,7 +5,7 @@
 //! The work is bounded by design: a gap of more than [`MAX_CELLS`] cells is searched in a
 //! diagonal band whose width keeps the cell count under that bound.
 
-use super::{Gap, Scorer};
+use super::Gap;
 
 /// Upper bound of scored cells per gap (time and memory stay linear in the band).
 pub const MAX_CELLS: usize = 1 << 21;
@@ -14,8 +14,9 @@ const UP: u8 = 0;
 const LEFT: u8 = 1;
 const DIAG: u8 = 2;
 
-/// Returns the pairs `(a index, b index)` chosen inside `gap`, in order.
-pub fn align_gap(scorer: &Scorer<'_>, gap: Gap) -> Vec<(usize, usize)> {
+/// Returns the pairs `(a index, b index)` chosen inside `gap`, in order. Pairs scoring at or
+/// below `threshold` are never made.
+pub fn align_gap(score: impl Fn(usize, usize) -> f32, threshold: f32, gap: Gap) -> Vec<(usize, usize)> {
     let na = gap.a1 - gap.a0;
     let nb = gap.b1 - gap.b0;
     if na == 0 || nb == 0 {
@@ -23,7 +24,7 @@ pub fn align_gap(scorer: &Scorer<'_>, gap: Gap) -> Vec<(usize, usize)> {
     }
     // One block replaced by one block between two anchors was most likely edited in place:
     // position itself is evidence, so weaker similarity suffices.
-    let threshold = if na == 1 && nb == 1 { scorer.threshold() / 2.0 } else { scorer.threshold() };
+    let threshold = if na == 1 && nb == 1 { threshold / 2.0 } else { threshold };
     let band = Band::new(na, nb);
     let mut value: Vec<Vec<f32>> = Vec::with_capacity(na + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(na + 1);
@@ -44,7 +45,7 @@ pub fn align_gap(scorer: &Scorer<'_>, gap: Gap) -> Vec<(usize, usize)> {
             let (mut best, mut from) = if up >= left { (up, UP) } else { (left, LEFT) };
             let diag = band.get(&value, i - 1, j - 1);
             if diag > f32::NEG_INFINITY {
-                let s = scorer.score(gap.a0 + i - 1, gap.b0 + j - 1) - threshold;
+                let s = score(gap.a0 + i - 1, gap.b0 + j - 1) - threshold;
                 if s > 0.0 && diag + s > best {
                     best = diag + s;
                     from = DIAG;

@@ -1,11 +1,13 @@
-//! Pairs the segments of two pages: exact anchors first, dynamic programming in the gaps
-//! between them, then a pass that pairs blocks that moved.
+//! Pairs the segments of two pages: blocks that moved first (across languages), exact
+//! anchors next, dynamic programming in the gaps between them, and a last pass for moved
+//! blocks of identical text.
 //!
 //! The same machinery serves both directions of SPEC §2: [`Mode::Monolingual`] aligns two
 //! revisions of the English page (base → source), [`Mode::CrossLanguage`] aligns a
 //! translation with an English page on language-neutral evidence.
 
 mod dp;
+mod moves;
 mod score;
 
 use std::hash::{Hash, Hasher};
@@ -25,19 +27,65 @@ pub type Link = (Option<usize>, Option<usize>);
 /// link; links are in `b` order, with unpaired `a` segments placed where they belong.
 pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
+    let scorer = Scorer::new(a, b, mode);
+    let mut moved_a = vec![false; a.len()];
+    if mode == Mode::CrossLanguage {
+        // Blocks recognisable anywhere that sit out of order (footnote definitions gathered at
+        // the end by a platform, a section moved) are paired first and kept out of the
+        // ordered passes, so that they cannot block the blocks around them.
+        for (i, j) in moves::out_of_order(&scorer, a.len(), b.len()) {
+            pairs[j] = Some(i);
+            moved_a[i] = true;
+        }
+    }
     let ka: Vec<u64> = a.iter().map(|s| key(&s.norm)).collect();
     let kb: Vec<u64> = b.iter().map(|s| key(&s.norm)).collect();
-    let scorer = Scorer::new(a, b, mode);
-    for gap in anchors(&ka, &kb, &mut pairs) {
-        for (i, j) in dp::align_gap(&scorer, gap) {
-            pairs[j] = Some(i);
+    let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
+    let rest_b: Vec<usize> = (0..b.len()).filter(|j| pairs[*j].is_none()).collect();
+    let (sub_a, sub_b): (Vec<u64>, Vec<u64>) = match mode {
+        Mode::Monolingual => (pick(&ka, &rest_a), pick(&kb, &rest_b)),
+        Mode::CrossLanguage => {
+            let (ga, gb) = (anchor_keys(a, &ka, &kb, 0), anchor_keys(b, &kb, &ka, 1));
+            (pick(&ga, &rest_a), pick(&gb, &rest_b))
+        }
+    };
+    let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
+    for gap in anchors(&sub_a, &sub_b, &mut sub_pairs) {
+        let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);
+        for (x, y) in dp::align_gap(score, scorer.threshold(), gap) {
+            sub_pairs[y] = Some(x);
+        }
+    }
+    for (y, x) in sub_pairs.iter().enumerate() {
+        if let Some(x) = x {
+            pairs[rest_b[y]] = Some(rest_a[*x]);
         }
     }
     pair_moved(&scorer, &ka, &kb, &mut pairs);
     order(a.len(), &pairs)
 }
 
-fn key(s: &str) -> u64 {
+fn pick(keys: &[u64], indices: &[usize]) -> Vec<u64> {
+    indices.iter().map(|i| keys[*i]).collect()
+}
+
+/// Keys for the exact-match pass across languages. A segment with no words that recurs
+/// (`</div>`, `---`) says nothing about where it is: it gets a key of its own, so that the
+/// gap around it decides its pairing instead of an arbitrary equal line elsewhere. (Between
+/// two English revisions the surrounding lines are exact anchors already.)
+fn anchor_keys(segs: &[Segment], mine: &[u64], theirs: &[u64], side: u64) -> Vec<u64> {
+    let mut count: HashMap<u64, u32> = HashMap::default();
+    for k in mine.iter().chain(theirs) {
+        *count.entry(*k).or_default() += 1;
+    }
+    segs.iter()
+        .zip(mine)
+        .enumerate()
+        .map(|(i, (s, k))| if count[k] > 2 && !s.has_letters() { key(&(side, i)) } else { *k })
+        .collect()
+}
+
+fn key<T: Hash + ?Sized>(s: &T) -> u64 {
     let mut h = FxHasher::default();
     s.hash(&mut h);
     h.finish()
@@ -91,7 +139,8 @@ fn extend(open: &mut Option<Gap>, a0: usize, a1: usize, b0: usize, b1: usize) {
 }
 
 /// Pairs segments left alone by the ordered passes that clearly belong together elsewhere in
-/// the page: the same normalised text, or (across languages) the same distinctive skeleton.
+/// the page: the same normalised text, or the same distinctive skeleton (one candidate on each
+/// side, and a strong score).
 fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) {
     let mut used = vec![false; ka.len()];
     for i in pairs.iter().flatten() {
@@ -113,8 +162,6 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
             }
         }
     }
-    // Distinctive skeletons (footnote definitions moved to the end, a recommendation block moved
-    // to another section): one candidate on each side, and a strong score.
     let mut by_skeleton: HashMap<u64, Vec<usize>> = HashMap::default();
     for i in (0..ka.len()).filter(|i| !used[*i]) {
         if let Some(k) = scorer.move_key_a(i) {

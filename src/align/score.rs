@@ -140,6 +140,13 @@ impl<'a> Scorer<'a> {
         self.fb(j).move_key
     }
 
+    /// Two footnote definitions with the same label: a label names one note per page.
+    pub fn is_footnote_pair(&self, i: usize, j: usize) -> bool {
+        let footnote = |s: &Segment| s.kind == Kind::Footnote && s.skeleton.first().is_some_and(|t| t.starts_with("fn:"));
+        footnote(&self.a[i]) && footnote(&self.b[j]) && self.a[i].skeleton.first() == self.b[j].skeleton.first()
+    }
+
+    /// How alike `a[i]` and `b[j]` are, from 0 to 1.
     pub fn score(&self, i: usize, j: usize) -> f32 {
         let (sa, sb) = (&self.a[i], &self.b[j]);
         let (fa, fb) = (self.fa(i), self.fb(j));
@@ -183,6 +190,11 @@ impl<'a> Scorer<'a> {
 
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
+        let (a, b) = (self.a[i].norm.as_str(), self.b[j].norm.as_str());
+        if a.len() + b.len() <= 80 {
+            // A heading or a label: a word's ending is a real part of it.
+            return char_ratio(a, b);
+        }
         let (fa, fb) = (self.fa(i), self.fb(j));
         let shared = dice(&fa.words, &fb.words);
         if shared < 0.3 {
@@ -193,7 +205,6 @@ impl<'a> Scorer<'a> {
         if (0.4..0.7).contains(&ratio) {
             // Close to the line: let characters decide (a changed URL, a reworded phrase),
             // unless a cheap upper bound already says they cannot reach the line.
-            let (a, b) = (self.a[i].norm.as_str(), self.b[j].norm.as_str());
             if quick_ratio(a, b) >= 0.5 {
                 return char_ratio(a, b);
             }

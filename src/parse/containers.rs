@@ -54,6 +54,7 @@ static HTML_CLOSE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
 static CLASS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
+static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
 static FM_KEY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
 
@@ -79,6 +80,8 @@ pub(super) fn prepare(text: &str) -> Prepared {
     let mut blocks: Vec<Open> = Vec::new();
     let mut html: Vec<String> = Vec::new();
     let mut fence: Option<Fence> = None;
+    // Inside an HTML comment or a raw HTML block (`<pre>`, `<script>`…), until its end marker.
+    let mut raw_html: Option<&str> = None;
 
     for (i, line) in lines.iter().enumerate() {
         let number = i as u32 + 1;
@@ -106,6 +109,21 @@ pub(super) fn prepare(text: &str) -> Prepared {
         if let Some(f) = &fence {
             if is_fence_close(trimmed, f) {
                 fence = None;
+            }
+            out.push_str(content);
+            continue;
+        }
+        // Markers inside a comment or raw HTML are not markers.
+        if let Some(end) = raw_html {
+            if trimmed.contains(end) {
+                raw_html = None;
+            }
+            out.push_str(content);
+            continue;
+        }
+        if let Some((open, end)) = raw_html_open(trimmed) {
+            if !trimmed[open..].contains(end) {
+                raw_html = Some(end);
             }
             out.push_str(content);
             continue;
@@ -149,6 +167,16 @@ pub(super) fn prepare(text: &str) -> Prepared {
     Prepared { markdown: out, segments, containers }
 }
 
+/// When `line` opens a comment or a raw HTML block (CommonMark HTML blocks of types 1 and 2):
+/// the length of the opening and the end marker.
+fn raw_html_open(line: &str) -> Option<(usize, &'static str)> {
+    const RAW: [(&str, &str); 5] =
+        [("<!--", "-->"), ("<pre", "</pre>"), ("<script", "</script>"), ("<style", "</style>"), ("<textarea", "</textarea>")];
+    RAW.into_iter()
+        .find(|(open, _)| line.get(..open.len()).is_some_and(|p| p.eq_ignore_ascii_case(open)))
+        .map(|(open, end)| (open.len(), end))
+}
+
 /// Recognises YAML front matter at the top of the page, turns each top-level key into a
 /// segment, and returns the number of lines it occupies (0 when there is none).
 fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
@@ -179,7 +207,11 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             end -= 1;
         }
         let key = &c[1];
-        let value: String = std::iter::once(c[2].trim())
+        // A block scalar (`description: >-` and indented lines) is the same value as one line.
+        let first = c[2].trim();
+        let first = if BLOCK_SCALAR.is_match(first) { "" } else { first };
+        let value: String = std::iter::once(first)
+            .filter(|v| !v.is_empty())
             .chain(lines[i + 1..=end].iter().map(|l| l.trim()))
             .collect::<Vec<_>>()
             .join(" ");

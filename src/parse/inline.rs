@@ -22,6 +22,8 @@ static CLASS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+)\s+""\)"#).unwrap());
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
+static SNIPPET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^\\?-{2,}8<-{2,}\s*"?([^"]*)"?\s*$"#).unwrap());
+static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\[([^\]]+)\]:\s*(.*)$").unwrap());
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]+").unwrap());
 static TABLE_PAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\|\s*").unwrap());
 static DASHES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap());
@@ -62,7 +64,17 @@ pub(super) fn build<'p>(
             }
         }
     }
-    let text = if kind == Kind::Code { text } else { extract_markers(&text, &mut skeleton) };
+    let mut text = if kind == Kind::Code { text } else { extract_markers(&text, &mut skeleton) };
+    if let Some(c) = SNIPPET.captures(raw) {
+        // `--8<-- "file"` includes a file: nothing to translate here.
+        skeleton = vec![format!("snippet:{}", &c[1])];
+        text.clear();
+    } else if let Some(c) = ABBREVIATION.captures(raw) {
+        // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
+        skeleton.retain(|t| !t.starts_with("num:"));
+        skeleton.push(format!("abbr:{}", &c[1]));
+        text = c[2].to_owned();
+    }
     let mut seg = simple(kind, container, lines[0], raw, &text, skeleton);
     seg.lines = lines;
     let short_names = names_only && seg.words() <= 4;

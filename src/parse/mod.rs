@@ -118,10 +118,9 @@ pub fn options() -> pulldown_cmark::Options {
 pub fn parse(text: &str) -> Page {
     let pre = containers::prepare(text);
     let lines = LineIndex::new(&pre.markdown);
-    let original = LineIndex::new(text);
     let mut segments = pre.segments;
     let mut walker = Walker {
-        original: Original { text, lines: &original },
+        original: Original { text: &pre.markdown, lines: &lines },
         lines: &lines,
         containers: &pre.containers,
         stack: Vec::new(),
@@ -134,8 +133,25 @@ pub fn parse(text: &str) -> Page {
     }
     walker.flush();
     segments.extend(walker.out);
-    segments.sort_by_key(|s| s.lines[0]);
-    Page { segments, line_count: lines.line_count() }
+    segments.sort_by_key(|s| s.lines);
+    let line_count = LineIndex::new(text).line_count();
+    Page { segments: without_overlaps(segments, line_count), line_count }
+}
+
+/// The invariant every consumer relies on: segments in order, inside the page, never sharing
+/// a line. The pre-pass and pulldown-cmark can disagree on exotic input (a marker line inside
+/// an HTML block, say); the first segment to claim a line keeps it.
+fn without_overlaps(segments: Vec<Segment>, line_count: u32) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for mut s in segments {
+        let free = out.last().map_or(1, |p| p.lines[1] + 1);
+        s.lines[0] = s.lines[0].max(free);
+        s.lines[1] = s.lines[1].min(line_count.max(1));
+        if s.lines[0] <= s.lines[1] {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -195,7 +211,8 @@ struct Leaf {
     external_links: bool,
 }
 
-/// The page as written, for the raw lines of segments.
+/// The page as handed to pulldown-cmark (marker lines blank, bodies de-indented), for the raw
+/// lines of segments.
 struct Original<'a> {
     text: &'a str,
     lines: &'a LineIndex,
@@ -391,6 +408,11 @@ impl Walker<'_> {
                 self.flush();
                 self.stack.pop();
             }
+            TagEnd::TableCell => {
+                if let Some(leaf) = self.leaf.as_mut() {
+                    leaf.pieces.push((self.lines.line(range.start), Piece::Break));
+                }
+            }
             TagEnd::Link => {
                 if let Some(leaf) = self.leaf.as_mut() {
                     leaf.link_depth = leaf.link_depth.saturating_sub(1);
@@ -406,8 +428,7 @@ impl Walker<'_> {
         let raw_lines = self.original.lines(leaf.first, last);
         if leaf.kind == Kind::Paragraph && is_row_of_elements(&raw_lines) {
             // Buttons, cards and abbreviation lines: each line renders as its own element.
-            for (i, raw) in raw_lines.iter().enumerate() {
-                let line = leaf.first + i as u32;
+            for (line, raw) in numbered(leaf.first, &raw_lines) {
                 let pieces = leaf.pieces.iter().filter(|(l, _)| *l == line);
                 self.out.push(inline::build(leaf.kind, leaf.container.clone(), [line, line], raw, pieces, false));
             }
@@ -415,8 +436,7 @@ impl Walker<'_> {
         }
         if leaf.kind == Kind::Code && raw_lines.len() > 1 {
             // Line by line: a code block usually changes in one line (a version, a flag).
-            for (i, raw) in raw_lines.iter().enumerate() {
-                let line = leaf.first + i as u32;
+            for (line, raw) in numbered(leaf.first, &raw_lines) {
                 let mut seg = inline::simple(Kind::Code, leaf.container.clone(), line, raw, raw, Vec::new());
                 seg.verbatim = true;
                 self.out.push(seg);
@@ -424,13 +444,14 @@ impl Walker<'_> {
             return;
         }
         if leaf.kind == Kind::Html && raw_lines.len() > 1 {
-            for (i, raw) in raw_lines.iter().enumerate() {
-                if raw.trim().is_empty() {
-                    continue;
-                }
-                let line = leaf.first + i as u32;
+            let inner = leaf.container.len().saturating_sub(self.containers.at(leaf.first).len());
+            for (line, raw) in numbered(leaf.first, &raw_lines) {
+                // Each line of an HTML block may open or close a container (`<details>` then
+                // `<summary>`), so each takes the path of its own line.
+                let mut container = self.containers.at(line);
+                container.extend(leaf.container[leaf.container.len() - inner..].iter().cloned());
                 let html = [(line, Piece::Html((*raw).to_owned()))];
-                self.out.push(inline::build(leaf.kind, leaf.container.clone(), [line, line], raw, html.iter(), false));
+                self.out.push(inline::build(leaf.kind, container, [line, line], raw, html.iter(), false));
             }
             return;
         }
@@ -440,6 +461,11 @@ impl Walker<'_> {
         let raw = raw_lines.join("\n");
         self.out.push(inline::build(leaf.kind, leaf.container, [leaf.first, last], &raw, leaf.pieces.iter(), names_only));
     }
+}
+
+/// The non-blank lines of a block with their numbers.
+fn numbered<'l>(first: u32, lines: &'l [&'l str]) -> impl Iterator<Item = (u32, &'l str)> + 'l {
+    (first..).zip(lines.iter().copied()).filter(|(_, l)| !l.is_empty())
 }
 
 /// A paragraph whose every line starts with a link, an image, HTML, an icon or an abbreviation.

@@ -1,0 +1,76 @@
+//! Blocks that moved across languages. Footnote definitions have no place of their own
+//! (Markdown renders them at the end, and platforms gather them there): they pair by label,
+//! always outside the ordered passes. Other segments whose move key (a distinctive skeleton)
+//! occurs exactly once on each side pair wherever they are when the pair is strong; those
+//! that keep their relative order (the longest increasing subsequence) are left to the
+//! ordered passes, the others are moves.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Scorer;
+
+/// The pairs `(a, b)` to make before the ordered passes: footnote definitions, and unique,
+/// strong matches that are out of order.
+pub fn out_of_order(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Vec<(usize, usize)> {
+    let mut slots: HashMap<u64, (Vec<usize>, Vec<usize>)> = HashMap::default();
+    for i in 0..a_len {
+        if let Some(k) = scorer.move_key_a(i) {
+            slots.entry(k).or_default().0.push(i);
+        }
+    }
+    for j in 0..b_len {
+        if let Some(k) = scorer.move_key_b(j) {
+            slots.entry(k).or_default().1.push(j);
+        }
+    }
+    let mut footnotes = Vec::new();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (is, js) in slots.into_values() {
+        if let ([i], [j]) = (is.as_slice(), js.as_slice()) {
+            if scorer.is_footnote_pair(*i, *j) {
+                footnotes.push((*i, *j));
+            } else if scorer.score(*i, *j) >= scorer.move_threshold() {
+                candidates.push((*i, *j));
+            }
+        }
+    }
+    candidates.sort_unstable();
+    let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
+    let in_order = longest_increasing(&js);
+    footnotes.extend(candidates.into_iter().enumerate().filter(|(k, _)| !in_order[*k]).map(|(_, c)| c));
+    footnotes
+}
+
+/// Marks the members of one longest strictly increasing subsequence of `xs` (O(n log n)).
+fn longest_increasing(xs: &[usize]) -> Vec<bool> {
+    let mut tails: Vec<usize> = Vec::new(); // index into xs of the smallest tail per length
+    let mut prev: Vec<Option<usize>> = vec![None; xs.len()];
+    for (k, x) in xs.iter().enumerate() {
+        let len = tails.partition_point(|t| xs[*t] < *x);
+        prev[k] = len.checked_sub(1).map(|l| tails[l]);
+        if len == tails.len() {
+            tails.push(k);
+        } else {
+            tails[len] = k;
+        }
+    }
+    let mut member = vec![false; xs.len()];
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        member[k] = true;
+        at = prev[k];
+    }
+    member
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing;
+
+    #[test]
+    fn lis_marks_the_ordered_majority() {
+        let marks = longest_increasing(&[0, 1, 9, 2, 3, 4, 8]);
+        assert_eq!(marks, vec![true, true, false, true, true, true, true]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+}
