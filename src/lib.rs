@@ -14,16 +14,11 @@ pub mod report;
 pub mod script;
 pub mod ui;
 
-pub use classify::{Alignment, AlignedPair, Base, BaseKind, Status};
+pub use classify::{AlignedPair, Alignment, Base, BaseKind, Status};
 
 /// Aligns `translation` with `source` (and with `base`, the English text the translation
 /// was made from, when known) and classifies every pair.
-pub fn align_pages(
-    source: &str,
-    translation: &str,
-    base: Option<&str>,
-    locale: &str,
-) -> Alignment {
+pub fn align_pages(source: &str, translation: &str, base: Option<&str>, locale: &str) -> Alignment {
     let src = parse::parse(source);
     let tr = parse::parse(translation);
     let base = base.map(parse::parse);

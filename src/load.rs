@@ -24,7 +24,9 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { path, error } => write!(f, "{}: cannot read: {error}", path.display()),
-            LoadError::Binary { path } => write!(f, "{}: binary file (it contains NUL bytes), not a page", path.display()),
+            LoadError::Binary { path } => {
+                write!(f, "{}: binary file (it contains NUL bytes), not a page", path.display())
+            }
             LoadError::Utf8 { path, line, column } => {
                 write!(f, "{}:{line}:{column}: invalid UTF-8", path.display())
             }

@@ -20,12 +20,7 @@ fn render(alignment: &Alignment) -> String {
         .map(|p| {
             let status: Vec<&str> = p.status.iter().map(|s| s.as_str()).collect();
             let verbatim = if p.verbatim { " verbatim" } else { "" };
-            format!(
-                "{} {} {}{verbatim}",
-                status.join("+"),
-                range(p.source_lines),
-                range(p.translation_lines)
-            )
+            format!("{} {} {}{verbatim}", status.join("+"), range(p.source_lines), range(p.translation_lines))
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -34,33 +29,16 @@ fn render(alignment: &Alignment) -> String {
 /// Removes the common indentation of `expect` and blank lines around it.
 fn trim_indent(expect: &str) -> String {
     let lines: Vec<&str> = expect.lines().filter(|l| !l.trim().is_empty()).collect();
-    let indent = lines
-        .iter()
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| l[indent..].trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let indent = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    lines.iter().map(|l| l[indent..].trim_end()).collect::<Vec<_>>().join("\n")
 }
 
 /// Aligns the pages and compares the rendering with `expect` (indentation ignored).
-fn check(
-    source: &str,
-    translation: &str,
-    base: Option<&str>,
-    locale: &str,
-    expect: &str,
-) -> Alignment {
+fn check(source: &str, translation: &str, base: Option<&str>, locale: &str, expect: &str) -> Alignment {
     let alignment = align_pages(source, translation, base, locale);
     let actual = render(&alignment);
     let expect = trim_indent(expect);
-    assert_eq!(
-        actual, expect,
-        "\nactual:\n{actual}\n\nexpected:\n{expect}\n"
-    );
+    assert_eq!(actual, expect, "\nactual:\n{actual}\n\nexpected:\n{expect}\n");
     alignment
 }
 
@@ -179,11 +157,7 @@ fn a_translation_made_from_the_current_source_is_translated_with_its_base() {
 
 #[test]
 fn english_left_in_the_hebrew_page_is_untranslated() {
-    let tr = with_line(
-        HE,
-        14,
-        Some("Test a restore once a month, so that you know the copies really work."),
-    );
+    let tr = with_line(HE, 14, Some("Test a restore once a month, so that you know the copies really work."));
     check(
         EN,
         &tr,
@@ -208,11 +182,7 @@ fn english_left_in_the_hebrew_page_is_untranslated() {
 fn english_left_in_the_german_page_is_untranslated() {
     let tr = with_line(DE, 3, Some(EN.lines().nth(2).unwrap()));
     let alignment = align_pages(EN, &tr, None, "de");
-    let pair = alignment
-        .pairs
-        .iter()
-        .find(|p| p.translation_lines == Some([3, 3]))
-        .unwrap();
+    let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([3, 3])).unwrap();
     assert_eq!(pair.status, vec![Status::Untranslated]);
     assert_eq!(pair.source_lines, Some([3, 3]));
 }
@@ -252,27 +222,13 @@ fn one_english_sentence_kept_in_a_german_paragraph_is_partial() {
         Some("Teste einmal im Monat eine Wiederherstellung. So that you know the copies really work, do it often."),
     );
     let alignment = align_pages(EN, &tr, None, "de");
-    let pair = alignment
-        .pairs
-        .iter()
-        .find(|p| p.translation_lines == Some([14, 14]))
-        .unwrap();
-    assert_eq!(
-        (pair.source_lines, pair.status.clone()),
-        (Some([14, 14]), vec![Status::Partial])
-    );
+    let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([14, 14])).unwrap();
+    assert_eq!((pair.source_lines, pair.status.clone()), (Some([14, 14]), vec![Status::Partial]));
 }
 
 #[test]
 fn a_paragraph_added_to_the_english_is_missing() {
-    let src = insert_lines(
-        EN,
-        12,
-        &[
-            "Keep at least one copy away from home, for example at a friend's place.",
-            "",
-        ],
-    );
+    let src = insert_lines(EN, 12, &["Keep at least one copy away from home, for example at a friend's place.", ""]);
     check(
         &src,
         HE,
@@ -296,11 +252,7 @@ fn a_paragraph_added_to_the_english_is_missing() {
 
 #[test]
 fn a_list_item_added_to_the_english_is_missing() {
-    let src = insert_lines(
-        EN,
-        9,
-        &["- [Kopia](https://kopia.io) has a graphical interface."],
-    );
+    let src = insert_lines(EN, 9, &["- [Kopia](https://kopia.io) has a graphical interface."]);
     check(
         &src,
         DE,
@@ -392,10 +344,7 @@ fn a_paragraph_moved_in_the_english_still_pairs_with_its_translation() {
         translated 16 18
         ",
     );
-    assert!(alignment
-        .pairs
-        .iter()
-        .all(|p| !p.has(Status::Missing) && !p.has(Status::Obsolete)));
+    assert!(alignment.pairs.iter().all(|p| !p.has(Status::Missing) && !p.has(Status::Obsolete)));
 }
 
 #[test]
@@ -406,28 +355,15 @@ fn a_list_item_moved_in_the_english_still_pairs_with_its_translation() {
         "- [Borg](https://www.borgbackup.org) removes duplicate data.\n- [Restic](https://restic.net) encrypts every snapshot.",
     );
     let alignment = align_pages(&src, DE, None, "de");
-    let of = |tr: u32| {
-        alignment
-            .pairs
-            .iter()
-            .find(|p| p.translation_lines == Some([tr, tr]))
-            .unwrap()
-    };
+    let of = |tr: u32| alignment.pairs.iter().find(|p| p.translation_lines == Some([tr, tr])).unwrap();
     assert_eq!(of(7).source_lines, Some([8, 8]));
     assert_eq!(of(8).source_lines, Some([7, 7]));
-    assert!(alignment
-        .pairs
-        .iter()
-        .all(|p| p.status == vec![Status::Translated]));
+    assert!(alignment.pairs.iter().all(|p| p.status == vec![Status::Translated]));
 }
 
 /// The English revision the translation was made from: one word of line 14 differs.
 fn old_english() -> String {
-    with_line(
-        EN,
-        14,
-        Some("Test a restore twice a month, so that you know the copies really work."),
-    )
+    with_line(EN, 14, Some("Test a restore twice a month, so that you know the copies really work."))
 }
 
 #[test]
@@ -451,35 +387,19 @@ fn a_changed_english_sentence_is_stale_with_a_word_diff() {
         translated 18 18
         ",
     );
-    let stale = alignment
-        .pairs
-        .iter()
-        .find(|p| p.has(Status::Stale))
-        .unwrap();
-    let diff: Vec<(&str, &str)> = stale
-        .diff
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|op| (op.0, op.1.as_str()))
-        .collect();
+    let stale = alignment.pairs.iter().find(|p| p.has(Status::Stale)).unwrap();
+    let diff: Vec<(&str, &str)> = stale.diff.as_ref().unwrap().iter().map(|op| (op.0, op.1.as_str())).collect();
     assert_eq!(
         diff,
         vec![
             ("equal", "Test a restore "),
             ("delete", "twice"),
             ("insert", "once"),
-            (
-                "equal",
-                " a month, so that you know the copies really work."
-            ),
+            ("equal", " a month, so that you know the copies really work."),
         ]
     );
     // The diff is old English → new English and nothing else carries one.
-    assert_eq!(
-        alignment.pairs.iter().filter(|p| p.diff.is_some()).count(),
-        1
-    );
+    assert_eq!(alignment.pairs.iter().filter(|p| p.diff.is_some()).count(), 1);
 }
 
 #[test]
@@ -487,11 +407,7 @@ fn a_changed_english_sentence_left_untranslated_is_stale_and_untranslated() {
     let base = old_english();
     let tr = with_line(HE, 14, Some(base.lines().nth(13).unwrap()));
     let alignment = align_pages(EN, &tr, Some(&base), "he");
-    let pair = alignment
-        .pairs
-        .iter()
-        .find(|p| p.translation_lines == Some([14, 14]))
-        .unwrap();
+    let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([14, 14])).unwrap();
     assert_eq!(pair.source_lines, Some([14, 14]));
     assert_eq!(pair.status, vec![Status::Untranslated, Status::Stale]);
 }
@@ -518,28 +434,13 @@ fn a_changed_link_target_is_stale_in_german() {
         ",
     );
     let diff = alignment.pairs[3].diff.as_ref().unwrap();
-    assert!(
-        diff.iter()
-            .any(|op| op.0 == "delete" && op.1.contains("restic.github.io")),
-        "{diff:?}"
-    );
-    assert!(
-        diff.iter()
-            .any(|op| op.0 == "insert" && op.1.contains("restic.net")),
-        "{diff:?}"
-    );
+    assert!(diff.iter().any(|op| op.0 == "delete" && op.1.contains("restic.github.io")), "{diff:?}");
+    assert!(diff.iter().any(|op| op.0 == "insert" && op.1.contains("restic.net")), "{diff:?}");
 }
 
 #[test]
 fn a_block_added_since_the_base_is_missing_with_a_base() {
-    let src = insert_lines(
-        EN,
-        12,
-        &[
-            "Keep at least one copy away from home, for example at a friend's place.",
-            "",
-        ],
-    );
+    let src = insert_lines(EN, 12, &["Keep at least one copy away from home, for example at a friend's place.", ""]);
     check(
         &src,
         HE,
@@ -589,27 +490,13 @@ fn without_a_base_nothing_is_stale() {
     let base = old_english();
     for (tr, locale) in [(HE, "he"), (DE, "de")] {
         let with = align_pages(EN, tr, Some(&base), locale);
-        assert!(
-            with.pairs.iter().any(|p| p.has(Status::Stale)),
-            "{locale}: the base makes a pair stale"
-        );
+        assert!(with.pairs.iter().any(|p| p.has(Status::Stale)), "{locale}: the base makes a pair stale");
         let without = align_pages(EN, tr, None, locale);
-        assert!(
-            without
-                .pairs
-                .iter()
-                .all(|p| !p.has(Status::Stale) && p.diff.is_none()),
-            "{}",
-            render(&without)
-        );
+        assert!(without.pairs.iter().all(|p| !p.has(Status::Stale) && p.diff.is_none()), "{}", render(&without));
     }
     // Even when the translation is an exact copy of an older English revision.
     let without = align_pages(EN, &base, None, "he");
-    assert!(
-        without.pairs.iter().all(|p| !p.has(Status::Stale)),
-        "{}",
-        render(&without)
-    );
+    assert!(without.pairs.iter().all(|p| !p.has(Status::Stale)), "{}", render(&without));
 }
 
 const EN_FOOTNOTES: &str = "\
@@ -661,23 +548,10 @@ fn footnote_definitions_moved_to_the_end_pair_with_their_sources() {
 #[test]
 fn footnote_definitions_moved_to_the_end_pair_with_their_sources_with_a_base() {
     let alignment = align_pages(EN_FOOTNOTES, HE_FOOTNOTES_AT_END, Some(EN_FOOTNOTES), "he");
-    let of = |tr: u32| {
-        alignment
-            .pairs
-            .iter()
-            .find(|p| p.translation_lines == Some([tr, tr]))
-            .unwrap()
-    };
+    let of = |tr: u32| alignment.pairs.iter().find(|p| p.translation_lines == Some([tr, tr])).unwrap();
     assert_eq!(of(9).source_lines, Some([5, 5]), "{}", render(&alignment));
     assert_eq!(of(11).source_lines, Some([9, 9]), "{}", render(&alignment));
-    assert!(
-        alignment
-            .pairs
-            .iter()
-            .all(|p| p.status == vec![Status::Translated]),
-        "{}",
-        render(&alignment)
-    );
+    assert!(alignment.pairs.iter().all(|p| p.status == vec![Status::Translated]), "{}", render(&alignment));
 }
 
 #[test]
@@ -696,23 +570,10 @@ Kaufe zwei Schlüssel und registriere beide.
 [^passkey]: Ein Passkey ersetzt das Passwort durch eine Signatur, die der Schlüssel erzeugt.
 ";
     let alignment = align_pages(EN_FOOTNOTES, de, None, "de");
-    let of = |tr: u32| {
-        alignment
-            .pairs
-            .iter()
-            .find(|p| p.translation_lines == Some([tr, tr]))
-            .unwrap()
-    };
+    let of = |tr: u32| alignment.pairs.iter().find(|p| p.translation_lines == Some([tr, tr])).unwrap();
     assert_eq!(of(9).source_lines, Some([5, 5]), "{}", render(&alignment));
     assert_eq!(of(11).source_lines, Some([9, 9]), "{}", render(&alignment));
-    assert!(
-        alignment
-            .pairs
-            .iter()
-            .all(|p| p.status == vec![Status::Translated]),
-        "{}",
-        render(&alignment)
-    );
+    assert!(alignment.pairs.iter().all(|p| p.status == vec![Status::Translated]), "{}", render(&alignment));
 }
 
 #[test]
@@ -805,13 +666,7 @@ fn platform_rewrites_of_untranslated_blocks_are_still_untranslated() {
         untranslated 5 7
     ";
     check(EN_MARKUP, EN_MARKUP_REEXPORTED, None, "he", expect);
-    check(
-        EN_MARKUP,
-        EN_MARKUP_REEXPORTED,
-        Some(EN_MARKUP),
-        "he",
-        expect,
-    );
+    check(EN_MARKUP, EN_MARKUP_REEXPORTED, Some(EN_MARKUP), "he", expect);
     check(EN_MARKUP, EN_MARKUP_REEXPORTED, None, "de", expect);
 }
 
@@ -915,87 +770,42 @@ fn a_table_row_added_to_the_english_is_missing() {
 fn an_admonition_moved_in_the_english_keeps_its_pairs() {
     // The warning moves from the end of the page to just after the title.
     let lines: Vec<&str> = EN.lines().collect();
-    let src = [&lines[..2], &lines[15..18], &[""], &lines[2..15]]
-        .concat()
-        .join("\n")
-        + "\n";
+    let src = [&lines[..2], &lines[15..18], &[""], &lines[2..15]].concat().join("\n") + "\n";
     let alignment = align_pages(&src, HE, None, "he");
-    let of = |tr: u32| {
-        alignment
-            .pairs
-            .iter()
-            .find(|p| p.translation_lines == Some([tr, tr]))
-            .unwrap()
-    };
+    let of = |tr: u32| alignment.pairs.iter().find(|p| p.translation_lines == Some([tr, tr])).unwrap();
     assert_eq!(of(16).source_lines, Some([3, 3]), "{}", render(&alignment));
     assert_eq!(of(18).source_lines, Some([5, 5]), "{}", render(&alignment));
-    assert_eq!(
-        of(14).source_lines,
-        Some([20, 20]),
-        "{}",
-        render(&alignment)
-    );
-    assert!(
-        alignment
-            .pairs
-            .iter()
-            .all(|p| p.status == vec![Status::Translated]),
-        "{}",
-        render(&alignment)
-    );
+    assert_eq!(of(14).source_lines, Some([20, 20]), "{}", render(&alignment));
+    assert!(alignment.pairs.iter().all(|p| p.status == vec![Status::Translated]), "{}", render(&alignment));
 }
 
 #[test]
 fn a_changed_heading_is_stale() {
     let base = EN.replace("## Restoring", "## Restore");
     let alignment = align_pages(EN, HE, Some(&base), "he");
-    let pair = alignment
-        .pairs
-        .iter()
-        .find(|p| p.translation_lines == Some([12, 12]))
-        .unwrap();
+    let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([12, 12])).unwrap();
     assert_eq!(
         (pair.source_lines, pair.status.clone()),
         (Some([12, 12]), vec![Status::Stale]),
         "{}",
         render(&alignment)
     );
-    assert_eq!(
-        alignment
-            .pairs
-            .iter()
-            .filter(|p| p.has(Status::Stale))
-            .count(),
-        1
-    );
+    assert_eq!(alignment.pairs.iter().filter(|p| p.has(Status::Stale)).count(), 1);
 }
 
 #[test]
 fn a_rewritten_block_with_a_base_is_stale_or_replaced_never_lost() {
     // The English rewrote the restore advice completely.
-    let src = with_line(
-        EN,
-        14,
-        Some("Restores fail silently more often than backups do."),
-    );
+    let src = with_line(EN, 14, Some("Restores fail silently more often than backups do."));
     let alignment = align_pages(&src, HE, Some(EN), "he");
     let text = render(&alignment);
-    let tr14: Vec<_> = alignment
-        .pairs
-        .iter()
-        .filter(|p| p.translation_lines == Some([14, 14]))
-        .collect();
-    let src14: Vec<_> = alignment
-        .pairs
-        .iter()
-        .filter(|p| p.source_lines == Some([14, 14]))
-        .collect();
+    let tr14: Vec<_> = alignment.pairs.iter().filter(|p| p.translation_lines == Some([14, 14])).collect();
+    let src14: Vec<_> = alignment.pairs.iter().filter(|p| p.source_lines == Some([14, 14])).collect();
     assert_eq!((tr14.len(), src14.len()), (1, 1), "{text}");
     // Either the old translation is stale against the new line, or it is obsolete and the new
     // line missing; nothing else is true.
     let stale = tr14[0].has(Status::Stale) && tr14[0].source_lines == Some([14, 14]);
-    let replaced =
-        tr14[0].status == vec![Status::Obsolete] && src14[0].status == vec![Status::Missing];
+    let replaced = tr14[0].status == vec![Status::Obsolete] && src14[0].status == vec![Status::Missing];
     assert!(stale || replaced, "{text}");
 }
 
@@ -1038,11 +848,5 @@ fn blocks_around_a_moved_admonition_keep_their_pairs_minimal() {
 
 #[test]
 fn a_one_word_heading_changed_is_stale_minimal() {
-    check(
-        "# Downloads\n",
-        "# הורדה\n",
-        Some("# Download\n"),
-        "he",
-        "stale 1 1",
-    );
+    check("# Downloads\n", "# הורדה\n", Some("# Download\n"), "he", "stale 1 1");
 }

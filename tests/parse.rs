@@ -14,22 +14,9 @@ fn assert_invariants(page: &Page) {
     let mut previous_last = 0;
     for s in &page.segments {
         let [first, last] = s.lines;
-        assert!(
-            first >= 1 && first <= last,
-            "bad range {:?} in {s:?}",
-            s.lines
-        );
-        assert!(
-            last <= page.line_count,
-            "{:?} beyond line {} in {s:?}",
-            s.lines,
-            page.line_count
-        );
-        assert!(
-            first > previous_last,
-            "{:?} overlaps or precedes line {previous_last}: {s:?}",
-            s.lines
-        );
+        assert!(first >= 1 && first <= last, "bad range {:?} in {s:?}", s.lines);
+        assert!(last <= page.line_count, "{:?} beyond line {} in {s:?}", s.lines, page.line_count);
+        assert!(first > previous_last, "{:?} overlaps or precedes line {previous_last}: {s:?}", s.lines);
         previous_last = last;
     }
 }
@@ -64,46 +51,27 @@ fn render_segment(s: &Segment) -> String {
 }
 
 fn render(page: &Page) -> String {
-    page.segments
-        .iter()
-        .map(render_segment)
-        .collect::<Vec<_>>()
-        .join("\n")
+    page.segments.iter().map(render_segment).collect::<Vec<_>>().join("\n")
 }
 
 /// Removes the common indentation of `expect` and blank lines around it.
 fn trim_indent(expect: &str) -> String {
     let lines: Vec<&str> = expect.lines().filter(|l| !l.trim().is_empty()).collect();
-    let indent = lines
-        .iter()
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    lines
-        .iter()
-        .map(|l| l[indent..].trim_end())
-        .collect::<Vec<_>>()
-        .join("\n")
+    let indent = lines.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    lines.iter().map(|l| l[indent..].trim_end()).collect::<Vec<_>>().join("\n")
 }
 
 fn check(md: &str, expect: &str) -> Page {
     let page = parsed(md);
     let actual = render(&page);
     let expect = trim_indent(expect);
-    assert_eq!(
-        actual, expect,
-        "\nactual:\n{actual}\n\nexpected:\n{expect}\n"
-    );
+    assert_eq!(actual, expect, "\nactual:\n{actual}\n\nexpected:\n{expect}\n");
     page
 }
 
 /// Kind, lines and text of each segment.
 fn segments(md: &str) -> Vec<(Kind, [u32; 2], String)> {
-    parsed(md)
-        .segments
-        .into_iter()
-        .map(|s| (s.kind, s.lines, s.text))
-        .collect()
+    parsed(md).segments.into_iter().map(|s| (s.kind, s.lines, s.text)).collect()
 }
 
 /// The segment that starts on `line`.
@@ -120,13 +88,7 @@ fn uncovered_lines(md: &str) -> Vec<u32> {
     md.lines()
         .enumerate()
         .map(|(i, l)| (i as u32 + 1, l))
-        .filter(|(n, l)| {
-            !l.trim().is_empty()
-                && !page
-                    .segments
-                    .iter()
-                    .any(|s| s.lines[0] <= *n && *n <= s.lines[1])
-        })
+        .filter(|(n, l)| !l.trim().is_empty() && !page.segments.iter().any(|s| s.lines[0] <= *n && *n <= s.lines[1]))
         .map(|(n, _)| n)
         .collect()
 }
@@ -134,19 +96,8 @@ fn uncovered_lines(md: &str) -> Vec<u32> {
 /// Two pages that differ only by harmless platform rewrites: same segments, same norms.
 fn assert_same_after_normalisation(a: &str, b: &str) {
     let (pa, pb) = (parsed(a), parsed(b));
-    let norms = |p: &Page| -> Vec<(Kind, String)> {
-        p.segments
-            .iter()
-            .map(|s| (s.kind, s.norm.clone()))
-            .collect()
-    };
-    assert_eq!(
-        norms(&pa),
-        norms(&pb),
-        "\n{}\n\n{}",
-        render(&pa),
-        render(&pb)
-    );
+    let norms = |p: &Page| -> Vec<(Kind, String)> { p.segments.iter().map(|s| (s.kind, s.norm.clone())).collect() };
+    assert_eq!(norms(&pa), norms(&pb), "\n{}\n\n{}", render(&pa), render(&pb));
     let texts = |p: &Page| -> Vec<String> { p.segments.iter().map(|s| s.text.clone()).collect() };
     assert_eq!(texts(&pa), texts(&pb));
 }
@@ -211,14 +162,8 @@ fn front_matter_quoted_and_unquoted_values_normalise_equal() {
     }
     assert_eq!(at(&plain, 2).text, "Keys and locks");
     // Quotes inside quoted values are unescaped the YAML way.
-    assert_eq!(
-        at(&parsed("---\ntitle: 'It''s here'\n---\n"), 2).text,
-        "It's here"
-    );
-    assert_eq!(
-        at(&parsed("---\ntitle: \"Say \\\"hi\\\"\"\n---\n"), 2).text,
-        "Say \"hi\""
-    );
+    assert_eq!(at(&parsed("---\ntitle: 'It''s here'\n---\n"), 2).text, "It's here");
+    assert_eq!(at(&parsed("---\ntitle: \"Say \\\"hi\\\"\"\n---\n"), 2).text, "Say \"hi\"");
 }
 
 #[test]
@@ -348,10 +293,7 @@ fn blockquotes() {
 
 #[test]
 fn thematic_break() {
-    check(
-        "Above.\n\n***\n\nBelow.\n",
-        "1 Paragraph: \"Above.\"\n3 Rule: \"\" verbatim\n5 Paragraph: \"Below.\"",
-    );
+    check("Above.\n\n***\n\nBelow.\n", "1 Paragraph: \"Above.\"\n3 Rule: \"\" verbatim\n5 Paragraph: \"Below.\"");
 }
 
 // --- tables -------------------------------------------------------------------------------
@@ -443,10 +385,7 @@ fn inline_code_is_skeleton() {
         "Run `restic init` first, then `restic backup`.\n",
         r#"1 Paragraph: "Run first, then ." [code:restic init code:restic backup]"#,
     );
-    assert_eq!(
-        page.segments[0].raw,
-        "Run `restic init` first, then `restic backup`."
-    );
+    assert_eq!(page.segments[0].raw, "Run `restic init` first, then `restic backup`.");
 }
 
 // --- admonitions, collapsibles, tabs ------------------------------------------------------
@@ -518,8 +457,7 @@ fn collapsibles_closed_and_open() {
 
 #[test]
 fn flattened_admonition_keeps_its_marker_line_and_every_line() {
-    let md =
-        "!!! warning \"Achtung\"\nDer Text ist nicht eingerückt.\nZweite Zeile.\n\n- ein Punkt\n";
+    let md = "!!! warning \"Achtung\"\nDer Text ist nicht eingerückt.\nZweite Zeile.\n\n- ein Punkt\n";
     let page = check(
         md,
         r#"
@@ -622,34 +560,16 @@ fn details_and_summary() {
 </details>
 "#,
     );
-    let got: Vec<(u32, Kind, String, Vec<String>)> = page
-        .segments
-        .iter()
-        .map(|s| (s.lines[0], s.kind, s.text.clone(), s.skeleton.clone()))
-        .collect();
+    let got: Vec<(u32, Kind, String, Vec<String>)> =
+        page.segments.iter().map(|s| (s.lines[0], s.kind, s.text.clone(), s.skeleton.clone())).collect();
     let v = |a: &[&str]| -> Vec<String> { a.iter().map(|s| s.to_string()).collect() };
     assert_eq!(
         got,
         vec![
             (1, Kind::Html, String::new(), v(&["html:details.downloads"])),
-            (
-                2,
-                Kind::Html,
-                "הורדות".into(),
-                v(&["html:summary", "html:/summary"])
-            ),
-            (
-                4,
-                Kind::ListItem,
-                "Linux".into(),
-                v(&["link:https://example.org/linux"])
-            ),
-            (
-                5,
-                Kind::ListItem,
-                "Windows".into(),
-                v(&["link:https://example.org/windows"])
-            ),
+            (2, Kind::Html, "הורדות".into(), v(&["html:summary", "html:/summary"])),
+            (4, Kind::ListItem, "Linux".into(), v(&["link:https://example.org/linux"])),
+            (5, Kind::ListItem, "Windows".into(), v(&["link:https://example.org/windows"])),
             (7, Kind::Html, String::new(), v(&["html:/details"])),
         ]
     );
@@ -661,34 +581,24 @@ fn details_and_summary() {
 
 #[test]
 fn summary_container_does_not_depend_on_blank_lines() {
-    let joined =
-        parsed("<details class=\"d\" markdown>\n<summary>Get</summary>\n\nText.\n\n</details>\n");
-    let apart =
-        parsed("<details class=\"d\" markdown>\n\n<summary>Get</summary>\n\nText.\n\n</details>\n");
+    let joined = parsed("<details class=\"d\" markdown>\n<summary>Get</summary>\n\nText.\n\n</details>\n");
+    let apart = parsed("<details class=\"d\" markdown>\n\n<summary>Get</summary>\n\nText.\n\n</details>\n");
     assert_eq!(at(&joined, 2).container, at(&apart, 3).container);
     assert_eq!(at(&apart, 3).container, ["details.d"]);
 }
 
 #[test]
 fn html_inside_an_admonition_nests_container_paths() {
-    let page =
-        parsed("!!! note\n\n    <div class=\"grid\" markdown>\n\n    Inner text.\n\n    </div>\n");
+    let page = parsed("!!! note\n\n    <div class=\"grid\" markdown>\n\n    Inner text.\n\n    </div>\n");
     assert_eq!(at(&page, 5).container, ["admonition:note", "div.grid"]);
     assert_eq!(at(&page, 5).text, "Inner text.");
 }
 
 #[test]
 fn markers_inside_an_html_comment_are_html() {
-    for md in [
-        "<!--\n!!! note \"Old\"\n    Hidden.\n-->\n",
-        "<pre>\n=== \"Tab\"\n</pre>\n",
-    ] {
+    for md in ["<!--\n!!! note \"Old\"\n    Hidden.\n-->\n", "<pre>\n=== \"Tab\"\n</pre>\n"] {
         let page = parsed(md);
-        assert!(
-            page.segments.iter().all(|s| s.kind == Kind::Html),
-            "{md:?}:\n{}",
-            render(&page)
-        );
+        assert!(page.segments.iter().all(|s| s.kind == Kind::Html), "{md:?}:\n{}", render(&page));
     }
 }
 
@@ -784,22 +694,14 @@ fn footnote_definition_moved_to_the_end_is_the_same_segment() {
     let at_end = "Text.[^a]\n\nMore text.\n\n[^a]: The note.\n";
     let a = at(&parsed(in_place), 3).clone();
     let b = at(&parsed(at_end), 5).clone();
-    assert_eq!(
-        (a.kind, &a.text, &a.skeleton, &a.norm),
-        (b.kind, &b.text, &b.skeleton, &b.norm)
-    );
+    assert_eq!((a.kind, &a.text, &a.skeleton, &a.norm), (b.kind, &b.text, &b.skeleton, &b.norm));
     assert_eq!(a.kind, Kind::Footnote);
 }
 
 #[test]
 fn abbreviations_are_one_segment_per_line() {
     let page = parsed("*[HTML]: Hyper Text Markup Language\n*[VPN]: Virtual Private Network\n");
-    assert_eq!(
-        page.segments.iter().map(|s| s.lines).collect::<Vec<_>>(),
-        vec![[1, 1], [2, 2]],
-        "{}",
-        render(&page)
-    );
+    assert_eq!(page.segments.iter().map(|s| s.lines).collect::<Vec<_>>(), vec![[1, 1], [2, 2]], "{}", render(&page));
     assert!(page.segments[0].text.contains("Hyper Text Markup Language"));
 }
 
@@ -814,15 +716,9 @@ fn abbreviation_marker_is_not_text() {
 fn snippet_lines_are_segments_of_their_own() {
     let md = "Before.\n\n--8<-- \"includes/abbreviations.en.txt\"\n\nAfter.\n";
     let page = parsed(md);
-    assert_eq!(
-        page.segments.iter().map(|s| s.lines[0]).collect::<Vec<_>>(),
-        [1, 3, 5]
-    );
+    assert_eq!(page.segments.iter().map(|s| s.lines[0]).collect::<Vec<_>>(), [1, 3, 5]);
     assert_eq!(at(&page, 3).lines, [3, 3]);
-    assert_eq!(
-        at(&page, 3).norm,
-        "--8<-- \"includes/abbreviations.en.txt\""
-    );
+    assert_eq!(at(&page, 3).norm, "--8<-- \"includes/abbreviations.en.txt\"");
 }
 
 #[test]
@@ -870,10 +766,7 @@ fn an_ordinary_paragraph_starting_with_a_link_is_not_split() {
 #[test]
 fn normalise_undoes_platform_rewrites() {
     let same = [
-        (
-            "[Go](https://x.example){ .md-button #id }",
-            "[Go](https://x.example){.md-button #id}",
-        ),
+        ("[Go](https://x.example){ .md-button #id }", "[Go](https://x.example){.md-button #id}"),
         ("[Go](https://x.example)", "[Go](https://x.example \"\")"),
         ("Some *emphasis* here", "Some _emphasis_ here"),
         ("Some **strong** here", "Some __strong__ here"),
@@ -886,14 +779,8 @@ fn normalise_undoes_platform_rewrites() {
     for (a, b) in same {
         assert_eq!(normalise(a), normalise(b), "{a:?} vs {b:?}");
     }
-    assert_ne!(
-        normalise("[Go](https://x.example)"),
-        normalise("[Go](https://y.example)")
-    );
-    assert_ne!(
-        normalise("{ .md-button }"),
-        normalise("{ .md-button--primary }")
-    );
+    assert_ne!(normalise("[Go](https://x.example)"), normalise("[Go](https://y.example)"));
+    assert_ne!(normalise("{ .md-button }"), normalise("{ .md-button--primary }"));
 }
 
 #[test]
@@ -937,10 +824,7 @@ fn crlf_and_bom_keep_line_numbers() {
     let (a, b) = (parsed(unix), parsed(&decoded));
     assert_eq!(a, b);
     assert_eq!(
-        b.segments
-            .iter()
-            .map(|s| (s.kind, s.lines))
-            .collect::<Vec<_>>(),
+        b.segments.iter().map(|s| (s.kind, s.lines)).collect::<Vec<_>>(),
         vec![
             (Kind::Heading(1), [1, 1]),
             (Kind::Paragraph, [3, 4]),
@@ -973,18 +857,13 @@ fn empty_and_blank_inputs_have_no_segments() {
 fn no_final_newline() {
     assert_eq!(
         segments("# A\n\nText"),
-        vec![
-            (Kind::Heading(1), [1, 1], "A".into()),
-            (Kind::Paragraph, [3, 3], "Text".into())
-        ]
+        vec![(Kind::Heading(1), [1, 1], "A".into()), (Kind::Paragraph, [3, 3], "Text".into())]
     );
 }
 
 #[test]
 fn deeply_nested_lists_do_not_break_parsing() {
-    let md: String = (0..50)
-        .map(|d| format!("{}- level {d}\n", "  ".repeat(d)))
-        .collect();
+    let md: String = (0..50).map(|d| format!("{}- level {d}\n", "  ".repeat(d))).collect();
     let page = parsed(&md);
     assert!(!page.segments.is_empty());
     assert!(uncovered_lines(&md).is_empty(), "{}", render(&page));
@@ -992,9 +871,7 @@ fn deeply_nested_lists_do_not_break_parsing() {
 
 #[test]
 fn deeply_nested_blockquotes_do_not_break_parsing() {
-    let md: String = (1..=50)
-        .map(|d| format!("{} quoted {d}\n", ">".repeat(d)))
-        .collect();
+    let md: String = (1..=50).map(|d| format!("{} quoted {d}\n", ">".repeat(d))).collect();
     let page = parsed(&md);
     assert!(!page.segments.is_empty());
     assert!(uncovered_lines(&md).is_empty(), "{}", render(&page));
@@ -1003,22 +880,10 @@ fn deeply_nested_blockquotes_do_not_break_parsing() {
 #[test]
 fn deeply_nested_admonitions_do_not_break_parsing() {
     let md: String = (0..50)
-        .map(|d| {
-            format!(
-                "{}!!! note \"Level {d}\"\n\n{}Text {d}.\n\n",
-                "    ".repeat(d),
-                "    ".repeat(d + 1)
-            )
-        })
+        .map(|d| format!("{}!!! note \"Level {d}\"\n\n{}Text {d}.\n\n", "    ".repeat(d), "    ".repeat(d + 1)))
         .collect();
     let page = parsed(&md);
-    assert_eq!(
-        page.segments
-            .iter()
-            .filter(|s| s.kind == Kind::Admonition)
-            .count(),
-        50
-    );
+    assert_eq!(page.segments.iter().filter(|s| s.kind == Kind::Admonition).count(), 50);
     assert!(uncovered_lines(&md).is_empty(), "{}", render(&page));
 }
 
@@ -1027,26 +892,14 @@ fn a_very_long_line_is_one_segment() {
     let long = "word ".repeat(100_000) + "[link](https://example.org) `code` 42";
     let md = format!("# Title\n\n{long}\n\nAfter.\n");
     let page = parsed(&md);
-    assert_eq!(
-        page.segments.iter().map(|s| s.lines).collect::<Vec<_>>(),
-        vec![[1, 1], [3, 3], [5, 5]]
-    );
+    assert_eq!(page.segments.iter().map(|s| s.lines).collect::<Vec<_>>(), vec![[1, 1], [3, 3], [5, 5]]);
     assert_eq!(page.segments[1].words(), 100_002);
-    assert_eq!(
-        page.segments[1].skeleton,
-        ["link:https://example.org", "code:code", "num:42"]
-    );
+    assert_eq!(page.segments[1].skeleton, ["link:https://example.org", "code:code", "num:42"]);
 }
 
 #[test]
 fn a_marker_on_a_last_line_without_newline_is_inside_the_page() {
-    for md in [
-        "a\n!!! note",
-        "a\n=== \"Tab\"",
-        "a\n???+",
-        "---\n---",
-        "---\ntitle: x\n---",
-    ] {
+    for md in ["a\n!!! note", "a\n=== \"Tab\"", "a\n???+", "---\n---", "---\ntitle: x\n---"] {
         let page = parse(md);
         assert_eq!(page.line_count, md.lines().count() as u32, "{md:?}");
         assert_invariants(&page);

@@ -12,9 +12,9 @@ use lockstep::{align_pages, Alignment, Status};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-const ENGLISH: &str = "backup key file phone privacy network secure password device update the with your data open server";
-const HEBREW: &str =
-    "גיבוי מפתח קובץ טלפון פרטיות רשת מאובטח סיסמה מכשיר עדכון של עם שלך נתונים פתוח שרת";
+const ENGLISH: &str =
+    "backup key file phone privacy network secure password device update the with your data open server";
+const HEBREW: &str = "גיבוי מפתח קובץ טלפון פרטיות רשת מאובטח סיסמה מכשיר עדכון של עם שלך נתונים פתוח שרת";
 const ADMONITIONS: [&str; 4] = ["note", "tip", "warning", "info"];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,12 +81,7 @@ fn inline(items: &[Inline], lang: Lang) -> String {
         .map(|item| match item {
             Inline::Word(w) => word(*w, lang).to_owned(),
             Inline::Link(w, target) => {
-                format!(
-                    "[{} {}](https://example.org/{})",
-                    word(*w, lang),
-                    word(w + 1, lang),
-                    pick(ENGLISH, *target)
-                )
+                format!("[{} {}](https://example.org/{})", word(*w, lang), word(w + 1, lang), pick(ENGLISH, *target))
             }
             Inline::Code(w) => format!("`{} --{}`", pick(ENGLISH, *w), pick(ENGLISH, w + 3)),
             Inline::Number(n) => n.to_string(),
@@ -104,18 +99,12 @@ fn inline(items: &[Inline], lang: Lang) -> String {
 
 fn render_block(block: &Block, lang: Lang, indent: &str, out: &mut Vec<String>) {
     match block {
-        Block::Heading(level, text) => out.push(format!(
-            "{indent}{} {}",
-            "#".repeat(*level as usize),
-            inline(text, lang)
-        )),
-        Block::Paragraph(lines) => {
-            out.extend(lines.iter().map(|l| format!("{indent}{}", inline(l, lang))))
+        Block::Heading(level, text) => {
+            out.push(format!("{indent}{} {}", "#".repeat(*level as usize), inline(text, lang)))
         }
+        Block::Paragraph(lines) => out.extend(lines.iter().map(|l| format!("{indent}{}", inline(l, lang)))),
         Block::List(items) => {
-            out.extend(items.iter().map(|(depth, l)| {
-                format!("{indent}{}- {}", "    ".repeat(*depth), inline(l, lang))
-            }))
+            out.extend(items.iter().map(|(depth, l)| format!("{indent}{}- {}", "    ".repeat(*depth), inline(l, lang))))
         }
         Block::Table(rows) => {
             for (r, row) in rows.iter().enumerate() {
@@ -128,31 +117,13 @@ fn render_block(block: &Block, lang: Lang, indent: &str, out: &mut Vec<String>) 
         }
         Block::Fence(lines) => {
             out.push(format!("{indent}```sh"));
-            out.extend(
-                lines
-                    .iter()
-                    .map(|w| format!("{indent}run {} {w}", pick(ENGLISH, *w))),
-            );
+            out.extend(lines.iter().map(|w| format!("{indent}run {} {w}", pick(ENGLISH, *w))));
             out.push(format!("{indent}```"));
         }
-        Block::Admonition {
-            kind,
-            title,
-            body,
-            indented,
-        } => {
-            let title = title
-                .as_ref()
-                .map_or(String::new(), |t| format!(" \"{}\"", inline(t, lang)));
-            out.push(format!(
-                "{indent}!!! {}{title}",
-                ADMONITIONS[kind % ADMONITIONS.len()]
-            ));
-            let inner = if *indented {
-                format!("{indent}    ")
-            } else {
-                indent.to_owned()
-            };
+        Block::Admonition { kind, title, body, indented } => {
+            let title = title.as_ref().map_or(String::new(), |t| format!(" \"{}\"", inline(t, lang)));
+            out.push(format!("{indent}!!! {}{title}", ADMONITIONS[kind % ADMONITIONS.len()]));
+            let inner = if *indented { format!("{indent}    ") } else { indent.to_owned() };
             for b in body {
                 if *indented {
                     out.push(String::new());
@@ -178,10 +149,7 @@ fn render(doc: &Doc, lang_of_front_matter: Lang) -> String {
     if let Some((title, description)) = &doc.front_matter {
         out.push("---".to_owned());
         out.push(format!("title: {}", inline(title, lang_of_front_matter)));
-        out.push(format!(
-            "description: \"{}\"",
-            inline(description, lang_of_front_matter)
-        ));
+        out.push(format!("description: \"{}\"", inline(description, lang_of_front_matter)));
         out.push("icon: material/lock".to_owned());
         out.push("---".to_owned());
     }
@@ -243,16 +211,10 @@ fn block_strategy() -> impl Strategy<Value = Block> {
 }
 
 fn doc_strategy() -> impl Strategy<Value = Doc> {
-    (
-        prop::option::of((text_strategy(), text_strategy())),
-        prop::collection::vec((block_strategy(), 1..3usize), 0..14),
-    )
+    (prop::option::of((text_strategy(), text_strategy())), prop::collection::vec((block_strategy(), 1..3usize), 0..14))
         .prop_map(|(front_matter, blocks)| Doc {
             front_matter,
-            blocks: blocks
-                .into_iter()
-                .map(|(b, blanks)| (b, Lang::English, blanks))
-                .collect(),
+            blocks: blocks.into_iter().map(|(b, blanks)| (b, Lang::English, blanks)).collect(),
         })
 }
 
@@ -297,9 +259,7 @@ fn reword(block: &mut Block, shift: usize) {
         Block::List(items) => items.iter_mut().for_each(|(_, t)| words(t)),
         Block::Table(rows) => rows.iter_mut().flatten().for_each(words),
         Block::Fence(lines) => lines.iter_mut().for_each(|w| *w += shift),
-        Block::Admonition { body, .. } | Block::Div(body) => {
-            body.iter_mut().for_each(|b| reword(b, shift))
-        }
+        Block::Admonition { body, .. } | Block::Div(body) => body.iter_mut().for_each(|b| reword(b, shift)),
     }
 }
 
@@ -355,22 +315,16 @@ fn case_strategy() -> impl Strategy<Value = Case> {
         any::<bool>(),
         prop::bool::weighted(0.8),
     )
-        .prop_map(
-            |(base, english_edits, translator_edits, with_base, hebrew_front_matter)| {
-                let source = apply(&base, &english_edits, Lang::English);
-                let translation = apply(&translate(&base), &translator_edits, Lang::Hebrew);
-                let fm = if hebrew_front_matter {
-                    Lang::Hebrew
-                } else {
-                    Lang::English
-                };
-                Case {
-                    source: render(&source, Lang::English),
-                    translation: render(&translation, fm),
-                    base: with_base.then(|| render(&base, Lang::English)),
-                }
-            },
-        )
+        .prop_map(|(base, english_edits, translator_edits, with_base, hebrew_front_matter)| {
+            let source = apply(&base, &english_edits, Lang::English);
+            let translation = apply(&translate(&base), &translator_edits, Lang::Hebrew);
+            let fm = if hebrew_front_matter { Lang::Hebrew } else { Lang::English };
+            Case {
+                source: render(&source, Lang::English),
+                translation: render(&translation, fm),
+                base: with_base.then(|| render(&base, Lang::English)),
+            }
+        })
 }
 
 // --- properties ---------------------------------------------------------------------------
@@ -381,18 +335,8 @@ fn page_invariants(page: &Page) -> Result<(), TestCaseError> {
     for s in &page.segments {
         let [first, last] = s.lines;
         prop_assert!(first >= 1 && first <= last, "bad range {:?}", s.lines);
-        prop_assert!(
-            last <= page.line_count,
-            "{:?} beyond line {}",
-            s.lines,
-            page.line_count
-        );
-        prop_assert!(
-            first > previous_last,
-            "{:?} overlaps or precedes line {}",
-            s.lines,
-            previous_last
-        );
+        prop_assert!(last <= page.line_count, "{:?} beyond line {}", s.lines, page.line_count);
+        prop_assert!(first > previous_last, "{:?} overlaps or precedes line {}", s.lines, previous_last);
         previous_last = last;
     }
     Ok(())
@@ -400,10 +344,7 @@ fn page_invariants(page: &Page) -> Result<(), TestCaseError> {
 
 /// Lines of `page` that lie in some segment.
 fn segment_lines(page: &Page) -> Vec<u32> {
-    page.segments
-        .iter()
-        .flat_map(|s| s.lines[0]..=s.lines[1])
-        .collect()
+    page.segments.iter().flat_map(|s| s.lines[0]..=s.lines[1]).collect()
 }
 
 /// Checks one side of an alignment: ranges in the file, disjoint, and every segment line in
@@ -414,55 +355,27 @@ fn side(name: &str, text: &str, ranges: Vec<[u32; 2]>) -> Result<(), TestCaseErr
     let mut sorted = ranges.clone();
     sorted.sort();
     for r in &sorted {
-        prop_assert!(
-            r[0] >= 1 && r[0] <= r[1] && r[1] <= line_count,
-            "{name}: {r:?} outside 1..={line_count}"
-        );
+        prop_assert!(r[0] >= 1 && r[0] <= r[1] && r[1] <= line_count, "{name}: {r:?} outside 1..={line_count}");
     }
     for w in sorted.windows(2) {
-        prop_assert!(
-            w[0][1] < w[1][0],
-            "{name}: pairs overlap: {:?} and {:?}",
-            w[0],
-            w[1]
-        );
+        prop_assert!(w[0][1] < w[1][0], "{name}: pairs overlap: {:?} and {:?}", w[0], w[1]);
     }
     for line in segment_lines(&page) {
-        let holders = ranges
-            .iter()
-            .filter(|r| r[0] <= line && line <= r[1])
-            .count();
-        prop_assert_eq!(
-            holders,
-            1,
-            "{}: line {} is in {} pairs",
-            name,
-            line,
-            holders
-        );
+        let holders = ranges.iter().filter(|r| r[0] <= line && line <= r[1]).count();
+        prop_assert_eq!(holders, 1, "{}: line {} is in {} pairs", name, line, holders);
     }
     Ok(())
 }
 
 fn alignment_invariants(case: &Case, alignment: &Alignment) -> Result<(), TestCaseError> {
-    let ranges = |f: fn(&lockstep::AlignedPair) -> Option<[u32; 2]>| {
-        alignment.pairs.iter().filter_map(f).collect()
-    };
+    let ranges = |f: fn(&lockstep::AlignedPair) -> Option<[u32; 2]>| alignment.pairs.iter().filter_map(f).collect();
     side("source", &case.source, ranges(|p| p.source_lines))?;
-    side(
-        "translation",
-        &case.translation,
-        ranges(|p| p.translation_lines),
-    )?;
+    side("translation", &case.translation, ranges(|p| p.translation_lines))?;
     for p in &alignment.pairs {
         prop_assert!(!p.status.is_empty(), "a pair without status: {:?}", p);
         match (p.source_lines, p.translation_lines) {
             (Some(_), Some(_)) => {
-                prop_assert!(
-                    !p.has(Status::Missing) && !p.has(Status::Obsolete),
-                    "a paired pair is {:?}",
-                    p.status
-                )
+                prop_assert!(!p.has(Status::Missing) && !p.has(Status::Obsolete), "a paired pair is {:?}", p.status)
             }
             (Some(_), None) => prop_assert_eq!(&p.status, &vec![Status::Missing]),
             (None, Some(_)) => prop_assert_eq!(&p.status, &vec![Status::Obsolete]),
@@ -500,13 +413,7 @@ fn markdownish_line() -> impl Strategy<Value = String> {
 }
 
 /// Lines that the pre-pass turns into segments of their own, as opposed to CommonMark.
-const MARKERS: [&str; 5] = [
-    "!!! note \"T\"",
-    "??? tip",
-    "???+ warning",
-    "=== \"Tab\"",
-    "---",
-];
+const MARKERS: [&str; 5] = ["!!! note \"T\"", "??? tip", "???+ warning", "=== \"Tab\"", "---"];
 
 /// Keeps `text` clear of the known overlap bug (see the ignored properties): marker lines get
 /// a letter in front, and so do HTML blocks that CommonMark ends only at `-->`, `?>` or `>`.
@@ -514,9 +421,7 @@ fn defused(text: &str) -> String {
     text.lines()
         .map(|l| {
             let t = l.trim_start();
-            let marker = ["!!!", "???", "===", "<!", "<?"]
-                .iter()
-                .any(|m| t.starts_with(m));
+            let marker = ["!!!", "???", "===", "<!", "<?"].iter().any(|m| t.starts_with(m));
             if marker {
                 format!("x{l}")
             } else {
@@ -528,11 +433,7 @@ fn defused(text: &str) -> String {
 }
 
 fn config() -> Config {
-    Config {
-        cases: 256,
-        failure_persistence: None,
-        ..Config::default()
-    }
+    Config { cases: 256, failure_persistence: None, ..Config::default() }
 }
 
 proptest! {

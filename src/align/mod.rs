@@ -105,7 +105,7 @@ pub struct Gap {
 fn anchors(ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let mut open: Option<Gap> = None;
-    for op in capture_diff_slices(Algorithm::Patience, ka, kb) {
+    for op in capture_diff_slices(Algorithm::Histogram, ka, kb) {
         match op {
             DiffOp::Equal { old_index, new_index, len } => {
                 gaps.extend(open.take());

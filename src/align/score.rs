@@ -106,9 +106,9 @@ impl<'a> Scorer<'a> {
         if translated {
             // A translated segment whose words nearly all occur on the English page is still
             // English (untranslated): it is compared as English, whatever the locale.
-            let vocabulary = self.vocabulary.get_or_init(|| {
-                self.a.iter().flat_map(|s| ordered_words(&s.text)).map(|w| w.0).collect()
-            });
+            let vocabulary = self
+                .vocabulary
+                .get_or_init(|| self.a.iter().flat_map(|s| ordered_words(&s.text)).map(|w| w.0).collect());
             let known = f.words.iter().filter(|w| vocabulary.contains(w)).count();
             f.english = f.words.len() >= 3 && known as f32 >= 0.8 * f.words.len() as f32;
         }
@@ -142,7 +142,8 @@ impl<'a> Scorer<'a> {
 
     /// Two footnote definitions with the same label: a label names one note per page.
     pub fn is_footnote_pair(&self, i: usize, j: usize) -> bool {
-        let footnote = |s: &Segment| s.kind == Kind::Footnote && s.skeleton.first().is_some_and(|t| t.starts_with("fn:"));
+        let footnote =
+            |s: &Segment| s.kind == Kind::Footnote && s.skeleton.first().is_some_and(|t| t.starts_with("fn:"));
         footnote(&self.a[i]) && footnote(&self.b[j]) && self.a[i].skeleton.first() == self.b[j].skeleton.first()
     }
 
@@ -191,25 +192,16 @@ impl<'a> Scorer<'a> {
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
         let (a, b) = (self.a[i].norm.as_str(), self.b[j].norm.as_str());
-        if a.len() + b.len() <= 80 {
-            // A heading or a label: a word's ending is a real part of it.
+        // Characters decide (a changed URL, a reworded phrase, a word's ending), unless a cheap
+        // upper bound already rules the pair out or the texts are too long for it to be cheap.
+        if quick_ratio(a, b) < 0.3 {
+            return 0.0;
+        }
+        if a.len().saturating_mul(b.len()) <= 1 << 24 {
             return char_ratio(a, b);
         }
         let (fa, fb) = (self.fa(i), self.fb(j));
-        let shared = dice(&fa.words, &fb.words);
-        if shared < 0.3 {
-            // Few words in common: no ordering of them can make the two alike.
-            return shared;
-        }
-        let ratio = ordered_overlap(&fa.sequence, &fb.sequence);
-        if (0.4..0.7).contains(&ratio) {
-            // Close to the line: let characters decide (a changed URL, a reworded phrase),
-            // unless a cheap upper bound already says they cannot reach the line.
-            if quick_ratio(a, b) >= 0.5 {
-                return char_ratio(a, b);
-            }
-        }
-        ratio
+        ordered_overlap(&fa.sequence, &fb.sequence)
     }
 
     /// 1 when the translation is as much longer than the English as the page is on average.

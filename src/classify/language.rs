@@ -24,6 +24,11 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
     if t.norm == english.norm || (!t.text.is_empty() && t.text == english.text) {
         return Some(Status::Untranslated);
     }
+    if !english_is_base && !facts.latin() && latin_share(&t.text).is_some_and(|s| s >= 0.98) {
+        // Only Latin letters in a locale that writes in another script: still English (or a
+        // name kept as is, which the English page has too).
+        return Some(Status::Untranslated);
+    }
     let verbatim_english: Vec<&str> = sentences(&english.text).into_iter().filter(|s| is_prose(s)).collect();
     let mine = sentences(&t.text);
     let prose: Vec<&str> = mine.iter().copied().filter(|s| s.chars().any(char::is_alphabetic)).collect();

@@ -4,7 +4,7 @@
 mod align;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -87,13 +87,15 @@ fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
 }
 
 /// Reads a page, turning a load error into a message for the user.
-fn read(path: &PathBuf, messages: &Messages) -> Result<String, Failure> {
+fn read(path: &Path, messages: &Messages) -> Result<String, Failure> {
     use crate::load::LoadError;
     use crate::ui::{arg, num};
     crate::load::read_page(path).map_err(|e| {
         let p = arg(e.path().display().to_string());
         Failure(match e {
-            LoadError::Io { error, .. } => messages.get("error-read", &[("path", p), ("reason", arg(error.to_string()))]),
+            LoadError::Io { error, .. } => {
+                messages.get("error-read", &[("path", p), ("reason", arg(error.to_string()))])
+            }
             LoadError::Binary { .. } => messages.get("error-binary", &[("path", p)]),
             LoadError::Utf8 { line, column, .. } => {
                 messages.get("error-utf8", &[("path", p), ("line", num(line)), ("column", num(column))])

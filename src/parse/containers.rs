@@ -46,17 +46,13 @@ impl ContainerMap {
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(!!!|\?\?\?\+?)[ \t]*([\w-]+(?:[ \t]+[\w-]+)*)?[ \t]*(?:"([^"]*)")?[ \t]*$"#).unwrap()
 });
-static TAB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^"]*)"[ \t]*$"#).unwrap());
+static TAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^"]*)"[ \t]*$"#).unwrap());
 static HTML_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^<(div|details|section|article)\b([^>]*)>"#).unwrap());
-static HTML_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
-static CLASS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
+static HTML_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
+static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
-static FM_KEY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
+static FM_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
 
 /// Front-matter keys whose values are prose to translate (SPEC §1.2).
 const TRANSLATABLE_KEYS: [&str; 4] = ["title", "description", "meta_title", "summary"];
@@ -170,8 +166,13 @@ pub(super) fn prepare(text: &str) -> Prepared {
 /// When `line` opens a comment or a raw HTML block (CommonMark HTML blocks of types 1 and 2):
 /// the length of the opening and the end marker.
 fn raw_html_open(line: &str) -> Option<(usize, &'static str)> {
-    const RAW: [(&str, &str); 5] =
-        [("<!--", "-->"), ("<pre", "</pre>"), ("<script", "</script>"), ("<style", "</style>"), ("<textarea", "</textarea>")];
+    const RAW: [(&str, &str); 5] = [
+        ("<!--", "-->"),
+        ("<pre", "</pre>"),
+        ("<script", "</script>"),
+        ("<style", "</style>"),
+        ("<textarea", "</textarea>"),
+    ];
     RAW.into_iter()
         .find(|(open, _)| line.get(..open.len()).is_some_and(|p| p.eq_ignore_ascii_case(open)))
         .map(|(open, end)| (open.len(), end))
@@ -190,7 +191,14 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
     let path = vec!["front-matter".to_owned()];
     for delimiter in [0, close] {
         let raw = lines[delimiter].trim();
-        segments.push(inline::simple(Kind::Rule, path.clone(), delimiter as u32 + 1, raw, "", vec![format!("fm:{raw}")]));
+        segments.push(inline::simple(
+            Kind::Rule,
+            path.clone(),
+            delimiter as u32 + 1,
+            raw,
+            "",
+            vec![format!("fm:{raw}")],
+        ));
     }
     let mut i = 1;
     while i < close {
@@ -218,7 +226,8 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
         let value = unquote(value.trim());
         let text = if TRANSLATABLE_KEYS.contains(&key) { value.as_str() } else { "" };
         let raw = format!("{key}: {value}");
-        let mut seg = inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &raw, text, vec![format!("fm:{key}")]);
+        let mut seg =
+            inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &raw, text, vec![format!("fm:{key}")]);
         seg.lines[1] = end as u32 + 1;
         if text.is_empty() {
             seg.verbatim = true;

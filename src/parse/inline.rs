@@ -18,8 +18,7 @@ static ICON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z][a-z0-9]*(?:-
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").unwrap());
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<(/?)([A-Za-z][\w-]*)([^>]*)>|<!--.*?(?:-->|$)"#).unwrap());
-static CLASS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
+static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+)\s+""\)"#).unwrap());
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
 static SNIPPET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^\\?-{2,}8<-{2,}\s*"?([^"]*)"?\s*$"#).unwrap());

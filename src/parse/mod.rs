@@ -302,9 +302,7 @@ impl Walker<'_> {
                 }
             }
             Event::Code(t) => self.push(&range, Piece::Code(t.into_string())),
-            Event::InlineMath(t) | Event::DisplayMath(t) => {
-                self.push(&range, Piece::Code(t.into_string()))
-            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.push(&range, Piece::Code(t.into_string())),
             Event::Html(t) | Event::InlineHtml(t) => self.push(&range, Piece::Html(t.into_string())),
             Event::FootnoteReference(t) => self.push(&range, Piece::FootnoteRef(t.into_string())),
             Event::SoftBreak | Event::HardBreak => self.push(&range, Piece::Break),
@@ -366,9 +364,7 @@ impl Walker<'_> {
                 leaf.link_depth += 1;
                 leaf.external_links &= external;
             }
-            Tag::Image { dest_url, .. } => {
-                self.push(&range, Piece::ImageTarget(dest_url.into_string()))
-            }
+            Tag::Image { dest_url, .. } => self.push(&range, Piece::ImageTarget(dest_url.into_string())),
             Tag::TableCell
             | Tag::Emphasis
             | Tag::Strong
@@ -459,7 +455,14 @@ impl Walker<'_> {
             && !leaf.linked_text.trim().is_empty()
             && inline::outside_links_is_empty(&leaf.pieces, &leaf.linked_text);
         let raw = raw_lines.join("\n");
-        self.out.push(inline::build(leaf.kind, leaf.container, [leaf.first, last], &raw, leaf.pieces.iter(), names_only));
+        self.out.push(inline::build(
+            leaf.kind,
+            leaf.container,
+            [leaf.first, last],
+            &raw,
+            leaf.pieces.iter(),
+            names_only,
+        ));
     }
 }
 

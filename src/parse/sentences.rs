@@ -4,8 +4,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 const ABBREVIATIONS: [&str; 18] = [
-    "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.",
-    "Inc.", "Ltd.", "Co.", "No.", "U.S.", "Jr.",
+    "e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Inc.", "Ltd.",
+    "Co.", "No.", "U.S.", "Jr.",
 ];
 
 /// The sentences of `text`, trimmed, never empty.

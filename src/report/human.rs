@@ -170,8 +170,10 @@ fn is_invisible(c: char) -> bool {
 
 pub fn segments(page: &Page, out: &mut Vec<u8>) {
     for s in &page.segments {
-        let lines = if s.lines[0] == s.lines[1] { s.lines[0].to_string() } else { format!("{}-{}", s.lines[0], s.lines[1]) };
-        let container = if s.container.is_empty() { String::new() } else { format!(" [{}]", s.container.join(" › ")) };
+        let lines =
+            if s.lines[0] == s.lines[1] { s.lines[0].to_string() } else { format!("{}-{}", s.lines[0], s.lines[1]) };
+        let container =
+            if s.container.is_empty() { String::new() } else { format!(" [{}]", s.container.join(" › ")) };
         let verbatim = if s.verbatim { " (verbatim)" } else { "" };
         let _ = writeln!(out, "{lines:>9}  {}{container}{verbatim}  {}", s.kind.as_str(), isolate(&excerpt(&s.text)));
         if !s.skeleton.is_empty() {

@@ -20,9 +20,11 @@ impl Messages {
         let wanted: Option<LanguageIdentifier> = lang.and_then(|l| l.parse().ok());
         let mut order: Vec<&(&str, &str)> = Vec::new();
         if let Some(w) = &wanted {
-            order.extend(LOCALES.iter().filter(|(tag, _)| {
-                tag.parse::<LanguageIdentifier>().is_ok_and(|t| t.language == w.language)
-            }));
+            order.extend(
+                LOCALES
+                    .iter()
+                    .filter(|(tag, _)| tag.parse::<LanguageIdentifier>().is_ok_and(|t| t.language == w.language)),
+            );
         }
         order.extend(LOCALES.iter().filter(|(tag, _)| *tag == "en-US"));
         let bundles = order.into_iter().map(|(tag, source)| bundle(tag, source)).collect();
@@ -92,7 +94,18 @@ mod tests {
             assert!(resource.is_ok(), "{tag}: {:?}", resource.err().map(|e| e.1));
         }
         let m = Messages::new(Some("en-US"));
-        let s = m.get("align-summary", &[("pairs", num(1)), ("translated", num(1)), ("untranslated", num(0)), ("partial", num(0)), ("stale", num(0)), ("missing", num(0)), ("obsolete", num(0))]);
+        let s = m.get(
+            "align-summary",
+            &[
+                ("pairs", num(1)),
+                ("translated", num(1)),
+                ("untranslated", num(0)),
+                ("partial", num(0)),
+                ("stale", num(0)),
+                ("missing", num(0)),
+                ("obsolete", num(0)),
+            ],
+        );
         assert!(s.starts_with("one pair: 1 translated"), "{s}");
     }
 

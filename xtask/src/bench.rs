@@ -24,10 +24,7 @@ pub struct BenchArgs {
 
 /// The snapshot used when `--snapshot` is not given: beside the triples.
 pub fn default_snapshot_dir(triples: &Path) -> PathBuf {
-    triples
-        .parent()
-        .map_or_else(|| triples.join(".."), Path::to_path_buf)
-        .join("snapshot")
+    triples.parent().map_or_else(|| triples.join(".."), Path::to_path_buf).join("snapshot")
 }
 
 /// Performance targets: all triples aligned with base in under a second, at most 3× parse-only.
@@ -41,10 +38,7 @@ struct Phase {
 
 impl Phase {
     fn new(name: impl Into<String>) -> Phase {
-        Phase {
-            name: name.into(),
-            times: Vec::new(),
-        }
+        Phase { name: name.into(), times: Vec::new() }
     }
 
     fn best(&self) -> Duration {
@@ -83,12 +77,7 @@ fn parse_triples(triples: &[Triple]) {
 fn align_triples(triples: &[Triple], with_base: bool) {
     for t in triples {
         let base = with_base.then_some(t.base.as_str());
-        black_box(lockstep::align_pages(
-            black_box(&t.source),
-            black_box(&t.translation),
-            base,
-            t.locale(),
-        ));
+        black_box(lockstep::align_pages(black_box(&t.source), black_box(&t.translation), base, t.locale()));
     }
 }
 
@@ -114,13 +103,7 @@ fn read_pages(dir: &Path) -> Result<Vec<String>> {
 fn peak_memory() -> Option<String> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line
-        .trim_start_matches("VmHWM:")
-        .trim()
-        .trim_end_matches("kB")
-        .trim()
-        .parse()
-        .ok()?;
+    let kb: f64 = line.trim_start_matches("VmHWM:").trim().trim_end_matches("kB").trim().parse().ok()?;
     Some(format!("{:.1} MB", kb / 1024.0))
 }
 
@@ -157,10 +140,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         None
     };
 
-    let bytes: usize = triples
-        .iter()
-        .map(|t| t.source.len() + t.translation.len() + t.base.len())
-        .sum();
+    let bytes: usize = triples.iter().map(|t| t.source.len() + t.translation.len() + t.base.len()).sum();
     println!(
         "bench: {} triples ({} files, {:.1} MB) from {}, {} run(s)",
         triples.len(),
@@ -173,16 +153,13 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     let mut parse = Phase::new("(a) parse only, triples");
     let mut with_base = Phase::new("(b) align with base");
     let mut without_base = Phase::new("(c) align without base");
-    let mut snap = snapshot
-        .as_ref()
-        .map(|pages| Phase::new(format!("(d) parse only, snapshot ({} pages)", pages.len())));
+    let mut snap =
+        snapshot.as_ref().map(|pages| Phase::new(format!("(d) parse only, snapshot ({} pages)", pages.len())));
 
     for _ in 0..args.runs {
         parse.times.push(time(|| parse_triples(&triples)));
         with_base.times.push(time(|| align_triples(&triples, true)));
-        without_base
-            .times
-            .push(time(|| align_triples(&triples, false)));
+        without_base.times.push(time(|| align_triples(&triples, false)));
         if let (Some(phase), Some(pages)) = (snap.as_mut(), snapshot.as_ref()) {
             phase.times.push(time(|| {
                 for page in pages {
@@ -193,35 +170,17 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     }
 
     println!("\n{:<40} {:>14} {:>14}", "phase", "best", "median");
-    for phase in [&parse, &with_base, &without_base]
-        .into_iter()
-        .chain(snap.as_ref())
-    {
-        println!(
-            "{:<40} {:>14} {:>14}",
-            phase.name,
-            ms(phase.best()),
-            ms(phase.median())
-        );
+    for phase in [&parse, &with_base, &without_base].into_iter().chain(snap.as_ref()) {
+        println!("{:<40} {:>14} {:>14}", phase.name, ms(phase.best()), ms(phase.median()));
     }
     if snap.is_none() {
-        println!(
-            "(snapshot not found at {}; phase (d) skipped)",
-            args.snapshot.display()
-        );
+        println!("(snapshot not found at {}; phase (d) skipped)", args.snapshot.display());
     }
 
     let ratio_best = ratio(with_base.best(), parse.best());
     let ratio_median = ratio(with_base.median(), parse.median());
-    println!(
-        "\nratio (b)/(a): {} (best), {} (median)",
-        fmt_ratio(ratio_best),
-        fmt_ratio(ratio_median)
-    );
-    println!(
-        "peak memory (VmHWM): {}",
-        peak_memory().unwrap_or_else(|| "n/a".to_owned())
-    );
+    println!("\nratio (b)/(a): {} (best), {} (median)", fmt_ratio(ratio_best), fmt_ratio(ratio_median));
+    println!("peak memory (VmHWM): {}", peak_memory().unwrap_or_else(|| "n/a".to_owned()));
 
     println!("\ntargets (best times):");
     println!(
@@ -255,9 +214,6 @@ mod tests {
     #[test]
     fn ratio_is_undefined_for_zero_parse_time() {
         assert_eq!(ratio(Duration::from_millis(3), Duration::ZERO), None);
-        assert_eq!(
-            ratio(Duration::from_millis(3), Duration::from_millis(2)),
-            Some(1.5)
-        );
+        assert_eq!(ratio(Duration::from_millis(3), Duration::from_millis(2)), Some(1.5));
     }
 }

@@ -105,8 +105,8 @@ struct RawAlignment {
 
 /// Reads the pairs out of a serialised `Alignment`; `status` may be a string or a list.
 pub fn parse_pairs(value: &Value) -> Result<Vec<PredPair>> {
-    let raw: RawAlignment = serde_json::from_value(value.clone())
-        .context("the alignment JSON does not follow the contract (SPEC §3.1)")?;
+    let raw: RawAlignment =
+        serde_json::from_value(value.clone()).context("the alignment JSON does not follow the contract (SPEC §3.1)")?;
     Ok(raw
         .pairs
         .into_iter()
@@ -137,9 +137,7 @@ fn aligned_right(pair: Option<&PredPair>, true_source: Option<u32>) -> bool {
 }
 
 fn predicted_missing(pairs: &[PredPair], source_line: u32) -> bool {
-    pairs
-        .iter()
-        .any(|p| p.status.contains(&Status::Missing) && contains(p.source, source_line))
+    pairs.iter().any(|p| p.status.contains(&Status::Missing) && contains(p.source, source_line))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,10 +232,7 @@ impl Score {
     }
 
     pub fn label(&self, name: &str) -> Option<&Counts> {
-        LABEL_METRICS
-            .iter()
-            .position(|m| *m == name)
-            .map(|i| &self.labels[i])
+        LABEL_METRICS.iter().position(|m| *m == name).map(|i| &self.labels[i])
     }
 
     /// Mean of the five label F1s.
@@ -282,28 +277,16 @@ pub fn score_triple(truth: &Truth, pairs: &[PredPair]) -> Score {
     let mut score = Score::default();
 
     // links
-    let truth_links: HashSet<(u32, u32)> = truth
-        .translation_lines
-        .iter()
-        .filter_map(|t| t.source_line.map(|s| (t.line, s)))
-        .collect();
+    let truth_links: HashSet<(u32, u32)> =
+        truth.translation_lines.iter().filter_map(|t| t.source_line.map(|s| (t.line, s))).collect();
     let mut predicted: HashSet<(u32, u32)> = HashSet::new();
     for pair in pairs {
         let (Some(_), Some(_)) = (pair.source, pair.translation) else {
             continue;
         };
-        let tr: Vec<u32> = truth
-            .translation_lines
-            .iter()
-            .map(|t| t.line)
-            .filter(|&l| contains(pair.translation, l))
-            .collect();
-        let src: Vec<u32> = truth
-            .source_lines
-            .iter()
-            .map(|s| s.line)
-            .filter(|&l| contains(pair.source, l))
-            .collect();
+        let tr: Vec<u32> =
+            truth.translation_lines.iter().map(|t| t.line).filter(|&l| contains(pair.translation, l)).collect();
+        let src: Vec<u32> = truth.source_lines.iter().map(|s| s.line).filter(|&l| contains(pair.source, l)).collect();
         if tr.len() == src.len() {
             predicted.extend(tr.iter().copied().zip(src.iter().copied()));
         } else {
@@ -313,11 +296,7 @@ pub fn score_triple(truth: &Truth, pairs: &[PredPair]) -> Score {
         }
     }
     let hits = predicted.intersection(&truth_links).count() as u64;
-    score.links = Counts {
-        tp: hits,
-        fp: predicted.len() as u64 - hits,
-        fn_: truth_links.len() as u64 - hits,
-    };
+    score.links = Counts { tp: hits, fp: predicted.len() as u64 - hits, fn_: truth_links.len() as u64 - hits };
 
     // align and translation-line labels
     for t in &truth.translation_lines {
@@ -382,17 +361,9 @@ pub struct ModeResult {
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     // Read the thresholds first so that a bad file fails before the long part.
-    let thresholds = if args.check {
-        Some(Thresholds::load(&thresholds_path())?)
-    } else {
-        None
-    };
+    let thresholds = if args.check { Some(Thresholds::load(&thresholds_path())?) } else { None };
     let triples = triples::load_corpus(&args.triples, args.filter.as_deref())?;
-    println!(
-        "eval: {} triples from {}",
-        triples.len(),
-        args.triples.display()
-    );
+    println!("eval: {} triples from {}", triples.len(), args.triples.display());
 
     let mut results = Vec::new();
     for mode in Mode::ALL {
@@ -408,11 +379,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     }
 
     match thresholds {
-        Some(t) => Ok(if check(&t, &results) {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
-        }),
+        Some(t) => Ok(if check(&t, &results) { ExitCode::SUCCESS } else { ExitCode::from(1) }),
         None => Ok(ExitCode::SUCCESS),
     }
 }
@@ -434,14 +401,12 @@ fn run_mode(mode: Mode, triples: &[Triple], args: &EvalArgs) -> Result<ModeResul
             Mode::WithoutBase => None,
         };
         let start = Instant::now();
-        let alignment =
-            lockstep::align_pages(&triple.source, &triple.translation, base, triple.locale());
+        let alignment = lockstep::align_pages(&triple.source, &triple.translation, base, triple.locale());
         result.align_time += start.elapsed();
 
-        let value = serde_json::to_value(&alignment)
-            .with_context(|| format!("{}: serialising the alignment", triple.name))?;
-        let pairs =
-            parse_pairs(&value).with_context(|| format!("{} ({})", triple.name, mode.title()))?;
+        let value =
+            serde_json::to_value(&alignment).with_context(|| format!("{}: serialising the alignment", triple.name))?;
+        let pairs = parse_pairs(&value).with_context(|| format!("{} ({})", triple.name, mode.title()))?;
         let score = score_triple(&triple.truth, &pairs);
 
         if args.verbose {
@@ -452,11 +417,7 @@ fn run_mode(mode: Mode, triples: &[Triple], args: &EvalArgs) -> Result<ModeResul
                 println!("{line}");
             }
         }
-        result
-            .locales
-            .entry(triple.locale().to_owned())
-            .or_default()
-            .add(&score);
+        result.locales.entry(triple.locale().to_owned()).or_default().add(&score);
         result.all.add(&score);
     }
     Ok(result)
@@ -465,10 +426,8 @@ fn run_mode(mode: Mode, triples: &[Triple], args: &EvalArgs) -> Result<ModeResul
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-const HEADERS: [&str; 10] = [
-    "links P", "links R", "links F1", "align", "untr F1", "part F1", "stale F1", "miss F1",
-    "obs F1", "macro F1",
-];
+const HEADERS: [&str; 10] =
+    ["links P", "links R", "links F1", "align", "untr F1", "part F1", "stale F1", "miss F1", "obs F1", "macro F1"];
 
 fn row_figures(score: &Score) -> [f64; 10] {
     let l = |name| score.label(name).map_or(0.0, Counts::f1);
@@ -498,11 +457,7 @@ fn print_table(result: &ModeResult) {
         let _ = write!(header, "{h:>9}");
     }
     println!("{header}");
-    let rows = result
-        .locales
-        .iter()
-        .map(|(l, s)| (l.as_str(), s))
-        .chain(std::iter::once(("all", &result.all)));
+    let rows = result.locales.iter().map(|(l, s)| (l.as_str(), s)).chain(std::iter::once(("all", &result.all)));
     for (locale, score) in rows {
         let mut line = format!("{locale:<9}");
         for f in row_figures(score) {
@@ -524,15 +479,8 @@ fn fmt_f1(c: &Counts) -> String {
 }
 
 fn triple_line(name: &str, score: &Score) -> String {
-    let mut line = format!(
-        "{name:<60} links {}  align {:.3}",
-        fmt_f1(&score.links),
-        score.align.value()
-    );
-    for (short, c) in ["untr", "part", "stale", "miss", "obs"]
-        .iter()
-        .zip(&score.labels)
-    {
+    let mut line = format!("{name:<60} links {}  align {:.3}", fmt_f1(&score.links), score.align.value());
+    for (short, c) in ["untr", "part", "stale", "miss", "obs"].iter().zip(&score.labels) {
         let _ = write!(line, "  {short} {}", fmt_f1(c));
     }
     line
@@ -595,9 +543,7 @@ fn fmt_range(range: Option<Range>) -> String {
 }
 
 fn line_text(text: &str, line: u32) -> &str {
-    text.lines()
-        .nth(line.saturating_sub(1) as usize)
-        .unwrap_or("")
+    text.lines().nth(line.saturating_sub(1) as usize).unwrap_or("")
 }
 
 /// The lines of one triple where the prediction disagrees with the truth, one per line.
@@ -609,10 +555,8 @@ pub fn dump_errors(triple: &Triple, pairs: &[PredPair], mode: Mode) -> Vec<Strin
         let pair = first_pair(pairs, t.line);
         let status: &[Status] = pair.map_or(&[], |p| &p.status);
         let truth_labels: Vec<Label> = t.labels.iter().copied().filter(compared).collect();
-        let pred_labels: Vec<Label> = Label::ALL
-            .into_iter()
-            .filter(|l| compared(l) && status.contains(&Status::of_label(*l)))
-            .collect();
+        let pred_labels: Vec<Label> =
+            Label::ALL.into_iter().filter(|l| compared(l) && status.contains(&Status::of_label(*l))).collect();
         let mut truth_sorted = truth_labels.clone();
         truth_sorted.sort();
         truth_sorted.dedup();
@@ -676,10 +620,7 @@ impl Thresholds {
 
     pub fn parse(text: &str) -> Result<Thresholds> {
         let t: Thresholds = toml::from_str(text)?;
-        for (mode, map) in [
-            ("with-base", &t.with_base),
-            ("without-base", &t.without_base),
-        ] {
+        for (mode, map) in [("with-base", &t.with_base), ("without-base", &t.without_base)] {
             for key in map.keys() {
                 if Score::default().figure(key).is_none() {
                     bail!(
@@ -728,20 +669,14 @@ fn check(thresholds: &Thresholds, results: &[ModeResult]) -> bool {
             let figure = as_printed(r.all.figure(key).unwrap_or(0.0));
             let verdict = if figure < min { "BELOW" } else { "ok" };
             let cmp = if figure < min { "<" } else { ">=" };
-            println!(
-                "  {verdict:<5} {:<13} {key:<18} {figure:.3} {cmp} {min:.3}",
-                r.mode.key()
-            );
+            println!("  {verdict:<5} {:<13} {key:<18} {figure:.3} {cmp} {min:.3}", r.mode.key());
         }
     }
     if failed.is_empty() {
         println!("eval check OK");
         true
     } else {
-        println!(
-            "\neval check FAILED: {} figure(s) below threshold:",
-            failed.len()
-        );
+        println!("\neval check FAILED: {} figure(s) below threshold:", failed.len());
         for (mode, key, figure, min) in &failed {
             println!("  {} {key}: {figure:.3} < {min:.3}", mode.key());
         }
@@ -755,11 +690,7 @@ mod tests {
     use crate::triples::{TruthSourceLine, TruthTranslationLine};
 
     fn tl(line: u32, source_line: Option<u32>, labels: &[Label]) -> TruthTranslationLine {
-        TruthTranslationLine {
-            line,
-            source_line,
-            labels: labels.to_vec(),
-        }
+        TruthTranslationLine { line, source_line, labels: labels.to_vec() }
     }
 
     fn sl(line: u32, missing: bool) -> TruthSourceLine {
@@ -767,20 +698,11 @@ mod tests {
     }
 
     fn truth(t: Vec<TruthTranslationLine>, s: Vec<TruthSourceLine>) -> Truth {
-        Truth {
-            locale: "he".into(),
-            page: "a.md".into(),
-            translation_lines: t,
-            source_lines: s,
-        }
+        Truth { locale: "he".into(), page: "a.md".into(), translation_lines: t, source_lines: s }
     }
 
     fn pair(status: &[Status], source: Option<Range>, translation: Option<Range>) -> PredPair {
-        PredPair {
-            status: status.to_vec(),
-            source,
-            translation,
-        }
+        PredPair { status: status.to_vec(), source, translation }
     }
 
     fn cnt(tp: u64, fp: u64, fn_: u64) -> Counts {
@@ -794,10 +716,7 @@ mod tests {
     #[test]
     fn equal_counts_link_in_order() {
         // Two translation lines and two source lines in one pair: linked 1-1 in order.
-        let t = truth(
-            vec![tl(1, Some(10), &[]), tl(2, Some(11), &[])],
-            vec![sl(10, false), sl(11, false)],
-        );
+        let t = truth(vec![tl(1, Some(10), &[]), tl(2, Some(11), &[])], vec![sl(10, false), sl(11, false)]);
         let p = [pair(&[Status::Translated], Some([10, 11]), Some([1, 2]))];
         let s = score_triple(&t, &p);
         assert_eq!(s.links, cnt(2, 0, 0));
@@ -807,10 +726,8 @@ mod tests {
     #[test]
     fn unequal_counts_link_every_line_with_every_line() {
         // One translation line, two source lines: cross product gives 2 links, 1 right.
-        let t = truth(
-            vec![tl(1, Some(10), &[]), tl(3, Some(12), &[])],
-            vec![sl(10, false), sl(11, true), sl(12, false)],
-        );
+        let t =
+            truth(vec![tl(1, Some(10), &[]), tl(3, Some(12), &[])], vec![sl(10, false), sl(11, true), sl(12, false)]);
         let p = [
             pair(&[Status::Translated], Some([10, 11]), Some([1, 2])),
             pair(&[Status::Translated], Some([12, 12]), Some([3, 3])),
@@ -825,10 +742,7 @@ mod tests {
     #[test]
     fn in_order_linking_can_cross_wrongly() {
         // Equal counts are linked in order even when the truth pairs them crosswise.
-        let t = truth(
-            vec![tl(1, Some(11), &[]), tl(2, Some(10), &[])],
-            vec![sl(10, false), sl(11, false)],
-        );
+        let t = truth(vec![tl(1, Some(11), &[]), tl(2, Some(10), &[])], vec![sl(10, false), sl(11, false)]);
         let p = [pair(&[Status::Translated], Some([10, 11]), Some([1, 2]))];
         let s = score_triple(&t, &p);
         assert_eq!(s.links, cnt(0, 2, 2));
@@ -837,14 +751,8 @@ mod tests {
 
     #[test]
     fn pairs_without_both_ranges_make_no_links_and_obsolete_lines_are_not_truth_links() {
-        let t = truth(
-            vec![tl(1, Some(10), &[]), tl(2, None, &[Label::Obsolete])],
-            vec![sl(10, false), sl(11, true)],
-        );
-        let p = [
-            pair(&[Status::Obsolete], None, Some([1, 2])),
-            pair(&[Status::Missing], Some([10, 11]), None),
-        ];
+        let t = truth(vec![tl(1, Some(10), &[]), tl(2, None, &[Label::Obsolete])], vec![sl(10, false), sl(11, true)]);
+        let p = [pair(&[Status::Obsolete], None, Some([1, 2])), pair(&[Status::Missing], Some([10, 11]), None)];
         let s = score_triple(&t, &p);
         assert_eq!(s.links, cnt(0, 0, 1));
     }
@@ -857,15 +765,9 @@ mod tests {
             pair(&[Status::Translated], Some([20, 20]), Some([1, 1])),
             pair(&[Status::Translated], Some([10, 10]), Some([1, 1])),
         ];
-        assert_eq!(
-            score_triple(&t, &wrong_first).align,
-            Share { hit: 0, total: 1 }
-        );
+        assert_eq!(score_triple(&t, &wrong_first).align, Share { hit: 0, total: 1 });
         let right_first = [wrong_first[1].clone(), wrong_first[0].clone()];
-        assert_eq!(
-            score_triple(&t, &right_first).align,
-            Share { hit: 1, total: 1 }
-        );
+        assert_eq!(score_triple(&t, &right_first).align, Share { hit: 1, total: 1 });
     }
 
     #[test]
@@ -903,11 +805,7 @@ mod tests {
             vec![sl(1, false), sl(2, false), sl(3, false)],
         );
         let p = [
-            pair(
-                &[Status::Stale, Status::Untranslated],
-                Some([1, 1]),
-                Some([1, 1]),
-            ),
+            pair(&[Status::Stale, Status::Untranslated], Some([1, 1]), Some([1, 1])),
             // line 2: first pair says translated, the later one partial: translated wins.
             pair(&[Status::Translated], Some([2, 2]), Some([2, 2])),
             pair(&[Status::Partial], Some([2, 2]), Some([2, 2])),
@@ -925,10 +823,7 @@ mod tests {
 
     #[test]
     fn missing_is_scored_on_source_lines_covered_by_a_missing_pair() {
-        let t = truth(
-            vec![tl(1, Some(1), &[])],
-            vec![sl(1, false), sl(2, true), sl(3, true), sl(5, false)],
-        );
+        let t = truth(vec![tl(1, Some(1), &[])], vec![sl(1, false), sl(2, true), sl(3, true), sl(5, false)]);
         let p = [
             pair(&[Status::Translated], Some([1, 1]), Some([1, 1])),
             // covers 2 (right) and 5 (wrong); 3 is not covered.
@@ -951,13 +846,7 @@ mod tests {
 
         let s = Score {
             // F1 1 and 2/3; the other three 0.
-            labels: [
-                cnt(1, 0, 0),
-                cnt(1, 1, 0),
-                cnt(0, 0, 0),
-                cnt(0, 0, 0),
-                cnt(0, 0, 0),
-            ],
+            labels: [cnt(1, 0, 0), cnt(1, 1, 0), cnt(0, 0, 0), cnt(0, 0, 0), cnt(0, 0, 0)],
             ..Score::default()
         };
         assert!(close(s.macro_f1(), (1.0 + 2.0 / 3.0) / 5.0));
@@ -971,10 +860,7 @@ mod tests {
     #[test]
     fn scores_are_summed_as_counts_not_averaged() {
         let mut all = Score::default();
-        let with_links = |links| Score {
-            links,
-            ..Score::default()
-        };
+        let with_links = |links| Score { links, ..Score::default() };
         let a = with_links(cnt(1, 0, 0)); // F1 1.0 on 1 link
         let b = with_links(cnt(0, 3, 3)); // F1 0.0 on 3 links
         all.add(&a);
@@ -1002,8 +888,7 @@ mod tests {
 
     #[test]
     fn an_unknown_status_is_an_error() {
-        let v =
-            json!({"pairs": [{"status": "done", "source_lines": null, "translation_lines": null}]});
+        let v = json!({"pairs": [{"status": "done", "source_lines": null, "translation_lines": null}]});
         assert!(parse_pairs(&v).is_err());
     }
 
@@ -1013,9 +898,7 @@ mod tests {
         let t = Thresholds::parse(shipped).unwrap();
         assert!(t.with_base.contains_key("links-f1"));
 
-        assert!(
-            Thresholds::parse("[with-base]\nalign = 0.5\nmacro-f1 = 0.1\nstale-r = 0.2\n").is_ok()
-        );
+        assert!(Thresholds::parse("[with-base]\nalign = 0.5\nmacro-f1 = 0.1\nstale-r = 0.2\n").is_ok());
         assert!(Thresholds::parse("[with-base]\nlink-f1 = 0.5\n").is_err());
         assert!(Thresholds::parse("[with-base]\nstale-recall = 0.5\n").is_err());
         assert!(Thresholds::parse("[with_base]\nlinks-f1 = 0.5\n").is_err());
@@ -1024,10 +907,8 @@ mod tests {
 
     #[test]
     fn check_lists_figures_below_threshold() {
-        let t = Thresholds::parse(
-            "[with-base]\nlinks-f1 = 0.5\nalign = 0.2\n[without-base]\nlinks-f1 = 0.9\n",
-        )
-        .unwrap();
+        let t =
+            Thresholds::parse("[with-base]\nlinks-f1 = 0.5\nalign = 0.2\n[without-base]\nlinks-f1 = 0.9\n").unwrap();
         let all = Score {
             links: cnt(1, 1, 0),                // F1 0.667
             align: Share { hit: 1, total: 10 }, // 0.1
@@ -1035,20 +916,11 @@ mod tests {
         };
         let results: Vec<ModeResult> = Mode::ALL
             .into_iter()
-            .map(|mode| ModeResult {
-                mode,
-                triples: 1,
-                align_time: Duration::ZERO,
-                locales: BTreeMap::new(),
-                all,
-            })
+            .map(|mode| ModeResult { mode, triples: 1, align_time: Duration::ZERO, locales: BTreeMap::new(), all })
             .collect();
         let below = below(&t, &results);
         let keys: Vec<(Mode, &str)> = below.iter().map(|(m, k, _, _)| (*m, k.as_str())).collect();
-        assert_eq!(
-            keys,
-            vec![(Mode::WithBase, "align"), (Mode::WithoutBase, "links-f1")]
-        );
+        assert_eq!(keys, vec![(Mode::WithBase, "align"), (Mode::WithoutBase, "links-f1")]);
     }
 
     #[test]

@@ -108,9 +108,7 @@ fn parse_bench(mut args: Args) -> Result<bench::BenchArgs> {
             "--snapshot" => snapshot = Some(args.value(&flag, inline)?.into()),
             "--runs" => {
                 let v = args.value(&flag, inline)?;
-                runs = v
-                    .parse()
-                    .with_context(|| format!("--runs expects a number, got `{v}`"))?;
+                runs = v.parse().with_context(|| format!("--runs expects a number, got `{v}`"))?;
             }
             _ => bail!("unknown option for bench: {flag}"),
         }
@@ -154,13 +152,7 @@ mod tests {
     use super::*;
 
     fn args(list: &[&str]) -> Args {
-        Args {
-            rest: list
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect::<Vec<_>>()
-                .into_iter(),
-        }
+        Args { rest: list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>().into_iter() }
     }
 
     #[test]

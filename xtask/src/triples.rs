@@ -23,10 +23,7 @@ pub fn default_triples_dir() -> PathBuf {
 /// The workspace root, one level above this crate.
 pub fn workspace_root() -> PathBuf {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    manifest
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| manifest.join(".."))
+    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| manifest.join(".."))
 }
 
 /// A line label of the truth (translation lines only; `missing` lives on source lines).
@@ -40,12 +37,7 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 4] = [
-        Label::Untranslated,
-        Label::Partial,
-        Label::Stale,
-        Label::Obsolete,
-    ];
+    pub const ALL: [Label; 4] = [Label::Untranslated, Label::Partial, Label::Stale, Label::Obsolete];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -116,16 +108,13 @@ pub fn load_triples(dir: &Path, filter: Option<&str>) -> Result<Vec<Triple>> {
         }
     }
     names.sort();
-    names
-        .into_iter()
-        .map(|name| load_triple(&dir.join(&name), name))
-        .collect()
+    names.into_iter().map(|name| load_triple(&dir.join(&name), name)).collect()
 }
 
 fn load_triple(dir: &Path, name: String) -> Result<Triple> {
     let truth_text = read_text(&dir.join("truth.json"))?;
-    let truth: Truth = serde_json::from_str(&truth_text)
-        .with_context(|| format!("parsing {}", dir.join("truth.json").display()))?;
+    let truth: Truth =
+        serde_json::from_str(&truth_text).with_context(|| format!("parsing {}", dir.join("truth.json").display()))?;
     Ok(Triple {
         name,
         source: read_text(&dir.join("source.md"))?,
@@ -200,10 +189,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(truth.locale, "he");
-        assert_eq!(
-            truth.translation_lines[0].labels,
-            vec![Label::Untranslated, Label::Stale]
-        );
+        assert_eq!(truth.translation_lines[0].labels, vec![Label::Untranslated, Label::Stale]);
         assert_eq!(truth.translation_lines[1].source_line, None);
         assert!(truth.source_lines[1].missing);
     }
