@@ -50,11 +50,8 @@ struct Features {
     names: Bag,
     /// Lowercased words, sorted.
     words: Vec<u64>,
-    /// Words of the normalised text in order, with their lengths.
-    sequence: Vec<(u64, u32)>,
     chars: usize,
     container: u64,
-    move_key: Option<u64>,
     /// Across languages: the translated segment is still in English.
     english: bool,
 }
@@ -133,11 +130,11 @@ impl<'a> Scorer<'a> {
 
     /// A key under which a segment that moved can be recognised (footnote label, skeleton).
     pub fn move_key_a(&self, i: usize) -> Option<u64> {
-        self.fa(i).move_key
+        move_key(&self.a[i])
     }
 
     pub fn move_key_b(&self, j: usize) -> Option<u64> {
-        self.fb(j).move_key
+        move_key(&self.b[j])
     }
 
     /// Two footnote definitions with the same label: a label names one note per page.
@@ -200,8 +197,7 @@ impl<'a> Scorer<'a> {
         if a.len().saturating_mul(b.len()) <= 1 << 24 {
             return char_ratio(a, b);
         }
-        let (fa, fb) = (self.fa(i), self.fb(j));
-        ordered_overlap(&fa.sequence, &fb.sequence)
+        ordered_overlap(&ordered_words(a), &ordered_words(b))
     }
 
     /// 1 when the translation is as much longer than the English as the page is on average.
@@ -222,28 +218,30 @@ impl Features {
         skeleton.tokens.sort_by_key(|t| t.0);
         names.tokens.sort_by_key(|t| t.0);
         let source = if mode == Mode::Monolingual { s.norm.as_str() } else { s.text.as_str() };
-        let mut words: Vec<u64> = ordered_words(source).iter().map(|w| w.0).collect();
-        let sequence = ordered_words(&s.norm);
+        let mut words: Vec<u64> = ordered_words(source).into_iter().map(|w| w.0).collect();
         words.sort_unstable();
-        let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
-        let move_key = footnote.map(hash).or_else(|| {
-            (!s.skeleton.is_empty()).then(|| {
-                let mut k = s.skeleton.clone();
-                k.sort();
-                hash(&(s.kind, k))
-            })
-        });
         Features {
             skeleton,
             names,
             words,
-            sequence,
             chars: s.text.chars().count(),
             container: hash(&s.container),
-            move_key,
             english: false,
         }
     }
+}
+
+/// A key under which a segment that moved can be recognised: its footnote label, or its kind
+/// and skeleton.
+fn move_key(s: &Segment) -> Option<u64> {
+    let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
+    footnote.map(hash).or_else(|| {
+        (!s.skeleton.is_empty()).then(|| {
+            let mut k: Vec<&String> = s.skeleton.iter().collect();
+            k.sort();
+            hash(&(s.kind, k))
+        })
+    })
 }
 
 /// The words of `text`, lowercased and hashed, in order, with their lengths.
@@ -253,8 +251,12 @@ fn ordered_words(text: &str) -> Vec<(u64, u32)> {
         .map(|w| {
             let mut h = FxHasher::default();
             let mut n = 1;
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h.write_u32(c as u32);
+            for c in w.chars() {
+                if c.is_ascii() {
+                    h.write_u32(c.to_ascii_lowercase() as u32);
+                } else {
+                    c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+                }
                 n += 1;
             }
             (h.finish(), n)
