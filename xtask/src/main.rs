@@ -1,9 +1,10 @@
 //! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
-//! `eval` and `bench` tasks, and the mapping of outcomes to exit codes
+//! `eval`, `bench` and `seeds` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
 mod bench;
 mod eval;
+mod seeds;
 mod triples;
 
 use std::path::PathBuf;
@@ -17,6 +18,7 @@ usage: cargo xtask <task> [options]
 tasks:
   eval    score align_pages against the corpus triples (with and without base)
   bench   time parse-only and align_pages over the corpus triples
+  seeds   check what a correct run on the seed pages shows (../shared/seeds)
   help    print this text
 
 eval options:
@@ -128,6 +130,7 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
     match task.as_deref() {
         Some("eval") => eval::run(&parse_eval(args)?),
         Some("bench") => bench::run(&parse_bench(args)?),
+        Some("seeds") => seeds::run(&seeds::default_shared_dir()),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,140 @@
+//! Owns `cargo xtask seeds`: the real-world check of the four seed pages (see the seeds'
+//! README). The pages are read from `../shared` at run time; what a correct run shows is
+//! asserted here, so that CI fails when it stops being true.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use lockstep::parse::Kind;
+use lockstep::{AlignedPair, Status};
+use regex::Regex;
+
+pub fn default_shared_dir() -> PathBuf {
+    crate::triples::default_triples_dir().join("../..")
+}
+
+/// One seed file, by its number prefix.
+fn seed(shared: &Path, prefix: &str) -> Result<String> {
+    let dir = shared.join("seeds");
+    let entry = std::fs::read_dir(&dir)
+        .with_context(|| format!("seeds not found at {}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .with_context(|| format!("no seed {prefix}_* in {}", dir.display()))?;
+    read(&entry.path())
+}
+
+fn read(path: &Path) -> Result<String> {
+    lockstep::load::read_page(path).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+struct Checks {
+    failed: usize,
+}
+
+impl Checks {
+    fn check(&mut self, ok: bool, what: &str) {
+        println!("{} {what}", if ok { "ok  " } else { "FAIL" });
+        if !ok {
+            self.failed += 1;
+        }
+    }
+}
+
+pub fn run(shared: &Path) -> Result<ExitCode> {
+    if !shared.join("seeds").is_dir() {
+        bail!("the seed pages were not found at {} (expected ../shared beside the repository)", shared.display());
+    }
+    let english = seed(shared, "001")?;
+    let hebrew = seed(shared, "003")?;
+    let base_path = shared.join("corpus/history/en/real-time-communication.md/032_2024-10-24_321d14b6.md");
+    let base = read(&base_path)?;
+    let mut c = Checks { failed: 0 };
+    let lines: Vec<&str> = hebrew.lines().collect();
+    let english_lines: Vec<&str> = english.lines().collect();
+
+    let with_base = lockstep::align_pages(&english, &hebrew, Some(&base), "he");
+    let without = lockstep::align_pages(&english, &hebrew, None, "he");
+    for (mode, a) in [("with base", &with_base), ("without base", &without)] {
+        let at = |line: usize| a.pairs.iter().find(|p| covers(p.translation_lines, line));
+        let obsolete_headings = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.trim(), "### Element" | "### Session"))
+            .all(|(i, _)| at(i + 1).is_some_and(|p| p.has(Status::Obsolete)));
+        c.check(obsolete_headings, &format!("001 vs 003 {mode}: the Element and Session blocks are obsolete"));
+        let added = english_lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.contains("SimpleX Chat was independently audited in"))
+            .map(|(i, _)| i + 1)
+            .collect::<Vec<_>>();
+        let missing = !added.is_empty()
+            && added.iter().all(|line| a.pairs.iter().any(|p| covers(p.source_lines, *line) && p.has(Status::Missing)));
+        c.check(missing, &format!("001 vs 003 {mode}: the SimpleX audit paragraph added in 2025 is missing"));
+        let (found, total) = english_sentences_found(a, &lines);
+        c.check(
+            found == total && total > 0,
+            &format!("001 vs 003 {mode}: every English sentence left in the Hebrew is untranslated or partial ({found}/{total})"),
+        );
+    }
+    let stale: Vec<&AlignedPair> = with_base.pairs.iter().filter(|p| p.has(Status::Stale)).collect();
+    c.check(
+        stale.len() >= 10 && stale.iter().all(|p| p.diff.as_ref().is_some_and(|d| !d.is_empty())),
+        &format!("001 vs 003 with base: blocks changed since 2024-10 are stale with a diff ({})", stale.len()),
+    );
+    c.check(without.pairs.iter().all(|p| !p.has(Status::Stale)), "001 vs 003 without base: nothing is called stale");
+
+    let flattened = seed(shared, "000")?;
+    let page = lockstep::parse::parse(&flattened);
+    let covered = |line: u32| page.segments.iter().any(|s| s.lines[0] <= line && line <= s.lines[1]);
+    let markers_kept = flattened
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("!!!"))
+        .all(|(i, _)| page.segments.iter().any(|s| s.kind == Kind::Admonition && s.lines[0] == i as u32 + 1));
+    let nothing_lost =
+        flattened.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).all(|(i, _)| covered(i as u32 + 1));
+    c.check(markers_kept && nothing_lost, "000 parses without losing the flattened admonitions");
+    println!("(002 against 003: telling the base among revisions is the job of history-based base detection)");
+
+    if c.failed > 0 {
+        println!("seeds: {} check(s) failed", c.failed);
+        return Ok(ExitCode::from(1));
+    }
+    println!("seeds: all checks passed");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn covers(range: Option<[u32; 2]>, line: usize) -> bool {
+    range.is_some_and(|[a, b]| (a as usize..=b as usize).contains(&line))
+}
+
+/// Lines of the translation holding a run of five or more English words outside link
+/// targets and attribute lists, and how many of them sit in a pair marked untranslated or
+/// partial (or verbatim: nothing to translate).
+fn english_sentences_found(a: &lockstep::Alignment, lines: &[&str]) -> (usize, usize) {
+    let markup = Regex::new(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]*>|\[\^\d+\]").unwrap();
+    let run = Regex::new(r"[A-Za-z][A-Za-z'’-]*(?:[ ,]+[A-Za-z][A-Za-z'’-]*){4,}").unwrap();
+    let (mut found, mut total) = (0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("---") || line.contains(": ") && i < 8 {
+            continue; // front matter keys
+        }
+        if !run.is_match(&markup.replace_all(line, " ")) {
+            continue;
+        }
+        total += 1;
+        let ok = a.pairs.iter().any(|p| {
+            covers(p.translation_lines, i + 1)
+                && (p.verbatim || p.has(Status::Untranslated) || p.has(Status::Partial) || p.has(Status::Obsolete))
+        });
+        if ok {
+            found += 1;
+        } else {
+            println!("     English left in line {}: {}", i + 1, line.chars().take(80).collect::<String>());
+        }
+    }
+    (found, total)
+}
