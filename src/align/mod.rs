@@ -50,7 +50,7 @@ pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
         }
     };
     let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
-    for gap in anchors(&sub_a, &sub_b, &mut sub_pairs) {
+    for gap in anchors(&diff_blocks(&sub_a, &sub_b), sub_a.len(), sub_b.len(), &mut sub_pairs) {
         let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);
         for (x, y) in dp::align_gap(score, scorer.threshold(), gap) {
             sub_pairs[y] = Some(x);
@@ -100,42 +100,32 @@ pub struct Gap {
     pub b1: usize,
 }
 
-/// Pairs equal segments (an LCS of the normalised texts, patience-style so that unique lines
-/// anchor first) and returns the gaps left between them.
-fn anchors(ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) -> Vec<Gap> {
-    let mut gaps = Vec::new();
-    let mut open: Option<Gap> = None;
-    for op in capture_diff_slices(Algorithm::Histogram, ka, kb) {
-        match op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                gaps.extend(open.take());
-                for k in 0..len {
-                    pairs[new_index + k] = Some(old_index + k);
-                }
-            }
-            DiffOp::Delete { old_index, old_len, new_index } => {
-                extend(&mut open, old_index, old_index + old_len, new_index, new_index)
-            }
-            DiffOp::Insert { old_index, new_index, new_len } => {
-                extend(&mut open, old_index, old_index, new_index, new_index + new_len)
-            }
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                extend(&mut open, old_index, old_index + old_len, new_index, new_index + new_len)
-            }
-        }
-    }
-    gaps.extend(open);
-    gaps
+/// Runs of equal keys as `(a start, b start, length)`, in order: a histogram diff, which
+/// anchors on the rarest equal keys first.
+fn diff_blocks(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
+    capture_diff_slices(Algorithm::Histogram, ka, kb)
+        .into_iter()
+        .filter_map(|op| match op {
+            DiffOp::Equal { old_index, new_index, len } => Some((old_index, new_index, len)),
+            _ => None,
+        })
+        .collect()
 }
 
-fn extend(open: &mut Option<Gap>, a0: usize, a1: usize, b0: usize, b1: usize) {
-    match open {
-        Some(g) => {
-            g.a1 = g.a1.max(a1);
-            g.b1 = g.b1.max(b1);
+/// Pairs the segments of the equal runs and returns the gaps left between them.
+fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &mut [Option<usize>]) -> Vec<Gap> {
+    let mut gaps = Vec::new();
+    let (mut a0, mut b0) = (0, 0);
+    for &(i, j, k) in equal.iter().chain(std::iter::once(&(a_len, b_len, 0))) {
+        if i > a0 || j > b0 {
+            gaps.push(Gap { a0, a1: i, b0, b1: j });
         }
-        None => *open = Some(Gap { a0, a1, b0, b1 }),
+        for n in 0..k {
+            pairs[j + n] = Some(i + n);
+        }
+        (a0, b0) = (i + k, j + k);
     }
+    gaps
 }
 
 /// Pairs segments left alone by the ordered passes that clearly belong together elsewhere in
@@ -151,7 +141,8 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
         free_a.entry(*k).or_default().push(i);
     }
     for (j, k) in kb.iter().enumerate() {
-        if pairs[j].is_some() {
+        // A wordless line (`</div>`) elsewhere in the page is no evidence of a move.
+        if pairs[j].is_some() || !scorer.b_has_letters(j) {
             continue;
         }
         if let Some(list) = free_a.get_mut(k) {

@@ -137,6 +137,10 @@ impl<'a> Scorer<'a> {
         move_key(&self.b[j])
     }
 
+    pub fn b_has_letters(&self, j: usize) -> bool {
+        self.b[j].has_letters()
+    }
+
     /// Two footnote definitions with the same label: a label names one note per page.
     pub fn is_footnote_pair(&self, i: usize, j: usize) -> bool {
         let footnote =
