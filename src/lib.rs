@@ -6,12 +6,14 @@
 //! [`ui`] its messages. Only `load` and `cli` touch the file system.
 
 pub mod align;
+pub mod check;
 pub mod classify;
 pub mod cli;
 pub mod load;
 pub mod parse;
 pub mod report;
 pub mod script;
+pub mod site;
 pub mod ui;
 
 pub use classify::{AlignedPair, Alignment, Base, BaseKind, Status};

@@ -29,3 +29,24 @@ align-summary = { $pairs ->
    *[other] { $pairs } pairs
   }: { $translated } translated, { $untranslated } untranslated, { $partial } partial, { $stale } stale, { $missing } missing, { $obsolete } obsolete
 align-verbatim-note = Pairs marked verbatim (code, names, links only) have nothing to translate and are not counted in coverage.
+error-config = { $path }: { $reason }
+error-init-exists = { $path } exists already; pass --force to replace it
+error-write-file = { $path }: cannot write: { $reason }
+init-written = wrote { $path }
+
+## `status` and `check`
+
+status-header = { $root }: { $locales ->
+    [one] one locale
+   *[other] { $locales } locales
+  }, source { $source }
+status-columns = locale  dir  pages  translated  untranslated  partial  stale  missing  obsolete  coverage (words)
+status-pages-columns = page  locale  coverage  to do (words)  untranslated  partial  stale  missing  obsolete
+status-verbatim-note = Counts are source words; segments with nothing to translate (code, names, links only) are not counted.
+check-summary = { $findings ->
+    [one] one finding
+   *[other] { $findings } findings
+  } ({ $errors } errors, { $warnings } warnings, { $infos } notes) in { $pages } pages
+gate-passed = { $locale }: gate { $gate } passed ({ $actual } against { $limit })
+gate-failed = { $locale }: gate { $gate } FAILED ({ $actual } against { $limit })
+orphan = { $file }: { $message }

@@ -2,6 +2,7 @@
 //! [`crate::load`], compute with the library and hand the result to a reporter.
 
 mod align;
+mod site;
 
 use std::io::Write;
 use std::path::Path;
@@ -41,6 +42,12 @@ enum Command {
     Align(align::AlignArgs),
     /// Show how a page is cut into segments (the units of alignment)
     Segments(align::SegmentsArgs),
+    /// Coverage per locale (and per page) of a whole site
+    Status(site::StatusArgs),
+    /// Every finding of a whole site, the release gates, and an exit code for CI
+    Check(site::CheckArgs),
+    /// Write a commented lockstep.toml for the detected layout
+    Init(site::InitArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -60,6 +67,9 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Align(args) => align::align(args, &messages, &mut out),
         Command::Segments(args) => align::segments(args, &messages, &mut out),
+        Command::Status(args) => site::status(args, &messages, &mut out),
+        Command::Check(args) => site::check(args, &messages, &mut out),
+        Command::Init(args) => site::init(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,

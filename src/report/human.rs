@@ -192,3 +192,116 @@ mod tests {
         assert_eq!(visible("שלום"), "שלום");
     }
 }
+
+/// `lockstep status`: one row per locale (and per page with `pages`), coverage with a bar.
+pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, out: &mut Vec<u8>) {
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let header = messages.get(
+        "status-header",
+        &[("root", arg(&r.root)), ("locales", num(r.locales.len())), ("source", arg(&r.source_locale))],
+    );
+    let _ = writeln!(out, "{bold}{header}{bold:#}");
+    let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-columns"));
+    for l in &r.locales {
+        let w = &l.counts.words;
+        let _ = writeln!(
+            out,
+            "{:<8} {:<4} {:>5} {:>11} {:>13} {:>8} {:>6} {:>8} {:>9}  {} {:>5.1}%",
+            l.locale,
+            l.direction,
+            l.pages,
+            w.translated,
+            w.untranslated,
+            w.partial,
+            w.stale,
+            w.missing,
+            l.counts.words.obsolete,
+            bar(l.coverage),
+            l.coverage
+        );
+    }
+    if pages {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-pages-columns"));
+        for p in worst_first(&r.pages) {
+            let w = &p.counts.words;
+            let _ = writeln!(
+                out,
+                "{:<40} {:<8} {:>5.1}% {:>8} {:>6} {:>6} {:>6} {:>6} {:>6}",
+                p.page, p.locale, p.coverage, p.words_to_do, w.untranslated, w.partial, w.stale, w.missing, w.obsolete
+            );
+        }
+    }
+    for o in &r.orphans {
+        let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
+    }
+    let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-verbatim-note"));
+}
+
+/// Pages with the most source words needing work first.
+pub fn worst_first(pages: &[crate::check::PageReport]) -> Vec<&crate::check::PageReport> {
+    let mut v: Vec<&crate::check::PageReport> = pages.iter().collect();
+    v.sort_by(|a, b| b.words_to_do.cmp(&a.words_to_do).then(a.page.cmp(&b.page)).then(a.locale.cmp(&b.locale)));
+    v
+}
+
+/// A 20-cell coverage bar.
+pub fn bar(percent: f64) -> String {
+    let filled = ((percent / 5.0).round() as usize).min(20);
+    format!("{}{}", "█".repeat(filled), "░".repeat(20 - filled))
+}
+
+/// `lockstep check`: every finding as `file:line:col: level[rule]: message`, then the gates.
+pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    use crate::check::Level;
+    for f in &r.findings {
+        let style = match f.level {
+            Level::Error => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+            Level::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+            _ => Style::new().fg_color(Some(AnsiColor::Blue.into())),
+        };
+        let excerpt = f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {style}{}[{}]{style:#} {}: {}  {}",
+            f.file,
+            f.line,
+            f.column,
+            f.level.as_str(),
+            f.rule,
+            f.locale,
+            visible(&f.message),
+            isolate(&excerpt)
+        );
+    }
+    for o in &r.orphans {
+        let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
+    }
+    for l in &r.locales {
+        for g in &l.gates {
+            let id = if g.passed { "gate-passed" } else { "gate-failed" };
+            let args = [
+                ("locale", arg(&l.locale)),
+                ("gate", arg(&g.gate)),
+                ("actual", arg(g.actual.to_string())),
+                ("limit", arg(g.limit.to_string())),
+            ];
+            let style = if g.passed { Style::new() } else { Style::new().fg_color(Some(AnsiColor::Red.into())).bold() };
+            let _ = writeln!(out, "{style}{}{style:#}", messages.get(id, &args));
+        }
+    }
+    let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
+    let summary = messages.get(
+        "check-summary",
+        &[
+            ("findings", num(r.findings.len())),
+            ("errors", num(count(Level::Error))),
+            ("warnings", num(count(Level::Warning))),
+            ("infos", num(count(Level::Info))),
+            ("pages", num(r.pages.len())),
+        ],
+    );
+    let bold = Style::new().bold();
+    let _ = writeln!(out, "{bold}{summary}{bold:#}");
+}

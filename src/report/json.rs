@@ -55,3 +55,26 @@ pub fn segments(page: &Page) -> SegmentsView<'_> {
             .collect(),
     }
 }
+
+/// What `status --format json` shows: the locales, and the pages when asked.
+#[derive(Serialize)]
+pub struct StatusView<'a> {
+    root: &'a str,
+    source_locale: &'a str,
+    locales: &'a [crate::check::LocaleReport],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pages: Option<&'a [crate::check::PageReport]>,
+    orphans: &'a [crate::check::Problem],
+    errors: &'a [crate::check::Problem],
+}
+
+pub fn status(r: &crate::check::SiteReport, pages: bool) -> StatusView<'_> {
+    StatusView {
+        root: &r.root,
+        source_locale: &r.source_locale,
+        locales: &r.locales,
+        pages: pages.then_some(r.pages.as_slice()),
+        orphans: &r.orphans,
+        errors: &r.errors,
+    }
+}

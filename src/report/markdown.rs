@@ -1,0 +1,96 @@
+//! Markdown for a CI step summary (`$GITHUB_STEP_SUMMARY`) or a pull-request comment: a
+//! progress table per locale, then the pages that need most work.
+
+use std::io::Write;
+
+use crate::check::{Level, SiteReport};
+
+use super::human::{bar, worst_first};
+
+/// Pages listed in the "needs most work" table.
+const WORST_PAGES: usize = 15;
+
+pub fn status(r: &SiteReport, pages: bool, out: &mut Vec<u8>) {
+    locale_table(r, out);
+    if pages {
+        page_table(r, usize::MAX, out);
+    } else {
+        page_table(r, WORST_PAGES, out);
+    }
+    let _ = writeln!(out, "\n<sub>Counts are source words. Blocks with nothing to translate (code, names, links only) are not counted.</sub>");
+}
+
+pub fn check(r: &SiteReport, out: &mut Vec<u8>) {
+    let verdict = if r.failed() { "❌ failed" } else { "✅ passed" };
+    let _ = writeln!(out, "## lockstep check: {verdict}\n");
+    locale_table(r, out);
+    let failed: Vec<String> = r
+        .locales
+        .iter()
+        .flat_map(|l| l.gates.iter().filter(|g| !g.passed).map(move |g| (l, g)))
+        .map(|(l, g)| format!("- **{}**: `{}` {} (actual {})", l.locale, g.gate, g.limit, g.actual))
+        .collect();
+    if !failed.is_empty() {
+        let _ = writeln!(out, "\n### Failed gates\n\n{}", failed.join("\n"));
+    }
+    page_table(r, WORST_PAGES, out);
+    let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
+    let _ = writeln!(
+        out,
+        "\n{} findings: {} errors, {} warnings, {} notes.",
+        r.findings.len(),
+        count(Level::Error),
+        count(Level::Warning),
+        count(Level::Info)
+    );
+}
+
+fn locale_table(r: &SiteReport, out: &mut Vec<u8>) {
+    let _ =
+        writeln!(out, "| Locale | Pages | Coverage | | Untranslated | Partial | Stale | Missing | Obsolete | Gates |");
+    let _ = writeln!(out, "|---|---:|---:|---|---:|---:|---:|---:|---:|---|");
+    for l in &r.locales {
+        let w = &l.counts.words;
+        let gates = if l.gates.is_empty() {
+            "–"
+        } else if l.passed() {
+            "✅"
+        } else {
+            "❌"
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1}% | `{}` | {} | {} | {} | {} | {} | {} |",
+            l.locale,
+            l.pages,
+            l.coverage,
+            bar(l.coverage),
+            w.untranslated,
+            w.partial,
+            w.stale,
+            w.missing,
+            w.obsolete,
+            gates
+        );
+    }
+}
+
+fn page_table(r: &SiteReport, limit: usize, out: &mut Vec<u8>) {
+    let pages: Vec<_> = worst_first(&r.pages).into_iter().filter(|p| p.words_to_do > 0).take(limit).collect();
+    if pages.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### Pages that need most work\n");
+    let _ = writeln!(out, "| Page | Locale | Coverage | To do (words) |");
+    let _ = writeln!(out, "|---|---|---:|---:|");
+    for p in pages {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {:.1}% | {} |",
+            p.page.replace('|', "\\|"),
+            p.locale,
+            p.coverage,
+            p.words_to_do
+        );
+    }
+}

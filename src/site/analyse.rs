@@ -1,0 +1,97 @@
+//! Runs the pipeline over a whole site: every page parsed once, every translation aligned
+//! with it (in parallel over pages), and the results gathered into a [`SiteReport`].
+
+use rayon::prelude::*;
+
+use super::{Config, Site};
+use crate::check::{self, Counts, PageReport, Problem, SiteReport};
+use crate::parse::{parse, Page};
+use crate::script::LocaleFacts;
+
+/// Aligns every page of `site` and checks it against `config`. Unreadable files become
+/// entries of `errors`; the other pages are still checked.
+pub fn analyse(site: &Site, config: &Config, progress: &(dyn Fn() + Sync)) -> SiteReport {
+    let facts: Vec<(String, LocaleFacts)> = site.locales.iter().map(|l| (l.clone(), facts(l, config))).collect();
+    let results: Vec<(Vec<PageReport>, Vec<Problem>)> = site
+        .pages
+        .par_iter()
+        .map(|plan| {
+            let rel = |p: &std::path::Path| p.strip_prefix(&site.root).unwrap_or(p).display().to_string();
+            let source_name = rel(&plan.source);
+            let source = match crate::load::read_page(&plan.source) {
+                Ok(text) => parse(&text),
+                Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.to_string() }]),
+            };
+            let mut pages = Vec::new();
+            let mut problems = Vec::new();
+            for (locale, file) in &plan.translations {
+                let f = &facts.iter().find(|(l, _)| l == locale).expect("facts for every locale").1;
+                let name = rel(file);
+                let alignment = match file.exists().then(|| crate::load::read_page(file)) {
+                    None => None,
+                    Some(Ok(text)) => {
+                        let mut a = crate::classify::classify(&source, &parse(&text), None, f);
+                        a.source = source_name.clone();
+                        a.translation = name.clone();
+                        Some(a)
+                    }
+                    Some(Err(e)) => {
+                        problems.push(Problem { file: name, message: e.to_string() });
+                        continue;
+                    }
+                };
+                pages.push(check::page_report(&plan.path, locale, &source_name, &name, alignment, || {
+                    all_missing(&source)
+                }));
+            }
+            progress();
+            (pages, problems)
+        })
+        .collect();
+    let mut pages = Vec::new();
+    let mut errors = Vec::new();
+    for (p, e) in results {
+        pages.extend(p);
+        errors.extend(e);
+    }
+    let findings = pages.iter().flat_map(|p| check::findings(p, config)).collect();
+    let locales = facts
+        .iter()
+        .map(|(l, f)| {
+            let mine: Vec<&PageReport> = pages.iter().filter(|p| &p.locale == l).collect();
+            check::locale_report(l, f.rtl, &mine, config.gates(l))
+        })
+        .collect();
+    let orphans = site
+        .orphans
+        .iter()
+        .map(|o| Problem {
+            file: o.file.strip_prefix(&site.root).unwrap_or(&o.file).display().to_string(),
+            message: format!("{} translation with no source page", o.locale),
+        })
+        .collect();
+    SiteReport {
+        root: site.root.display().to_string(),
+        source_locale: site.source_locale.clone(),
+        locales,
+        pages,
+        findings,
+        orphans,
+        errors,
+    }
+}
+
+fn all_missing(source: &Page) -> Counts {
+    let mut c = Counts::all_missing(source.segments.iter().filter(|s| !s.verbatim).map(|s| s.words()));
+    c.verbatim = source.segments.iter().filter(|s| s.verbatim).count();
+    c
+}
+
+/// Locale facts with the direction set in the config, when it is.
+fn facts(locale: &str, config: &Config) -> LocaleFacts {
+    let mut f = LocaleFacts::new(locale);
+    if let Some(d) = config.locale.get(locale).and_then(|l| l.direction) {
+        f.rtl = d == super::config::Direction::Rtl;
+    }
+    f
+}

@@ -1,0 +1,269 @@
+//! A documentation site: where its source pages and their translations are (the layouts of
+//! SPEC §1.1, detected without config or set in `lockstep.toml`), which locales it has, and
+//! which translation files have no source (orphans).
+
+pub mod analyse;
+pub mod config;
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::Regex;
+use serde::Serialize;
+use unic_langid::LanguageIdentifier;
+
+pub use config::Config;
+
+/// How the site lays out its translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// `docs/a/b.md` → `i18n/he/a/b.md`
+    SeparateTree,
+    /// `docs/en/a/b.md` → `docs/he/a/b.md`
+    FolderPerLocale,
+    /// `docs/a/b.md` → `docs/a/b.he.md`
+    Suffix,
+    /// Patterns from `lockstep.toml`.
+    Explicit,
+}
+
+/// Where pages are: patterns with `{path}` (the page path, `a/b.md`), `{stem}` (the page path
+/// without `.md`) and `{locale}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Patterns {
+    pub source: String,
+    pub translation: String,
+}
+
+/// A source page and its translation files, one per locale (which may not exist yet).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePlan {
+    /// The page path relative to the source folder, with `/` separators.
+    pub path: String,
+    pub source: PathBuf,
+    pub translations: Vec<(String, PathBuf)>,
+}
+
+/// A translation file whose source page does not exist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Orphan {
+    pub locale: String,
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub layout: Layout,
+    pub patterns: Patterns,
+    pub source_locale: String,
+    pub locales: Vec<String>,
+    pub pages: Vec<PagePlan>,
+    pub orphans: Vec<Orphan>,
+}
+
+impl Site {
+    /// Finds the site under `root`: the layout from `config` when it names patterns, detected
+    /// otherwise. `Err` says why nothing could be found.
+    pub fn discover(root: &Path, config: &Config) -> Result<Site, String> {
+        let source_locale = config.source_locale.clone().unwrap_or_else(|| "en".to_owned());
+        let files = markdown_files(root);
+        let (layout, patterns) = match (&config.source, &config.translation) {
+            (Some(s), Some(t)) => (Layout::Explicit, Patterns { source: s.clone(), translation: t.clone() }),
+            (None, None) => detect(root, &files, &source_locale)
+                .ok_or_else(|| format!("no translated pages found under {}", root.display()))?,
+            _ => return Err("lockstep.toml: `source` and `translation` go together".to_owned()),
+        };
+        let source_re = pattern_regex(&patterns.source)?;
+        let translation_re = pattern_regex(&patterns.translation)?;
+        let filters = Filters::new(config)?;
+        let mut sources = Vec::new();
+        let mut translated: Vec<(String, String, PathBuf)> = Vec::new(); // locale, path, file
+        for rel in &files {
+            if let Some(c) = translation_re.captures(rel) {
+                let locale = c.name("locale").map_or("", |m| m.as_str());
+                if is_locale(locale) && locale != source_locale {
+                    translated.push((locale.to_owned(), page_path(&c), root.join(rel)));
+                    continue;
+                }
+            }
+            if let Some(c) = source_re.captures(rel) {
+                let path = page_path(&c);
+                if filters.wanted(&path) {
+                    sources.push((path, root.join(rel)));
+                }
+            }
+        }
+        let mut locales: Vec<String> = match &config.locales {
+            Some(l) => l.clone(),
+            None => translated.iter().map(|t| t.0.clone()).collect(),
+        };
+        locales.sort();
+        locales.dedup();
+        sources.sort();
+        let pages: Vec<PagePlan> = sources
+            .into_iter()
+            .map(|(path, source)| {
+                let translations =
+                    locales.iter().map(|l| (l.clone(), root.join(fill(&patterns.translation, l, &path)))).collect();
+                PagePlan { path, source, translations }
+            })
+            .collect();
+        let known: std::collections::HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+        let mut orphans: Vec<Orphan> = translated
+            .iter()
+            .filter(|(l, path, _)| locales.contains(l) && !known.contains(path.as_str()) && filters.wanted(path))
+            .map(|(l, _, file)| Orphan { locale: l.clone(), file: file.clone() })
+            .collect();
+        orphans.sort_by(|a, b| a.file.cmp(&b.file));
+        Ok(Site { root: root.to_owned(), layout, patterns, source_locale, locales, pages, orphans })
+    }
+}
+
+/// Include and exclude globs over page paths.
+struct Filters {
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+}
+
+impl Filters {
+    fn new(config: &Config) -> Result<Self, String> {
+        let set = |globs: &[String]| -> Result<GlobSet, String> {
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                b.add(Glob::new(g).map_err(|e| format!("lockstep.toml: bad glob `{g}`: {e}"))?);
+            }
+            b.build().map_err(|e| e.to_string())
+        };
+        let include = if config.include.is_empty() { None } else { Some(set(&config.include)?) };
+        Ok(Filters { include, exclude: set(&config.exclude)? })
+    }
+
+    fn wanted(&self, path: &str) -> bool {
+        self.include.as_ref().is_none_or(|i| i.is_match(path)) && !self.exclude.is_match(path)
+    }
+}
+
+/// Every `.md` file below `root` (relative, `/`-separated), honouring `.gitignore`.
+fn markdown_files(root: &Path) -> Vec<String> {
+    let mut out: Vec<String> = ignore::WalkBuilder::new(root)
+        .follow_links(false)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(root).ok()?;
+            Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The layouts of SPEC §1.1, tried in order on the site's files.
+fn detect(root: &Path, files: &[String], source_locale: &str) -> Option<(Layout, Patterns)> {
+    let locale_dirs = |dir: &Path| -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+        let mut v: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| is_locale(n))
+            .collect();
+        v.sort();
+        v
+    };
+    for docs in ["docs", "content"] {
+        if !root.join(docs).is_dir() {
+            continue;
+        }
+        for tree in ["i18n", "translations", "locales", "l10n"] {
+            if locale_dirs(&root.join(tree)).iter().any(|l| l != source_locale) {
+                let p =
+                    Patterns { source: format!("{docs}/{{path}}"), translation: format!("{tree}/{{locale}}/{{path}}") };
+                return Some((Layout::SeparateTree, p));
+            }
+        }
+        let dirs = locale_dirs(&root.join(docs));
+        if dirs.iter().any(|d| d == source_locale) && dirs.iter().any(|d| d != source_locale) {
+            let p = Patterns {
+                source: format!("{docs}/{source_locale}/{{path}}"),
+                translation: format!("{docs}/{{locale}}/{{path}}"),
+            };
+            return Some((Layout::FolderPerLocale, p));
+        }
+        let suffixed = files.iter().filter(|f| f.starts_with(&format!("{docs}/"))).any(|f| {
+            f.strip_suffix(".md")
+                .and_then(|s| s.rsplit_once('.'))
+                .is_some_and(|(_, l)| is_locale(l) && l != source_locale)
+        });
+        if suffixed {
+            let p =
+                Patterns { source: format!("{docs}/{{path}}"), translation: format!("{docs}/{{stem}}.{{locale}}.md") };
+            return Some((Layout::Suffix, p));
+        }
+    }
+    None
+}
+
+/// A BCP 47 tag whose language the likely-subtags data knows (so `docs` or `api` are not).
+pub fn is_locale(s: &str) -> bool {
+    let Ok(mut id) = s.parse::<LanguageIdentifier>() else { return false };
+    let bare = id.script.is_none() && id.region.is_none();
+    !id.language.is_empty() && id.maximize() && (!bare || s.len() <= 3)
+}
+
+fn pattern_regex(pattern: &str) -> Result<Regex, String> {
+    let mut re = String::from("^");
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        re.push_str(&regex::escape(&rest[..start]));
+        let end = rest[start..].find('}').ok_or_else(|| format!("lockstep.toml: unclosed `{{` in `{pattern}`"))?;
+        match &rest[start + 1..start + end] {
+            "path" => re.push_str("(?P<path>.+\\.md)"),
+            "stem" => re.push_str("(?P<stem>.+?)"),
+            "locale" => re.push_str("(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"),
+            other => return Err(format!("lockstep.toml: unknown placeholder `{{{other}}}` in `{pattern}`")),
+        }
+        rest = &rest[start + end + 1..];
+    }
+    re.push_str(&regex::escape(rest));
+    re.push('$');
+    Regex::new(&re).map_err(|e| e.to_string())
+}
+
+fn page_path(c: &regex::Captures<'_>) -> String {
+    match (c.name("path"), c.name("stem")) {
+        (Some(p), _) => p.as_str().to_owned(),
+        (None, Some(s)) => format!("{}.md", s.as_str()),
+        (None, None) => String::new(),
+    }
+}
+
+fn fill(pattern: &str, locale: &str, path: &str) -> String {
+    pattern
+        .replace("{locale}", locale)
+        .replace("{path}", path)
+        .replace("{stem}", path.strip_suffix(".md").unwrap_or(path))
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
+/// the file is never seen half-written.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "lockstep".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
