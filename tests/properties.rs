@@ -154,7 +154,7 @@ fn render(doc: &Doc, lang_of_front_matter: Lang) -> String {
         out.push("---".to_owned());
     }
     for (block, lang, blanks) in &doc.blocks {
-        out.extend(std::iter::repeat(String::new()).take(*blanks));
+        out.extend(std::iter::repeat_n(String::new(), *blanks));
         render_block(block, *lang, "", &mut out);
     }
     let mut text = out.join("\n");

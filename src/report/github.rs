@@ -1,4 +1,145 @@
-//! Placeholder.
-use crate::check::SiteReport;
+//! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
+//! orphan and failed gate, which the runner turns into annotations on the pull request's
+//! lines. Owns the escaping of the workflow-command format.
 
-pub fn write(_report: &SiteReport, _out: &mut Vec<u8>) {}
+use std::io::Write;
+
+use super::sarif::gate_message;
+use crate::check::{Level, SiteReport};
+
+pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
+    for f in &report.findings {
+        let command = match f.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Info => "notice",
+            Level::Off => continue,
+        };
+        let title = format!("{} ({})", f.rule, f.locale);
+        let props = [
+            ("file", f.file.clone()),
+            ("line", f.line.to_string()),
+            ("endLine", f.end_line.max(f.line).to_string()),
+            ("col", f.column.to_string()),
+            ("title", title),
+        ];
+        line(out, command, &props, &f.message);
+    }
+    for o in &report.orphans {
+        line(out, "warning", &[("file", o.file.clone()), ("title", "orphan".into())], &o.message);
+    }
+    for e in &report.errors {
+        line(out, "error", &[("file", e.file.clone()), ("title", "lockstep error".into())], &e.message);
+    }
+    for l in &report.locales {
+        for g in l.gates.iter().filter(|g| !g.passed) {
+            let message = gate_message(&l.locale, &g.gate, g.limit, g.actual);
+            line(out, "error", &[("title", "lockstep gate".into())], &message);
+        }
+    }
+}
+
+fn line(out: &mut Vec<u8>, command: &str, props: &[(&str, String)], message: &str) {
+    let props: Vec<String> = props.iter().map(|(k, v)| format!("{k}={}", escape_property(v))).collect();
+    let _ = writeln!(out, "::{command} {}::{}", props.join(","), escape_data(message));
+}
+
+/// The message of a command: a line break would end the command early.
+fn escape_data(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A property value: `:` would end the properties and `,` start the next one.
+fn escape_property(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' => out.push_str("%3A"),
+            ',' => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sarif::fixture;
+    use super::*;
+    use crate::check::Problem;
+
+    fn github(report: &SiteReport) -> String {
+        let mut out = Vec::new();
+        write(report, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("a%b\r\nc: d, e"), "a%25b%0D%0Ac: d, e");
+        assert_eq!(escape_property("a%b\r\nc: d, e"), "a%25b%0D%0Ac%3A d%2C e");
+        assert_eq!(escape_data("%0A"), "%250A", "an escape already in the text stays literal");
+        assert_eq!(escape_property("שלום עולם.md"), "שלום עולם.md");
+    }
+
+    #[test]
+    fn the_whole_output() {
+        let expected = "\
+::warning file=i18n/he/index.md,line=3,endLine=4,col=1,title=untranslated (he)::still in the source language (source line 3)
+::error file=i18n/he/index.md,line=7,endLine=7,col=5,title=code-span-changed (he)::code span changed: `a,b` \u{2192} `a:b`%0D%0Anow 100%25 different
+::warning file=docs/getting started.md,line=1,endLine=1,col=1,title=missing (he)::no he translation of this page (i18n/he/getting started.md)
+::notice file=i18n/de/index.md,line=9,endLine=10,col=1,title=obsolete (de)::the source no longer has this block
+::warning file=i18n/de/getting started.md,line=2,endLine=3,col=1,title=stale (de)::the source changed since this was translated (source line 2)
+::warning file=i18n/de/old page.md,title=orphan::de translation with no source page
+::error title=lockstep gate::he: min-coverage 80 not met (actual 65.2)
+";
+        assert_eq!(github(&fixture::site()), expected);
+    }
+
+    #[test]
+    fn properties_are_escaped() {
+        let mut report = fixture::site();
+        report.findings.truncate(1);
+        report.findings[0].file = "i18n/he/a,b:c%.md".into();
+        report.findings[0].rule = "x\ny".into();
+        report.orphans.clear();
+        report.locales.clear();
+        assert_eq!(
+            github(&report),
+            "::warning file=i18n/he/a%2Cb%3Ac%25.md,line=3,endLine=4,col=1,title=x%0Ay (he)::still in the source language (source line 3)\n"
+        );
+    }
+
+    #[test]
+    fn every_command_is_one_line() {
+        let mut report = fixture::site();
+        report.errors.push(Problem { file: "i18n/he/bad.md".into(), message: "invalid\nUTF-8".into() });
+        let out = github(&report);
+        assert_eq!(out.lines().count(), 8);
+        assert!(out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
+        assert!(out.contains("::error file=i18n/he/bad.md,title=lockstep error::invalid%0AUTF-8\n"));
+    }
+
+    #[test]
+    fn findings_configured_off_and_passing_gates_are_silent() {
+        let mut report = fixture::site();
+        for f in &mut report.findings {
+            f.level = Level::Off;
+        }
+        report.orphans.clear();
+        report.locales.retain(|l| l.passed());
+        assert_eq!(github(&report), "");
+    }
+}

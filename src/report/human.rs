@@ -182,17 +182,6 @@ pub fn segments(page: &Page, out: &mut Vec<u8>) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::visible;
-
-    #[test]
-    fn bidi_controls_are_shown_not_emitted() {
-        assert_eq!(visible("a\u{202E}b\u{200F}"), "a<U+202E>b<U+200F>");
-        assert_eq!(visible("שלום"), "שלום");
-    }
-}
-
 /// `lockstep status`: one row per locale (and per page with `pages`), coverage with a bar.
 pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, out: &mut Vec<u8>) {
     let bold = Style::new().bold();
@@ -304,4 +293,15 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
     );
     let bold = Style::new().bold();
     let _ = writeln!(out, "{bold}{summary}{bold:#}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn bidi_controls_are_shown_not_emitted() {
+        assert_eq!(visible("a\u{202E}b\u{200F}"), "a<U+202E>b<U+200F>");
+        assert_eq!(visible("שלום"), "שלום");
+    }
 }

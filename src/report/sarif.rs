@@ -307,7 +307,15 @@ pub(crate) mod fixture {
         }
     }
 
-    fn finding(rule: &str, level: Level, locale: &str, file: &str, lines: [u32; 2], col: u32, message: &str) -> Finding {
+    fn finding(
+        rule: &str,
+        level: Level,
+        locale: &str,
+        file: &str,
+        lines: [u32; 2],
+        col: u32,
+        message: &str,
+    ) -> Finding {
         Finding {
             rule: rule.into(),
             level,
@@ -339,8 +347,16 @@ pub(crate) mod fixture {
             root: "site".into(),
             source_locale: "en".into(),
             locales: vec![
-                locale("he", "rtl", vec![GateResult { gate: "min-coverage".into(), limit: 80.0, actual: 65.2, passed: false }]),
-                locale("de", "ltr", vec![GateResult { gate: "max-stale".into(), limit: 5.0, actual: 1.0, passed: true }]),
+                locale(
+                    "he",
+                    "rtl",
+                    vec![GateResult { gate: "min-coverage".into(), limit: 80.0, actual: 65.2, passed: false }],
+                ),
+                locale(
+                    "de",
+                    "ltr",
+                    vec![GateResult { gate: "max-stale".into(), limit: 5.0, actual: 1.0, passed: true }],
+                ),
             ],
             pages: vec![
                 page("he", "index.md", "docs/index.md", "i18n/he/index.md", true),
@@ -349,13 +365,48 @@ pub(crate) mod fixture {
                 page("de", "getting started.md", "docs/getting started.md", "i18n/de/getting started.md", true),
             ],
             findings: vec![
-                finding("untranslated", Level::Warning, "he", "i18n/he/index.md", [3, 4], 1, "still in the source language (source line 3)"),
+                finding(
+                    "untranslated",
+                    Level::Warning,
+                    "he",
+                    "i18n/he/index.md",
+                    [3, 4],
+                    1,
+                    "still in the source language (source line 3)",
+                ),
                 finding("code-span-changed", Level::Error, "he", "i18n/he/index.md", [7, 7], 5, TRICKY),
-                finding("missing", Level::Warning, "he", "docs/getting started.md", [1, 1], 1, "no he translation of this page (i18n/he/getting started.md)"),
-                finding("obsolete", Level::Info, "de", "i18n/de/index.md", [9, 10], 1, "the source no longer has this block"),
-                finding("stale", Level::Warning, "de", "i18n/de/getting started.md", [2, 3], 1, "the source changed since this was translated (source line 2)"),
+                finding(
+                    "missing",
+                    Level::Warning,
+                    "he",
+                    "docs/getting started.md",
+                    [1, 1],
+                    1,
+                    "no he translation of this page (i18n/he/getting started.md)",
+                ),
+                finding(
+                    "obsolete",
+                    Level::Info,
+                    "de",
+                    "i18n/de/index.md",
+                    [9, 10],
+                    1,
+                    "the source no longer has this block",
+                ),
+                finding(
+                    "stale",
+                    Level::Warning,
+                    "de",
+                    "i18n/de/getting started.md",
+                    [2, 3],
+                    1,
+                    "the source changed since this was translated (source line 2)",
+                ),
             ],
-            orphans: vec![Problem { file: "i18n/de/old page.md".into(), message: "de translation with no source page".into() }],
+            orphans: vec![Problem {
+                file: "i18n/de/old page.md".into(),
+                message: "de translation with no source page".into(),
+            }],
             errors: vec![],
         }
     }
@@ -387,13 +438,21 @@ mod tests {
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-04/schema#", "the shared schema changed draft");
         let validator = jsonschema::draft4::options().should_validate_formats(true).build(&schema).unwrap();
         let mut with_error = fixture::site();
-        with_error.errors.push(crate::check::Problem { file: "i18n/he/bad page.md".into(), message: "invalid UTF-8".into() });
-        for report in [fixture::site(), with_error, SiteReport { findings: vec![], orphans: vec![], ..fixture::site() }] {
+        with_error
+            .errors
+            .push(crate::check::Problem { file: "i18n/he/bad page.md".into(), message: "invalid UTF-8".into() });
+        for report in [fixture::site(), with_error, SiteReport { findings: vec![], orphans: vec![], ..fixture::site() }]
+        {
             let doc = sarif(&report);
             let errors: Vec<String> =
                 validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
             assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
         }
+        // The validator does catch a wrong document.
+        let mut wrong = sarif(&fixture::site());
+        wrong["runs"][0]["results"][0]["level"] = json!("info");
+        wrong["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] = json!(0);
+        assert_eq!(validator.iter_errors(&wrong).count(), 2);
         eprintln!("SARIF validated against {path}");
     }
 
@@ -528,7 +587,7 @@ mod tests {
             assert_ne!(fingerprint_hash(f), fingerprint_hash(&other), "{other:?}");
         }
         // Fixed across builds and platforms: code-scanning services store it.
-        assert_eq!(format!("{:016x}", fingerprint_hash(f)), "PIN");
+        assert_eq!(format!("{:016x}", fingerprint_hash(f)), "8affe3fb6db581f6");
         let mut h = Fnv1a::default();
         h.write(b"a");
         assert_eq!(h.0, 0xaf63_dc4c_8601_ec8c, "FNV-1a test vector");

@@ -102,48 +102,6 @@ impl Config {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn full_config_parses() {
-        let c = Config::parse(
-            r#"
-            source-locale = "en"
-            source = "docs/{path}"
-            translation = "i18n/{locale}/{path}"
-            locales = ["he", "de"]
-            exclude = ["about/*.md"]
-            [gates]
-            min-coverage = 50
-            [rules]
-            obsolete = "info"
-            [locale.he]
-            direction = "rtl"
-            gates = { min-coverage = 80, max-stale = 10 }
-            rules = { stale = "error" }
-            "#,
-        )
-        .unwrap();
-        assert_eq!(c.gates("he").min_coverage, Some(80.0));
-        assert_eq!(c.gates("he").max_stale, Some(10));
-        assert_eq!(c.gates("de").min_coverage, Some(50.0));
-        assert_eq!(c.level("stale", "he"), Some(Level::Error));
-        assert_eq!(c.level("stale", "de"), None);
-        assert_eq!(c.level("obsolete", "he"), Some(Level::Info));
-    }
-
-    #[test]
-    fn a_misspelt_key_is_an_error_naming_it() {
-        let e = Config::parse("[gates]\nmin-coverge = 80\n").unwrap_err();
-        assert!(e.contains("min-coverge"), "{e}");
-        assert!(e.contains("line 2"), "{e}");
-        let e = Config::parse("[locale.he]\ndirektion = \"rtl\"\n").unwrap_err();
-        assert!(e.contains("direktion"), "{e}");
-    }
-}
-
 /// A commented `lockstep.toml` for a discovered site (`lockstep init`).
 pub fn template(site: &super::Site) -> String {
     let locales: Vec<String> = site.locales.iter().map(|l| format!("\"{l}\"")).collect();
@@ -190,4 +148,46 @@ exclude = []
         translation = site.patterns.translation,
         locales = locales.join(", "),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_config_parses() {
+        let c = Config::parse(
+            r#"
+            source-locale = "en"
+            source = "docs/{path}"
+            translation = "i18n/{locale}/{path}"
+            locales = ["he", "de"]
+            exclude = ["about/*.md"]
+            [gates]
+            min-coverage = 50
+            [rules]
+            obsolete = "info"
+            [locale.he]
+            direction = "rtl"
+            gates = { min-coverage = 80, max-stale = 10 }
+            rules = { stale = "error" }
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.gates("he").min_coverage, Some(80.0));
+        assert_eq!(c.gates("he").max_stale, Some(10));
+        assert_eq!(c.gates("de").min_coverage, Some(50.0));
+        assert_eq!(c.level("stale", "he"), Some(Level::Error));
+        assert_eq!(c.level("stale", "de"), None);
+        assert_eq!(c.level("obsolete", "he"), Some(Level::Info));
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_naming_it() {
+        let e = Config::parse("[gates]\nmin-coverge = 80\n").unwrap_err();
+        assert!(e.contains("min-coverge"), "{e}");
+        assert!(e.contains("line 2"), "{e}");
+        let e = Config::parse("[locale.he]\ndirektion = \"rtl\"\n").unwrap_err();
+        assert!(e.contains("direktion"), "{e}");
+    }
 }
