@@ -1,4 +1,279 @@
-//! Placeholder.
-use crate::check::SiteReport;
+//! JUnit XML, the dialect GitLab and Jenkins read: a test suite per locale, a test case per
+//! page that fails with one `<failure>` per error or warning on it, and a test case per gate.
+//! Owns the XML escaping.
 
-pub fn write(_report: &SiteReport, _out: &mut Vec<u8>) {}
+use std::fmt::Write;
+
+use super::sarif::gate_message;
+use crate::check::{Finding, Level, SiteReport};
+
+/// One `<testcase>`; no failures means it passed.
+struct Case {
+    name: String,
+    failures: Vec<Failure>,
+}
+
+struct Failure {
+    kind: String,
+    message: String,
+    text: String,
+}
+
+struct Suite {
+    name: String,
+    cases: Vec<Case>,
+}
+
+impl Suite {
+    fn failed(&self) -> usize {
+        self.cases.iter().filter(|c| !c.failures.is_empty()).count()
+    }
+}
+
+pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
+    let suites = suites(report);
+    let tests: usize = suites.iter().map(|s| s.cases.len()).sum();
+    let failures: usize = suites.iter().map(Suite::failed).sum();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(xml, "<testsuites name=\"lockstep\" tests=\"{tests}\" failures=\"{failures}\">");
+    for s in &suites {
+        let name = attr(&s.name);
+        let _ = writeln!(xml, "  <testsuite name=\"{name}\" tests=\"{}\" failures=\"{}\">", s.cases.len(), s.failed());
+        for c in &s.cases {
+            let case = attr(&c.name);
+            if c.failures.is_empty() {
+                let _ = writeln!(xml, "    <testcase classname=\"{name}\" name=\"{case}\"/>");
+                continue;
+            }
+            let _ = writeln!(xml, "    <testcase classname=\"{name}\" name=\"{case}\">");
+            for f in &c.failures {
+                let (kind, message, text) = (attr(&f.kind), attr(&f.message), text(&f.text));
+                let _ = writeln!(xml, "      <failure type=\"{kind}\" message=\"{message}\">{text}</failure>");
+            }
+            let _ = writeln!(xml, "    </testcase>");
+        }
+        let _ = writeln!(xml, "  </testsuite>");
+    }
+    xml.push_str("</testsuites>\n");
+    out.extend_from_slice(xml.as_bytes());
+}
+
+/// A suite per locale (in the report's order), its pages then its gates. A finding on a file
+/// that is no page of its locale still fails a case of its own, named after the file.
+fn suites(report: &SiteReport) -> Vec<Suite> {
+    let mut locales: Vec<&str> = report.locales.iter().map(|l| l.locale.as_str()).collect();
+    for locale in report.pages.iter().map(|p| &p.locale).chain(report.findings.iter().map(|f| &f.locale)) {
+        if !locales.contains(&locale.as_str()) {
+            locales.push(locale);
+        }
+    }
+    let failing = |f: &&Finding| matches!(f.level, Level::Error | Level::Warning);
+    let mut placed = vec![false; report.findings.len()];
+    locales
+        .into_iter()
+        .map(|locale| {
+            let mut cases = Vec::new();
+            for p in report.pages.iter().filter(|p| p.locale == locale) {
+                let mut failures = Vec::new();
+                for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| failing(f)) {
+                    if f.locale == locale && (f.file == p.translation || f.file == p.source) && !placed[i] {
+                        placed[i] = true;
+                        failures.push(failure(f));
+                    }
+                }
+                cases.push(Case { name: p.page.clone(), failures });
+            }
+            for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| failing(f)) {
+                if f.locale == locale && !placed[i] {
+                    placed[i] = true;
+                    match cases.iter_mut().find(|c| c.name == f.file) {
+                        Some(c) => c.failures.push(failure(f)),
+                        None => cases.push(Case { name: f.file.clone(), failures: vec![failure(f)] }),
+                    }
+                }
+            }
+            if let Some(l) = report.locales.iter().find(|l| l.locale == locale) {
+                for g in &l.gates {
+                    let failures = if g.passed {
+                        Vec::new()
+                    } else {
+                        let message = gate_message(locale, &g.gate, g.limit, g.actual);
+                        vec![Failure { kind: "gate".into(), text: message.clone(), message }]
+                    };
+                    cases.push(Case { name: format!("gate {}", g.gate), failures });
+                }
+            }
+            Suite { name: locale.to_owned(), cases }
+        })
+        .collect()
+}
+
+/// The failure text: where and what, then the block as written in that file.
+fn failure(f: &Finding) -> Failure {
+    let mut text = format!("{}:{}: {}: {}", f.file, f.line, f.level.as_str(), f.message);
+    let block = if f.rule == "missing" { f.source_excerpt.as_deref() } else { f.translation_excerpt.as_deref() };
+    if let Some(block) = block {
+        text.push_str("\n\n");
+        text.push_str(block);
+    }
+    Failure { kind: f.rule.clone(), message: f.message.clone(), text }
+}
+
+/// Escapes an attribute value. Tab, LF and CR become character references: a parser would
+/// otherwise normalise them to spaces.
+fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// Escapes element text.
+fn text(s: &str) -> String {
+    escape(s, false)
+}
+
+fn escape(s: &str, in_attribute: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // A bare CR would become LF when the document is read.
+            '\r' => out.push_str("&#13;"),
+            '\n' if in_attribute => out.push_str("&#10;"),
+            '\t' if in_attribute => out.push_str("&#9;"),
+            c if allowed_in_xml(c) => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// XML 1.0 `Char`: no control characters but tab, LF and CR, and no U+FFFE or U+FFFF
+/// (surrogates cannot occur in a Rust `char`).
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sarif::fixture;
+    use super::*;
+
+    fn junit(report: &SiteReport) -> String {
+        let mut out = Vec::new();
+        write(report, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escaping() {
+        assert_eq!(attr(r#"a & b < c > d "e" 'f'"#), "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;");
+        assert_eq!(attr("1\t2\r\n3"), "1&#9;2&#13;&#10;3");
+        assert_eq!(text("1\t2\r\n3"), "1\t2&#13;\n3");
+        assert_eq!(text("bell\u{7}nul\u{0}esc\u{1b}del\u{7f}\u{fffe}\u{ffff}end"), "bellnulescdel\u{7f}end");
+        assert_eq!(text("שלום \u{200f}\u{1F600}"), "שלום \u{200f}\u{1F600}");
+        assert_eq!(text("]]> &amp;"), "]]&gt; &amp;amp;");
+    }
+
+    #[test]
+    fn the_whole_output() {
+        let expected = "\
+<?xml version=\"1.0\" encoding=\"UTF-8\"?>
+<testsuites name=\"lockstep\" tests=\"7\" failures=\"4\">
+  <testsuite name=\"he\" tests=\"3\" failures=\"3\">
+    <testcase classname=\"he\" name=\"index.md\">
+      <failure type=\"untranslated\" message=\"still in the source language (source line 3)\">i18n/he/index.md:3: warning: still in the source language (source line 3)
+
+translation of untranslated</failure>
+      <failure type=\"code-span-changed\" message=\"code span changed: `a,b` \u{2192} `a:b`&#13;&#10;now 100% different\">i18n/he/index.md:7: error: code span changed: `a,b` \u{2192} `a:b`&#13;
+now 100% different
+
+translation of code-span-changed</failure>
+    </testcase>
+    <testcase classname=\"he\" name=\"getting started.md\">
+      <failure type=\"missing\" message=\"no he translation of this page (i18n/he/getting started.md)\">docs/getting started.md:1: warning: no he translation of this page (i18n/he/getting started.md)
+
+source of missing</failure>
+    </testcase>
+    <testcase classname=\"he\" name=\"gate min-coverage\">
+      <failure type=\"gate\" message=\"he: min-coverage 80 not met (actual 65.2)\">he: min-coverage 80 not met (actual 65.2)</failure>
+    </testcase>
+  </testsuite>
+  <testsuite name=\"de\" tests=\"4\" failures=\"1\">
+    <testcase classname=\"de\" name=\"index.md\"/>
+    <testcase classname=\"de\" name=\"getting started.md\">
+      <failure type=\"stale\" message=\"the source changed since this was translated (source line 2)\">i18n/de/getting started.md:2: warning: the source changed since this was translated (source line 2)
+
+translation of stale</failure>
+    </testcase>
+    <testcase classname=\"de\" name=\"gate max-stale\"/>
+  </testsuite>
+</testsuites>
+";
+        assert_eq!(junit(&fixture::site()), expected);
+    }
+
+    #[test]
+    fn counts_follow_failing_cases_not_failures() {
+        let out = junit(&fixture::site());
+        // he/index.md has two failures but is one failing test.
+        assert_eq!(out.matches("<failure ").count(), 5);
+        assert_eq!(out.matches("<testcase ").count(), 7);
+        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"7\" failures=\"4\">"));
+        // The info-level finding (obsolete, de/index.md) fails nothing.
+        assert!(out.contains("<testcase classname=\"de\" name=\"index.md\"/>"));
+    }
+
+    #[test]
+    fn a_finding_on_no_page_is_not_lost() {
+        let mut report = fixture::site();
+        report.findings[0].file = "i18n/he/includes/abbr.md".into();
+        report.findings.push(Finding { line: 8, ..report.findings[0].clone() });
+        let out = junit(&report);
+        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"8\" failures=\"5\">"), "{out}");
+        let case = "<testcase classname=\"he\" name=\"i18n/he/includes/abbr.md\">";
+        assert_eq!(out.matches(case).count(), 1);
+        assert!(out.contains("i18n/he/includes/abbr.md:3: warning:"));
+        assert!(out.contains("i18n/he/includes/abbr.md:8: warning:"));
+    }
+
+    #[test]
+    fn names_are_escaped_and_the_document_is_well_formed() {
+        let mut report = fixture::site();
+        report.pages[0].page = "a&b <\"c\">.md".into();
+        report.findings[1].message = "x\u{1}y".into();
+        let out = junit(&report);
+        assert!(out.contains("name=\"a&amp;b &lt;&quot;c&quot;&gt;.md\""));
+        assert!(out.contains("message=\"xy\""));
+        assert!(!out.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')));
+        // Every element opened is closed, in order.
+        let mut open = Vec::new();
+        for tag in out.split('<').skip(2).map(|t| t.split(['>', ' ']).next().unwrap()) {
+            match tag.strip_prefix('/') {
+                Some(name) => assert_eq!(open.pop(), Some(name.to_owned())),
+                None => open.push(tag.to_owned()),
+            }
+        }
+        let self_closed = out.matches("/>").count();
+        assert_eq!(open.len(), self_closed, "only self-closed elements are left: {open:?}");
+    }
+
+    #[test]
+    fn empty_report() {
+        let report = SiteReport {
+            root: String::new(),
+            source_locale: "en".into(),
+            locales: vec![],
+            pages: vec![],
+            findings: vec![],
+            orphans: vec![],
+            errors: vec![],
+        };
+        assert_eq!(
+            junit(&report),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"lockstep\" tests=\"0\" failures=\"0\">\n</testsuites>\n"
+        );
+    }
+}
