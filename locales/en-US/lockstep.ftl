@@ -40,9 +40,11 @@ status-header = { $root }: { $locales ->
     [one] one locale
    *[other] { $locales } locales
   }, source { $source }
-status-columns = locale  dir  pages  translated  untranslated  partial  stale  missing  obsolete  coverage (words)
+status-columns = locale  dir  pages  translated  untranslated  partial  stale  missing  obsolete  coverage
+status-unit-words = source words
+status-unit-segments = segments
 status-pages-columns = page  locale  coverage  to do (words)  untranslated  partial  stale  missing  obsolete
-status-verbatim-note = Counts are source words; segments with nothing to translate (code, names, links only) are not counted.
+status-verbatim-note = Segments with nothing to translate (code, names, links only) are not counted. Obsolete blocks are counted in segments.
 check-summary = { $findings ->
     [one] one finding
    *[other] { $findings } findings

@@ -128,7 +128,9 @@ mod tests {
         report.errors.push(Problem { file: "i18n/he/bad.md".into(), message: "invalid\nUTF-8".into() });
         let out = github(&report);
         assert_eq!(out.lines().count(), 8);
-        assert!(out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
+        assert!(out
+            .lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
         assert!(out.contains("::error file=i18n/he/bad.md,title=lockstep error::invalid%0AUTF-8\n"));
     }
 

@@ -191,24 +191,28 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
         &[("root", arg(&r.root)), ("locales", num(r.locales.len())), ("source", arg(&r.source_locale))],
     );
     let _ = writeln!(out, "{bold}{header}{bold:#}");
-    let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-columns"));
-    for l in &r.locales {
-        let w = &l.counts.words;
-        let _ = writeln!(
-            out,
-            "{:<8} {:<4} {:>5} {:>11} {:>13} {:>8} {:>6} {:>8} {:>9}  {} {:>5.1}%",
-            l.locale,
-            l.direction,
-            l.pages,
-            w.translated,
-            w.untranslated,
-            w.partial,
-            w.stale,
-            w.missing,
-            l.counts.words.obsolete,
-            bar(l.coverage),
-            l.coverage
-        );
+    for (unit, words) in [("status-unit-words", true), ("status-unit-segments", false)] {
+        let _ =
+            writeln!(out, "\n{bold}{}{bold:#}\n{dim}{}{dim:#}", messages.text(unit), messages.text("status-columns"));
+        for l in &r.locales {
+            let (t, coverage) =
+                if words { (&l.counts.words, l.coverage) } else { (&l.counts.segments, l.coverage_segments) };
+            let _ = writeln!(
+                out,
+                "{:<8} {:<4} {:>5} {:>11} {:>13} {:>8} {:>6} {:>8} {:>9}  {} {:>5.1}%",
+                l.locale,
+                l.direction,
+                l.pages,
+                t.translated,
+                t.untranslated,
+                t.partial,
+                t.stale,
+                t.missing,
+                l.counts.segments.obsolete,
+                bar(coverage),
+                coverage
+            );
+        }
     }
     if pages {
         let _ = writeln!(out);

@@ -2,6 +2,7 @@
 //! page that fails with one `<failure>` per error or warning on it, and a test case per gate.
 //! Owns the XML escaping.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::sarif::gate_message;
@@ -61,57 +62,60 @@ pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
 /// A suite per locale (in the report's order), its pages then its gates. A finding on a file
 /// that is no page of its locale still fails a case of its own, named after the file.
 fn suites(report: &SiteReport) -> Vec<Suite> {
-    let mut locales: Vec<&str> = report.locales.iter().map(|l| l.locale.as_str()).collect();
-    for locale in report.pages.iter().map(|p| &p.locale).chain(report.findings.iter().map(|f| &f.locale)) {
-        if !locales.contains(&locale.as_str()) {
-            locales.push(locale);
+    // Failing findings by (locale, file), in report order: sites have thousands of pages.
+    let mut by_file: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, f) in report.findings.iter().enumerate() {
+        if matches!(f.level, Level::Error | Level::Warning) {
+            by_file.entry((&f.locale, &f.file)).or_default().push(i);
         }
     }
-    let failing = |f: &&Finding| matches!(f.level, Level::Error | Level::Warning);
-    let mut placed = vec![false; report.findings.len()];
-    locales
-        .into_iter()
-        .map(|locale| {
-            let mut cases = Vec::new();
-            for p in report.pages.iter().filter(|p| p.locale == locale) {
-                let mut failures = Vec::new();
-                for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| failing(f)) {
-                    if f.locale == locale && (f.file == p.translation || f.file == p.source) && !placed[i] {
-                        placed[i] = true;
-                        failures.push(failure(f));
-                    }
-                }
-                cases.push(Case { name: p.page.clone(), failures });
-            }
-            for (i, f) in report.findings.iter().enumerate().filter(|(_, f)| failing(f)) {
-                if f.locale == locale && !placed[i] {
-                    placed[i] = true;
-                    match cases.iter_mut().find(|c| c.name == f.file) {
-                        Some(c) => c.failures.push(failure(f)),
-                        None => cases.push(Case { name: f.file.clone(), failures: vec![failure(f)] }),
-                    }
-                }
-            }
-            if let Some(l) = report.locales.iter().find(|l| l.locale == locale) {
-                for g in &l.gates {
-                    let failures = if g.passed {
-                        Vec::new()
-                    } else {
-                        let message = gate_message(locale, &g.gate, g.limit, g.actual);
-                        vec![Failure { kind: "gate".into(), text: message.clone(), message }]
-                    };
-                    cases.push(Case { name: format!("gate {}", g.gate), failures });
-                }
-            }
-            Suite { name: locale.to_owned(), cases }
-        })
-        .collect()
+    let mut suites: Vec<Suite> = Vec::new();
+    let mut suite_of: HashMap<&str, usize> = HashMap::new();
+    let locales = report.locales.iter().map(|l| &l.locale);
+    for locale in locales.chain(report.pages.iter().map(|p| &p.locale)).chain(report.findings.iter().map(|f| &f.locale))
+    {
+        suite_of.entry(locale).or_insert_with(|| {
+            suites.push(Suite { name: locale.clone(), cases: Vec::new() });
+            suites.len() - 1
+        });
+    }
+    let failures = |indices: &[usize]| indices.iter().map(|&i| failure(&report.findings[i])).collect();
+    for p in &report.pages {
+        // Most findings are in the translation; a missing block is reported in the source.
+        let mut mine: Vec<usize> = [&p.translation, &p.source]
+            .into_iter()
+            .flat_map(|file| by_file.remove(&(p.locale.as_str(), file.as_str())).unwrap_or_default())
+            .collect();
+        mine.sort_unstable();
+        suites[suite_of[p.locale.as_str()]].cases.push(Case { name: p.page.clone(), failures: failures(&mine) });
+    }
+    let mut rest: Vec<((&str, &str), Vec<usize>)> = by_file.into_iter().collect();
+    rest.sort_unstable_by_key(|(_, indices)| indices[0]);
+    for ((locale, file), indices) in rest {
+        suites[suite_of[locale]].cases.push(Case { name: file.to_owned(), failures: failures(&indices) });
+    }
+    for l in &report.locales {
+        for g in &l.gates {
+            let failures = if g.passed {
+                Vec::new()
+            } else {
+                let message = gate_message(&l.locale, &g.gate, g.limit, g.actual);
+                vec![Failure { kind: "gate".into(), text: message.clone(), message }]
+            };
+            suites[suite_of[l.locale.as_str()]].cases.push(Case { name: format!("gate {}", g.gate), failures });
+        }
+    }
+    suites
 }
 
 /// The failure text: where and what, then the block as written in that file.
 fn failure(f: &Finding) -> Failure {
     let mut text = format!("{}:{}: {}: {}", f.file, f.line, f.level.as_str(), f.message);
-    let block = if f.rule == "missing" { f.source_excerpt.as_deref() } else { f.translation_excerpt.as_deref() };
+    let block = if f.rule == "missing" {
+        f.source_excerpt.as_deref()
+    } else {
+        f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref())
+    };
     if let Some(block) = block {
         text.push_str("\n\n");
         text.push_str(block);
@@ -181,7 +185,7 @@ mod tests {
     fn the_whole_output() {
         let expected = "\
 <?xml version=\"1.0\" encoding=\"UTF-8\"?>
-<testsuites name=\"lockstep\" tests=\"7\" failures=\"4\">
+<testsuites name=\"lockstep\" tests=\"6\" failures=\"4\">
   <testsuite name=\"he\" tests=\"3\" failures=\"3\">
     <testcase classname=\"he\" name=\"index.md\">
       <failure type=\"untranslated\" message=\"still in the source language (source line 3)\">i18n/he/index.md:3: warning: still in the source language (source line 3)
@@ -201,7 +205,7 @@ source of missing</failure>
       <failure type=\"gate\" message=\"he: min-coverage 80 not met (actual 65.2)\">he: min-coverage 80 not met (actual 65.2)</failure>
     </testcase>
   </testsuite>
-  <testsuite name=\"de\" tests=\"4\" failures=\"1\">
+  <testsuite name=\"de\" tests=\"3\" failures=\"1\">
     <testcase classname=\"de\" name=\"index.md\"/>
     <testcase classname=\"de\" name=\"getting started.md\">
       <failure type=\"stale\" message=\"the source changed since this was translated (source line 2)\">i18n/de/getting started.md:2: warning: the source changed since this was translated (source line 2)
@@ -220,8 +224,8 @@ translation of stale</failure>
         let out = junit(&fixture::site());
         // he/index.md has two failures but is one failing test.
         assert_eq!(out.matches("<failure ").count(), 5);
-        assert_eq!(out.matches("<testcase ").count(), 7);
-        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"7\" failures=\"4\">"));
+        assert_eq!(out.matches("<testcase ").count(), 6);
+        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"6\" failures=\"4\">"));
         // The info-level finding (obsolete, de/index.md) fails nothing.
         assert!(out.contains("<testcase classname=\"de\" name=\"index.md\"/>"));
     }
@@ -232,7 +236,7 @@ translation of stale</failure>
         report.findings[0].file = "i18n/he/includes/abbr.md".into();
         report.findings.push(Finding { line: 8, ..report.findings[0].clone() });
         let out = junit(&report);
-        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"8\" failures=\"5\">"), "{out}");
+        assert!(out.contains("<testsuites name=\"lockstep\" tests=\"7\" failures=\"5\">"), "{out}");
         let case = "<testcase classname=\"he\" name=\"i18n/he/includes/abbr.md\">";
         assert_eq!(out.matches(case).count(), 1);
         assert!(out.contains("i18n/he/includes/abbr.md:3: warning:"));
@@ -240,24 +244,97 @@ translation of stale</failure>
     }
 
     #[test]
-    fn names_are_escaped_and_the_document_is_well_formed() {
+    fn a_parser_reads_back_what_was_written() {
         let mut report = fixture::site();
-        report.pages[0].page = "a&b <\"c\">.md".into();
-        report.findings[1].message = "x\u{1}y".into();
+        report.pages[0].page = "a&b <\"c\">\t'd'.md".into();
+        let doc = parse(&junit(&report));
+        assert_eq!(doc.name, "testsuites");
+        assert_eq!(doc.attr("tests"), "6");
+        let he = &doc.children[0];
+        assert_eq!((he.name.as_str(), he.attr("name")), ("testsuite", "he"));
+        let page = &he.children[0];
+        assert_eq!(page.attr("name"), "a&b <\"c\">\t'd'.md");
+        assert_eq!(page.attr("classname"), "he");
+        let tricky = &page.children[1];
+        assert_eq!(tricky.attr("type"), "code-span-changed");
+        // CR, LF, `%`, `:` and `,` survive attribute-value normalisation.
+        assert_eq!(tricky.attr("message"), fixture::TRICKY);
+        assert_eq!(
+            tricky.text,
+            format!("i18n/he/index.md:7: error: {}\n\ntranslation of code-span-changed", fixture::TRICKY)
+        );
+        let counts: Vec<(&str, &str)> = doc.children.iter().map(|s| (s.attr("tests"), s.attr("failures"))).collect();
+        assert_eq!(counts, [("3", "3"), ("3", "1")]);
+    }
+
+    #[test]
+    fn characters_xml_cannot_hold_are_dropped() {
+        let mut report = fixture::site();
+        report.findings[1].message = "x\u{1}y\u{1b}[31mz\u{ffff}".into();
         let out = junit(&report);
-        assert!(out.contains("name=\"a&amp;b &lt;&quot;c&quot;&gt;.md\""));
-        assert!(out.contains("message=\"xy\""));
+        assert!(out.contains("message=\"xy[31mz\""));
         assert!(!out.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')));
-        // Every element opened is closed, in order.
-        let mut open = Vec::new();
-        for tag in out.split('<').skip(2).map(|t| t.split(['>', ' ']).next().unwrap()) {
-            match tag.strip_prefix('/') {
-                Some(name) => assert_eq!(open.pop(), Some(name.to_owned())),
-                None => open.push(tag.to_owned()),
+        assert_eq!(parse(&out).children[0].children[0].children[1].attr("message"), "xy[31mz");
+    }
+
+    /// A minimal DOM read with a conforming parser, which rejects mismatched or unclosed tags.
+    #[derive(Debug, Default)]
+    struct Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+        text: String,
+        children: Vec<Element>,
+    }
+
+    impl Element {
+        fn attr(&self, key: &str) -> &str {
+            self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or_else(|| panic!("no {key}"))
+        }
+    }
+
+    fn parse(xml: &str) -> Element {
+        use quick_xml::escape::resolve_predefined_entity;
+        use quick_xml::events::{BytesStart, Event};
+        use quick_xml::XmlVersion;
+
+        fn element(e: &BytesStart) -> Element {
+            let attrs = e
+                .attributes()
+                .map(|a| {
+                    let a = a.expect("well-formed attribute");
+                    let key = String::from_utf8(a.key.as_ref().to_vec()).unwrap();
+                    (key, a.normalized_value(XmlVersion::Explicit1_0).expect("valid value").into_owned())
+                })
+                .collect();
+            Element { name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(), attrs, ..Element::default() }
+        }
+
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let mut stack = vec![Element::default()];
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                Event::Start(e) => stack.push(element(&e)),
+                Event::Empty(e) => stack.last_mut().unwrap().children.push(element(&e)),
+                Event::End(_) => {
+                    let done = stack.pop().unwrap();
+                    stack.last_mut().expect("no stray end tag").children.push(done);
+                }
+                Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.xml10_content().unwrap()),
+                Event::GeneralRef(r) => {
+                    let resolved = match r.resolve_char_ref().unwrap() {
+                        Some(c) => c.to_string(),
+                        None => resolve_predefined_entity(&r.decode().unwrap()).expect("known entity").to_owned(),
+                    };
+                    stack.last_mut().unwrap().text.push_str(&resolved);
+                }
+                Event::Eof => break,
+                _ => {}
             }
         }
-        let self_closed = out.matches("/>").count();
-        assert_eq!(open.len(), self_closed, "only self-closed elements are left: {open:?}");
+        assert_eq!(stack.len(), 1, "every element is closed");
+        let mut root = stack.pop().unwrap();
+        assert_eq!(root.children.len(), 1, "one root element");
+        root.children.pop().unwrap()
     }
 
     #[test]

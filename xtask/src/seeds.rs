@@ -99,6 +99,28 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
     c.check(markers_kept && nothing_lost, "000 parses without losing the flattened admonitions");
     println!("(002 against 003: telling the base among revisions is the job of history-based base detection)");
 
+    let snapshot = shared.join("corpus/snapshot");
+    if snapshot.is_dir() {
+        let config = lockstep::site::Config::default();
+        let site = lockstep::site::Site::discover(&snapshot, &config).map_err(anyhow::Error::msg)?;
+        let found = format!("{:?} layout, {} pages, locales {}", site.layout, site.pages.len(), site.locales.join(" "));
+        c.check(
+            site.layout == lockstep::site::Layout::SeparateTree
+                && site.locales == ["ar", "de", "fr", "he", "zh-Hant"]
+                && site.pages.len() == 123,
+            &format!("the snapshot's English tree and 5 locales are found without config ({found})"),
+        );
+        let report = lockstep::site::analyse::analyse(&site, &config, &|| {});
+        c.check(
+            report.errors.is_empty() && report.pages.len() == 5 * 123,
+            &format!(
+                "every page of the snapshot is checked ({} page pairs, {} errors)",
+                report.pages.len(),
+                report.errors.len()
+            ),
+        );
+    }
+
     if c.failed > 0 {
         println!("seeds: {} check(s) failed", c.failed);
         return Ok(ExitCode::from(1));
