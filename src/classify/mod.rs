@@ -6,6 +6,7 @@
 //! monolingual diff), composed. Without one, the translation is aligned with the source
 //! directly and nothing is called stale.
 
+mod base;
 mod diff;
 mod language;
 
@@ -14,6 +15,7 @@ use serde::{Serialize, Serializer};
 use crate::align::{align, Mode};
 use crate::parse::{Kind, Page, Segment};
 use crate::script::LocaleFacts;
+pub use base::{choose_base, BaseChoice};
 pub use diff::{word_diff, DiffOp};
 
 /// A status of a pair (SPEC §2).

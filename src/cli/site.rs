@@ -69,6 +69,19 @@ pub enum CheckFormat {
     Junit,
 }
 
+impl CheckFormat {
+    fn reporter(self) -> &'static dyn report::Reporter {
+        match self {
+            CheckFormat::Human => &report::Human,
+            CheckFormat::Json => &report::Json,
+            CheckFormat::Sarif => &report::Sarif,
+            CheckFormat::Github => &report::Github,
+            CheckFormat::Markdown => &report::Markdown,
+            CheckFormat::Junit => &report::Junit,
+        }
+    }
+}
+
 pub fn status(args: &StatusArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let report = run(&args.site, messages)?;
     match args.format {
@@ -81,14 +94,7 @@ pub fn status(args: &StatusArgs, messages: &Messages, out: &mut Vec<u8>) -> Resu
 
 pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let report = run(&args.site, messages)?;
-    match args.format {
-        CheckFormat::Human => report::human::check(&report, messages, out),
-        CheckFormat::Json => report::json::write(&report, out),
-        CheckFormat::Sarif => report::sarif::write(&report, out),
-        CheckFormat::Github => report::github::write(&report, out),
-        CheckFormat::Markdown => report::markdown::check(&report, out),
-        CheckFormat::Junit => report::junit::write(&report, out),
-    }
+    args.format.reporter().write(&report, messages, out);
     let verdict = if report.failed() { Exit::GateFailed } else { Exit::Success };
     Ok(input_problems(&report, messages).unwrap_or(verdict))
 }

@@ -8,3 +8,54 @@ pub mod junit;
 pub mod markdown;
 pub mod progress;
 pub mod sarif;
+
+use crate::check::SiteReport;
+use crate::ui::Messages;
+
+/// A format of `lockstep check`: renders a whole site's report.
+pub trait Reporter: Sync {
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>);
+}
+
+pub struct Human;
+pub struct Json;
+pub struct Sarif;
+pub struct Github;
+pub struct Markdown;
+pub struct Junit;
+
+impl Reporter for Human {
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+        human::check(report, messages, out);
+    }
+}
+
+impl Reporter for Json {
+    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
+        json::write(report, out);
+    }
+}
+
+impl Reporter for Sarif {
+    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
+        sarif::write(report, out);
+    }
+}
+
+impl Reporter for Github {
+    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
+        github::write(report, out);
+    }
+}
+
+impl Reporter for Markdown {
+    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
+        markdown::check(report, out);
+    }
+}
+
+impl Reporter for Junit {
+    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
+        junit::write(report, out);
+    }
+}

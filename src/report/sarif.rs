@@ -3,11 +3,12 @@
 //! line-independent fingerprint per result. Paths stay relative to the site root
 //! (`%SRCROOT%`), so no absolute path of the machine that ran the check appears.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 use crate::check::{Finding, Level, SiteReport, COVERAGE_RULES};
 
@@ -29,77 +30,208 @@ pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
     out.push(b'\n');
 }
 
-/// The whole SARIF log as a JSON value.
-fn document(report: &SiteReport) -> Value {
+// The SARIF objects lockstep fills, fields in the order of the specification.
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [Run<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct Run<'a> {
+    tool: Tool,
+    invocations: [Invocation<'a>; 1],
+    results: Vec<SarifResult<'a>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<Descriptor>,
+}
+
+/// A reporting descriptor: what `rules` lists and `ruleIndex` points into.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Descriptor {
+    id: String,
+    short_description: Message<'static>,
+    default_configuration: Configuration,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation<'a> {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification<'a>>,
+}
+
+#[derive(Serialize)]
+struct Notification<'a> {
+    level: &'static str,
+    message: Message<'a>,
+    locations: [Location<'a>; 1],
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Message<'a>,
+    locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties<'a>>,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    locale: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    gate: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    actual: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct Message<'a> {
+    text: Cow<'a, str>,
+}
+
+impl<'a> Message<'a> {
+    fn new(text: impl Into<Cow<'a, str>>) -> Self {
+        Message { text: text.into() }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: PhysicalLocation<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Message<'a>>,
+}
+
+/// The whole SARIF log.
+fn document(report: &SiteReport) -> Log<'_> {
     let rules = rules(report);
     let index = |id: &str| rules.iter().position(|r| r.id == id).expect("a descriptor for every rule used");
     let mut fingerprints = Fingerprints::default();
     let mut results = Vec::new();
     for f in &report.findings {
-        results.push(finding_result(f, index(&f.rule), fingerprints.next(f)));
+        results.push(SarifResult {
+            rule_id: &f.rule,
+            rule_index: index(&f.rule),
+            level: level(f.level),
+            message: Message::new(&f.message),
+            locations: [location(&f.file, Some(region(f)))],
+            partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprints.next(f))]),
+            properties: Some(Properties { locale: &f.locale, gate: None, limit: None, actual: None }),
+        });
     }
     for o in &report.orphans {
-        results.push(json!({
-            "ruleId": ORPHAN_RULE,
-            "ruleIndex": index(ORPHAN_RULE),
-            "level": "warning",
-            "message": { "text": o.message },
-            "locations": [artifact_location(&o.file, None)],
-        }));
+        results.push(SarifResult {
+            rule_id: ORPHAN_RULE,
+            rule_index: index(ORPHAN_RULE),
+            level: "warning",
+            message: Message::new(&o.message),
+            locations: [location(&o.file, None)],
+            partial_fingerprints: BTreeMap::new(),
+            properties: None,
+        });
     }
     for l in &report.locales {
         for g in l.gates.iter().filter(|g| !g.passed) {
-            results.push(json!({
-                "ruleId": GATE_RULE,
-                "ruleIndex": index(GATE_RULE),
-                "level": "error",
-                "message": { "text": gate_message(&l.locale, &g.gate, g.limit, g.actual) },
-                "locations": [artifact_location(".", None)],
-                "properties": { "locale": l.locale, "gate": g.gate, "limit": g.limit, "actual": g.actual },
-            }));
+            results.push(SarifResult {
+                rule_id: GATE_RULE,
+                rule_index: index(GATE_RULE),
+                level: "error",
+                message: Message::new(gate_message(&l.locale, &g.gate, g.limit, g.actual)),
+                locations: [location(".", None)],
+                partial_fingerprints: BTreeMap::new(),
+                properties: Some(Properties {
+                    locale: &l.locale,
+                    gate: Some(&g.gate),
+                    limit: Some(g.limit),
+                    actual: Some(g.actual),
+                }),
+            });
         }
     }
-    let notifications: Vec<Value> = report
+    let notifications = report
         .errors
         .iter()
-        .map(|e| json!({ "level": "error", "message": { "text": e.message }, "locations": [artifact_location(&e.file, None)] }))
+        .map(|e| Notification {
+            level: "error",
+            message: Message::new(&e.message),
+            locations: [location(&e.file, None)],
+        })
         .collect();
-    let mut invocation = json!({ "executionSuccessful": report.errors.is_empty() });
-    if !notifications.is_empty() {
-        invocation["toolExecutionNotifications"] = Value::Array(notifications);
-    }
-    json!({
-        "$schema": SCHEMA_URI,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "lockstep",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules.iter().map(Descriptor::to_json).collect::<Vec<_>>(),
-            }},
-            "invocations": [invocation],
-            "results": results,
+    Log {
+        schema: SCHEMA_URI,
+        version: "2.1.0",
+        runs: [Run {
+            tool: Tool { driver: Driver { name: "lockstep", version: env!("CARGO_PKG_VERSION"), rules } },
+            invocations: [Invocation {
+                execution_successful: report.errors.is_empty(),
+                tool_execution_notifications: notifications,
+            }],
+            results,
         }],
-    })
+    }
 }
 
-fn finding_result(f: &Finding, rule_index: usize, fingerprint: String) -> Value {
-    let mut region = Map::new();
-    region.insert("startLine".into(), f.line.max(1).into());
-    region.insert("startColumn".into(), f.column.max(1).into());
-    region.insert("endLine".into(), f.end_line.max(f.line).max(1).into());
-    if let Some(text) = excerpt(f) {
-        region.insert("snippet".into(), json!({ "text": text }));
+fn region(f: &Finding) -> Region<'_> {
+    Region {
+        start_line: f.line.max(1),
+        start_column: f.column.max(1),
+        end_line: f.end_line.max(f.line).max(1),
+        snippet: excerpt(f).map(Message::new),
     }
-    json!({
-        "ruleId": f.rule,
-        "ruleIndex": rule_index,
-        "level": level(f.level),
-        "message": { "text": f.message },
-        "locations": [artifact_location(&f.file, Some(Value::Object(region)))],
-        "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
-        "properties": { "locale": f.locale },
-    })
 }
 
 /// The text of the block in the finding's file: the source block for a missing one.
@@ -125,27 +257,22 @@ pub(crate) fn gate_message(locale: &str, gate: &str, limit: f64, actual: f64) ->
     format!("{locale}: {gate} {limit} not met (actual {actual})")
 }
 
-fn artifact_location(path: &str, region: Option<Value>) -> Value {
-    let mut physical = Map::new();
-    physical.insert("artifactLocation".into(), artifact(path));
-    if let Some(region) = region {
-        physical.insert("region".into(), region);
-    }
-    json!({ "physicalLocation": physical })
+fn location<'a>(path: &str, region: Option<Region<'a>>) -> Location<'a> {
+    Location { physical_location: PhysicalLocation { artifact_location: artifact(path), region } }
 }
 
 /// A path relative to the site root becomes a relative URI reference against `%SRCROOT%`;
 /// a path the site could not make relative becomes a `file:` URI of its own.
-fn artifact(path: &str) -> Value {
+fn artifact(path: &str) -> ArtifactLocation {
     let path = if std::path::MAIN_SEPARATOR == '\\' { path.replace('\\', "/") } else { path.to_owned() };
     let path = path.strip_prefix("./").unwrap_or(&path);
     let bytes = path.as_bytes();
     let windows_drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
     if path.starts_with('/') || windows_drive {
         let sep = if windows_drive { "/" } else { "" };
-        json!({ "uri": format!("file://{sep}{}", encode_uri_path(path)) })
+        ArtifactLocation { uri: format!("file://{sep}{}", encode_uri_path(path)), uri_base_id: None }
     } else {
-        json!({ "uri": encode_uri_path(path), "uriBaseId": SRCROOT })
+        ArtifactLocation { uri: encode_uri_path(path), uri_base_id: Some(SRCROOT) }
     }
 }
 
@@ -166,59 +293,32 @@ fn encode_uri_path(path: &str) -> String {
     out
 }
 
-/// A reporting descriptor: what `rules` lists and `ruleIndex` points into.
-struct Descriptor {
-    id: String,
-    description: String,
-    level: &'static str,
-}
-
-impl Descriptor {
-    fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "shortDescription": { "text": self.description },
-            "defaultConfiguration": { "level": self.level },
-        })
-    }
-}
-
 /// One descriptor per rule id used: coverage rules in registry order, then the other rules
 /// by id, then orphans and gates.
 fn rules(report: &SiteReport) -> Vec<Descriptor> {
+    let descriptor = |id: &str, description: String, level: &'static str| Descriptor {
+        id: id.to_owned(),
+        short_description: Message::new(description),
+        default_configuration: Configuration { level },
+    };
     let used = |id: &str| report.findings.iter().any(|f| f.rule == id);
     let mut rules: Vec<Descriptor> = COVERAGE_RULES
         .iter()
         .filter(|(id, ..)| used(id))
-        .map(|&(id, _, default)| Descriptor {
-            id: id.to_owned(),
-            description: coverage_description(id).to_owned(),
-            level: level(default),
-        })
+        .map(|&(id, _, default)| descriptor(id, coverage_description(id).to_owned(), level(default)))
         .collect();
     let mut others: Vec<&Finding> =
         report.findings.iter().filter(|f| !COVERAGE_RULES.iter().any(|(id, ..)| *id == f.rule)).collect();
     // Without a registry entry here, the level of the rule's first finding stands for its default.
     others.sort_by(|a, b| a.rule.cmp(&b.rule));
     others.dedup_by(|a, b| a.rule == b.rule);
-    rules.extend(others.into_iter().map(|f| Descriptor {
-        id: f.rule.clone(),
-        description: format!("Finding of rule {}", f.rule),
-        level: level(f.level),
-    }));
+    rules
+        .extend(others.into_iter().map(|f| descriptor(&f.rule, format!("Finding of rule {}", f.rule), level(f.level))));
     if !report.orphans.is_empty() {
-        rules.push(Descriptor {
-            id: ORPHAN_RULE.into(),
-            description: "A translated page with no source page".into(),
-            level: "warning",
-        });
+        rules.push(descriptor(ORPHAN_RULE, "A translated page with no source page".into(), "warning"));
     }
     if report.locales.iter().any(|l| !l.passed()) {
-        rules.push(Descriptor {
-            id: GATE_RULE.into(),
-            description: "A release gate of a locale is not met".into(),
-            level: "error",
-        });
+        rules.push(descriptor(GATE_RULE, "A release gate of a locale is not met".into(), "error"));
     }
     rules
 }
@@ -416,6 +516,8 @@ pub(crate) mod fixture {
 mod tests {
     use std::path::Path;
 
+    use serde_json::{json, Value};
+
     use super::*;
 
     fn sarif(report: &SiteReport) -> Value {
@@ -468,6 +570,22 @@ mod tests {
         assert!(driver.get("informationUri").is_none());
         assert!(doc["runs"][0].get("originalUriBaseIds").is_none(), "no absolute path of the machine");
         assert_eq!(doc["runs"][0]["invocations"][0]["executionSuccessful"], true);
+    }
+
+    #[test]
+    fn keys_come_in_the_order_of_the_specification() {
+        let mut out = Vec::new();
+        write(&fixture::site(), &mut out);
+        let text = String::from_utf8(out).unwrap();
+        let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("no {key}"));
+        assert!(text.starts_with(
+            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\","
+        ));
+        assert!(at("tool") < at("invocations") && at("invocations") < at("results"));
+        let result = &text[at("results")..];
+        let at = |key: &str| result.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("no {key}"));
+        assert!(at("ruleId") < at("ruleIndex") && at("ruleIndex") < at("level") && at("level") < at("message"));
+        assert!(at("message") < at("locations") && at("locations") < at("partialFingerprints"));
     }
 
     #[test]
@@ -562,8 +680,14 @@ mod tests {
         assert_eq!(encode_uri_path("docs/(draft)+v1,final;a=b@c!$&'*~.md"), "docs/(draft)+v1,final;a=b@c!$&'*~.md");
         assert_eq!(encode_uri_path("i18n/he/שלום.md"), "i18n/he/%D7%A9%D7%9C%D7%95%D7%9D.md");
         assert_eq!(encode_uri_path("a\\b\"<>^`{|}\t"), "a%5Cb%22%3C%3E%5E%60%7B%7C%7D%09");
-        assert_eq!(artifact("./docs/a.md"), json!({ "uri": "docs/a.md", "uriBaseId": "%SRCROOT%" }));
-        assert_eq!(artifact("/srv/my docs/a.md"), json!({ "uri": "file:///srv/my%20docs/a.md" }));
+        assert_eq!(
+            serde_json::to_value(artifact("./docs/a.md")).unwrap(),
+            json!({ "uri": "docs/a.md", "uriBaseId": "%SRCROOT%" })
+        );
+        assert_eq!(
+            serde_json::to_value(artifact("/srv/my docs/a.md")).unwrap(),
+            json!({ "uri": "file:///srv/my%20docs/a.md" })
+        );
     }
 
     #[test]

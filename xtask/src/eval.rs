@@ -610,6 +610,22 @@ pub struct Thresholds {
     pub with_base: BTreeMap<String, f64>,
     #[serde(default)]
     pub without_base: BTreeMap<String, f64>,
+    /// `cargo xtask bases --check`: the least share of exports matched to their true base.
+    #[serde(default)]
+    pub bases: Option<BasesThreshold>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct BasesThreshold {
+    /// In percent.
+    pub accuracy: f64,
+}
+
+/// The base-accuracy threshold of `cargo xtask bases --check`.
+pub fn bases_threshold() -> Result<f64> {
+    let t = Thresholds::load(&thresholds_path())?;
+    t.bases.map(|b| b.accuracy).context("no [bases] accuracy in eval-thresholds.toml")
 }
 
 impl Thresholds {

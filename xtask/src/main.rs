@@ -2,6 +2,7 @@
 //! `eval`, `bench` and `seeds` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
+mod bases;
 mod bench;
 mod eval;
 mod seeds;
@@ -19,6 +20,8 @@ tasks:
   eval    score align_pages against the corpus triples (with and without base)
   bench   time parse-only and align_pages over the corpus triples
   seeds   check what a correct run on the seed pages shows (../shared/seeds)
+  bases   how often the base chosen among English revisions is the true one (../shared/corpus/history)
+          --check: exit 1 below the accuracy kept in xtask/eval-thresholds.toml ([bases] accuracy)
   help    print this text
 
 eval options:
@@ -131,6 +134,11 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
         Some("eval") => eval::run(&parse_eval(args)?),
         Some("bench") => bench::run(&parse_bench(args)?),
         Some("seeds") => seeds::run(&seeds::default_shared_dir()),
+        Some("bases") => {
+            let check = args.rest.as_slice() == ["--check"];
+            let min = if check { Some(eval::bases_threshold()?) } else { None };
+            bases::run(&seeds::default_shared_dir().join("corpus/history"), min)
+        }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
