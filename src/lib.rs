@@ -9,6 +9,7 @@ pub mod align;
 pub mod check;
 pub mod classify;
 pub mod cli;
+pub mod history;
 pub mod load;
 pub mod parse;
 pub mod report;

@@ -124,3 +124,107 @@ fn init_writes_a_config_that_check_accepts_and_refuses_to_overwrite() {
     assert_eq!(lockstep(&["check", path(&root)]).status.code(), Some(0));
     std::fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn a_stamp_is_the_base_of_later_checks() {
+    let root = site("stamp", None);
+    let stale_count = |root: &Path| -> usize {
+        let v: Value = serde_json::from_slice(&lockstep(&["check", path(root), "--format", "json"]).stdout).unwrap();
+        v["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "stale").count()
+    };
+    assert_eq!(stale_count(&root), 0, "without a base nothing is stale");
+    let o = lockstep(&["stamp", "--root", path(&root), path(&root.join("i18n/he/keys.md"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let lock = std::fs::read_to_string(root.join("lockstep.lock")).unwrap();
+    assert!(lock.contains("translation = \"i18n/he/keys.md\"") && lock.contains("sha256:"), "{lock}");
+    assert_eq!(stale_count(&root), 0, "the source has not changed since the stamp");
+    std::fs::write(
+        root.join("docs/keys.md"),
+        "# Keys\n\nUse two hardware security keys.\n\nKeep one of them at home.\n",
+    )
+    .unwrap();
+    assert_eq!(stale_count(&root), 1, "exactly the changed block is stale");
+    let v: Value = serde_json::from_slice(&lockstep(&["check", path(&root), "--format", "json"]).stdout).unwrap();
+    let page = v["pages"].as_array().unwrap().iter().find(|p| p["page"] == "keys.md").unwrap();
+    assert_eq!(page["base"]["kind"], "marker");
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+#[test]
+fn a_front_matter_stamp_changes_nothing_else_in_the_page() {
+    let root = site("stamp-fm", None);
+    let page = root.join("i18n/he/keys.md");
+    let before = "---\ntitle: \"מפתחות\"\n---\n\n# מפתחות\n\r\nשורה עם רווח בסוף \n";
+    std::fs::write(&page, before).unwrap();
+    let o = lockstep(&["stamp", "--front-matter", "--root", path(&root), path(&page)]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let after = std::fs::read_to_string(&page).unwrap();
+    let (value_line, rest) = {
+        let start = after.find("lockstep-base: ").unwrap();
+        let end = start + after[start..].find('\n').unwrap() + 1;
+        (after[start..end].to_owned(), format!("{}{}", &after[..start], &after[end..]))
+    };
+    assert!(value_line.starts_with("lockstep-base: sha256:"), "{value_line}");
+    assert_eq!(rest, before, "every other byte is unchanged");
+    assert!(!root.join("lockstep.lock").exists());
+    std::fs::remove_dir_all(root).unwrap();
+}
+
+/// The page histories of the shared corpus as a git repository, when the corpus is there.
+fn history_repo(name: &str) -> Option<PathBuf> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history/build-repo.sh");
+    if !script.is_file() {
+        eprintln!("SKIPPED: the page histories were not found at {}", script.display());
+        assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI must run the history tests");
+        return None;
+    }
+    let out = std::env::temp_dir().join(format!("lockstep-history-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let ok = Command::new("bash").arg(&script).arg(&out).output().expect("bash runs").status.success();
+    assert!(ok, "build-repo.sh failed");
+    eprintln!("history fixture built at {}", out.display());
+    Some(out)
+}
+
+#[test]
+fn bases_come_from_the_git_history() {
+    let Some(repo) = history_repo("bases") else { return };
+    let o = lockstep(&["status", path(&repo), "--pages", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let history = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history");
+    let mut checked = 0;
+    for p in v["pages"].as_array().unwrap() {
+        let (locale, page) = (p["locale"].as_str().unwrap(), p["page"].as_str().unwrap());
+        assert_eq!(p["base"]["kind"], "git", "{locale} {page}");
+        let log: Value =
+            serde_json::from_str(&std::fs::read_to_string(history.join(locale).join(page).join("log.json")).unwrap())
+                .unwrap();
+        let newest = log.as_array().unwrap().iter().find(|e| e["newest"] == true).unwrap();
+        let Some(n) = newest["en_n"].as_u64() else { continue };
+        let en: Value =
+            serde_json::from_str(&std::fs::read_to_string(history.join("en").join(page).join("log.json")).unwrap())
+                .unwrap();
+        let truth = en.as_array().unwrap().iter().find(|e| e["n"].as_u64() == Some(n)).unwrap();
+        assert_eq!(p["base"]["date"], truth["commit_date"], "{locale} {page}: the base is the true English revision");
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} pages checked");
+    std::fs::remove_dir_all(repo).unwrap();
+}
+
+#[test]
+fn a_shallow_clone_says_why_staleness_is_unavailable() {
+    let Some(repo) = history_repo("shallow") else { return };
+    let shallow = repo.with_extension("shallow");
+    let _ = std::fs::remove_dir_all(&shallow);
+    let url = format!("file://{}", repo.display());
+    let ok = Command::new("git").args(["clone", "-q", "--depth", "1", &url, path(&shallow)]).status().unwrap();
+    assert!(ok.success());
+    let o = lockstep(&["check", path(&shallow)]);
+    assert_ne!(o.status.code(), Some(2), "a shallow clone is a notice, not an error: {}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("fetch-depth: 0"), "{}", text(&o.stderr));
+    for dir in [repo, shallow] {
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -3,6 +3,7 @@
 ## Errors
 
 error-prefix = error
+notice-prefix = note
 error-read = { $path }: cannot read: { $reason }
 error-binary = { $path }: binary file (it contains NUL bytes), not a page
 error-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8
@@ -52,3 +53,8 @@ check-summary = { $findings ->
 gate-passed = { $locale }: gate { $gate } passed ({ $actual } against { $limit })
 gate-failed = { $locale }: gate { $gate } FAILED ({ $actual } against { $limit })
 orphan = { $file }: { $message }
+
+## `stamp`
+
+stamp-written = stamped { $path }
+error-stamp-unknown = { $path } is not a translated page of this site (for a source page, name the locales with --locale)

@@ -123,6 +123,8 @@ pub struct SiteReport {
     pub findings: Vec<Finding>,
     pub orphans: Vec<Problem>,
     pub errors: Vec<Problem>,
+    /// What the user should know about the run (e.g. why staleness is unavailable).
+    pub notices: Vec<String>,
 }
 
 impl SiteReport {
@@ -143,7 +145,7 @@ pub fn page_report(
 ) -> PageReport {
     let (counts, base) = match &alignment {
         Some(a) => (Counts::of(&a.pairs), a.base.clone()),
-        None => (source_words(), Base { kind: crate::classify::BaseKind::None, revision: None }),
+        None => (source_words(), Base { kind: crate::classify::BaseKind::None, revision: None, date: None }),
     };
     PageReport {
         page: page.to_owned(),

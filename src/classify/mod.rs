@@ -58,6 +58,9 @@ pub struct Base {
     pub kind: BaseKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revision: Option<String>,
+    /// For a git base: the commit's date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// One pair of the alignment with its statuses.
@@ -120,9 +123,27 @@ pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts)
         source: String::new(),
         translation: String::new(),
         locale: facts.tag.clone(),
-        base: Base { kind, revision: None },
+        base: Base { kind, revision: None, date: None },
         pairs,
     }
+}
+
+/// Marks stale every pair whose source block is not among `stamped` (fingerprints of the blocks
+/// of the source revision the translation was stamped against): the base is known by its
+/// fingerprint only, so there is no word diff.
+pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: &[String], revision: String) {
+    use crate::site::stamp::fingerprint;
+    let known: rustc_hash::FxHashSet<&str> = stamped.iter().map(String::as_str).collect();
+    for pair in &mut alignment.pairs {
+        let Some(lines) = pair.source_lines else { continue };
+        let Some(seg) = src.segments.iter().find(|s| s.lines == lines) else { continue };
+        if pair.translation_lines.is_some() && !seg.verbatim && !known.contains(fingerprint(&seg.norm).as_str()) {
+            pair.status.retain(|s| *s != Status::Translated);
+            pair.status.push(Status::Stale);
+            pair.status.sort();
+        }
+    }
+    alignment.base = Base { kind: BaseKind::Marker, revision: Some(revision), date: None };
 }
 
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {

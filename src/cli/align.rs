@@ -50,7 +50,7 @@ pub fn align(args: &AlignArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
     alignment.source = args.source.display().to_string();
     alignment.translation = args.translation.display().to_string();
     if let Some(b) = &args.base {
-        alignment.base = Base { kind: BaseKind::File, revision: Some(b.display().to_string()) };
+        alignment.base = Base { kind: BaseKind::File, revision: Some(b.display().to_string()), date: None };
     }
     match args.format {
         Format::Human => report::human::alignment(&alignment, messages, out),

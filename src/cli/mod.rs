@@ -46,6 +46,8 @@ enum Command {
     Status(site::StatusArgs),
     /// Every finding of a whole site, the release gates, and an exit code for CI
     Check(site::CheckArgs),
+    /// Record that translations now match their source's current revision
+    Stamp(site::StampArgs),
     /// Write a commented lockstep.toml for the detected layout
     Init(site::InitArgs),
 }
@@ -69,6 +71,7 @@ pub fn run() -> ExitCode {
         Command::Segments(args) => align::segments(args, &messages, &mut out),
         Command::Status(args) => site::status(args, &messages, &mut out),
         Command::Check(args) => site::check(args, &messages, &mut out),
+        Command::Stamp(args) => site::stamp(args, &messages, &mut out),
         Command::Init(args) => site::init(args, &messages, &mut out),
     };
     let exit = match result {

@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use super::{Exit, Failure};
 use crate::check::SiteReport;
 use crate::report;
+use crate::site::stamp::{self, LockFile};
 use crate::site::{analyse::analyse, config, Config, Site};
 use crate::ui::{arg, Messages};
 
@@ -50,6 +51,25 @@ pub struct InitArgs {
     /// Replace an existing lockstep.toml
     #[arg(long)]
     force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StampArgs {
+    /// Translated pages to stamp (or source pages, with --locale)
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// The site root
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// The configuration file (default: ROOT/lockstep.toml when it exists)
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// With source pages: the locales whose translations to stamp
+    #[arg(long = "locale", value_name = "L")]
+    locales: Vec<String>,
+    /// Write the stamp into the page's front matter instead of lockstep.lock
+    #[arg(long)]
+    front_matter: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,7 +139,12 @@ fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
         site.orphans.retain(|o| args.locales.contains(&o.locale));
     }
     let progress = report::progress::Progress::new(site.pages.len());
-    let report = analyse(&site, &config, &|| progress.tick());
+    let lock = LockFile::load(&args.root).map_err(Failure)?;
+    let bases = crate::site::bases::Bases::read(&site);
+    let report = analyse(&site, &config, &lock, &bases, &|| progress.tick());
+    for notice in &report.notices {
+        eprintln!("{}: {notice}", messages.text("notice-prefix"));
+    }
     progress.finish();
     Ok(report)
 }
@@ -161,4 +186,79 @@ pub fn init(args: &InitArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
     out.extend_from_slice(messages.get("init-written", &[("path", arg(path.display().to_string()))]).as_bytes());
     out.push(b'\n');
     Ok(Exit::Success)
+}
+
+/// `lockstep stamp`: records that translations now match their source's current revision.
+pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
+    let config = load_config(&args.root, args.config.as_deref(), messages)?;
+    let site = Site::discover(&args.root, &config).map_err(Failure)?;
+    let mut lock = LockFile::load(&args.root).map_err(Failure)?;
+    let mut stamped = 0;
+    for page in &args.pages {
+        let wanted = site.relative(page);
+        let targets: Vec<(&crate::site::PagePlan, &PathBuf)> = site
+            .pages
+            .iter()
+            .flat_map(|p| p.translations.iter().map(move |(l, t)| (p, l, t)))
+            .filter(|(p, l, t)| {
+                site.relative(t) == wanted || (site.relative(&p.source) == wanted && args.locales.contains(l))
+            })
+            .map(|(p, _, t)| (p, t))
+            .collect();
+        if targets.is_empty() {
+            return Err(Failure(messages.get("error-stamp-unknown", &[("path", arg(page.display().to_string()))])));
+        }
+        for (plan, translation) in targets {
+            let source_text = super::read(&plan.source, messages)?;
+            let source = crate::parse::parse(&source_text);
+            let commit = committed_as(&plan.source, &source_text);
+            let name = site.relative(translation);
+            let s = stamp::stamp(&name, &site.relative(&plan.source), &source_text, &source, commit);
+            if args.front_matter {
+                let text = std::fs::read(translation).map_err(|e| {
+                    Failure(messages.get("error-read", &[("path", arg(name.clone())), ("reason", arg(e.to_string()))]))
+                })?;
+                let text = String::from_utf8(text).map_err(|_| {
+                    Failure(
+                        messages.get("error-read", &[("path", arg(name.clone())), ("reason", arg("invalid UTF-8"))]),
+                    )
+                })?;
+                let value = s.commit.clone().unwrap_or_else(|| s.source_hash.clone());
+                let updated = stamp::set_front_matter_key(&text, stamp::FRONT_MATTER_KEY, &value);
+                write(translation, updated.as_bytes(), messages)?;
+            } else {
+                lock.set(s);
+            }
+            out.extend_from_slice(messages.get("stamp-written", &[("path", arg(name))]).as_bytes());
+            out.push(b'\n');
+            stamped += 1;
+        }
+    }
+    if !args.front_matter && stamped > 0 {
+        write(&args.root.join(stamp::LOCK_FILE), lock.render().as_bytes(), messages)?;
+    }
+    Ok(Exit::Success)
+}
+
+fn write(path: &Path, bytes: &[u8], messages: &Messages) -> Result<(), Failure> {
+    crate::site::write_atomically(path, bytes).map_err(|e| {
+        Failure(
+            messages
+                .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
+        )
+    })
+}
+
+/// The commit of the newest version of `path` in its repository, when the file on disk is that
+/// version (an edited, uncommitted source has no commit to name).
+fn committed_as(path: &Path, text: &str) -> Option<String> {
+    use crate::history::RepoHistory;
+    let root = RepoHistory::toplevel(path).ok()?;
+    let absolute = std::fs::canonicalize(path).ok()?;
+    let rel = absolute.strip_prefix(std::fs::canonicalize(&root).ok()?).ok()?;
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    let history = RepoHistory::read(&root, &[rel.as_str()]).ok()?;
+    let newest = history.revisions(&rel).first()?;
+    let committed = history.blobs(&[newest.blob.as_str()]).ok()?;
+    (committed.first().map(String::as_str) == Some(text)).then(|| newest.commit.clone())
 }

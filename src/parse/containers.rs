@@ -215,6 +215,11 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             end -= 1;
         }
         let key = &c[1];
+        if key == crate::site::stamp::FRONT_MATTER_KEY {
+            // lockstep's own stamp, not content.
+            i = end + 1;
+            continue;
+        }
         // A block scalar (`description: >-` and indented lines) is the same value as one line.
         let first = c[2].trim();
         let first = if BLOCK_SCALAR.is_match(first) { "" } else { first };

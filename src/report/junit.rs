@@ -347,6 +347,7 @@ translation of stale</failure>
             findings: vec![],
             orphans: vec![],
             errors: vec![],
+            notices: vec![],
         };
         assert_eq!(
             junit(&report),

@@ -399,7 +399,7 @@ pub(crate) mod fixture {
             source: source.into(),
             translation: translation.into(),
             exists,
-            base: Base { kind: BaseKind::None, revision: None },
+            base: Base { kind: BaseKind::None, revision: None, date: None },
             counts: Counts::default(),
             coverage: if exists { 80.0 } else { 0.0 },
             words_to_do: 3,
@@ -508,6 +508,7 @@ pub(crate) mod fixture {
                 message: "de translation with no source page".into(),
             }],
             errors: vec![],
+            notices: vec![],
         }
     }
 }

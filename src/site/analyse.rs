@@ -3,20 +3,31 @@
 
 use rayon::prelude::*;
 
+use std::collections::HashMap;
+
+use super::bases::Bases;
+use super::stamp::LockFile;
 use super::{Config, Site};
 use crate::check::{self, Counts, PageReport, Problem, SiteReport};
+use crate::classify::{Base, BaseKind};
 use crate::parse::{parse, Page};
 use crate::script::LocaleFacts;
 
 /// Aligns every page of `site` and checks it against `config`. Unreadable files become
 /// entries of `errors`; the other pages are still checked.
-pub fn analyse(site: &Site, config: &Config, progress: &(dyn Fn() + Sync)) -> SiteReport {
+pub fn analyse(
+    site: &Site,
+    config: &Config,
+    lock: &LockFile,
+    bases: &Bases,
+    progress: &(dyn Fn() + Sync),
+) -> SiteReport {
     let facts: Vec<(String, LocaleFacts)> = site.locales.iter().map(|l| (l.clone(), facts(l, config))).collect();
     let results: Vec<(Vec<PageReport>, Vec<Problem>)> = site
         .pages
         .par_iter()
         .map(|plan| {
-            let rel = |p: &std::path::Path| p.strip_prefix(&site.root).unwrap_or(p).display().to_string();
+            let rel = |p: &std::path::Path| site.relative(p);
             let source_name = rel(&plan.source);
             let source = match crate::load::read_page(&plan.source) {
                 Ok(text) => parse(&text),
@@ -24,13 +35,39 @@ pub fn analyse(site: &Site, config: &Config, progress: &(dyn Fn() + Sync)) -> Si
             };
             let mut pages = Vec::new();
             let mut problems = Vec::new();
+            // Candidate base revisions of this page, parsed once for all its locales.
+            let mut revisions: HashMap<String, Page> = HashMap::new();
             for (locale, file) in &plan.translations {
                 let f = &facts.iter().find(|(l, _)| l == locale).expect("facts for every locale").1;
                 let name = rel(file);
                 let alignment = match file.exists().then(|| crate::load::read_page(file)) {
                     None => None,
                     Some(Ok(text)) => {
-                        let mut a = crate::classify::classify(&source, &parse(&text), None, f);
+                        let tr = parse(&text);
+                        let mut a = match (lock.get(&name), bases.candidates(&name)) {
+                            (Some(stamp), _) => {
+                                let mut a = crate::classify::classify(&source, &tr, None, f);
+                                let revision = stamp.commit.clone().unwrap_or_else(|| stamp.source_hash.clone());
+                                crate::classify::mark_changed_since_stamp(&mut a, &source, &stamp.blocks, revision);
+                                a
+                            }
+                            (None, candidates) if !candidates.is_empty() => {
+                                for (r, t) in &candidates {
+                                    revisions.entry(r.blob.clone()).or_insert_with(|| parse(t));
+                                }
+                                let pages: Vec<&Page> = candidates.iter().map(|(r, _)| &revisions[&r.blob]).collect();
+                                let choice = crate::classify::choose_base(&tr, &pages).map_or(0, |c| c.index);
+                                let (rev, _) = candidates[choice];
+                                let mut a = crate::classify::classify(&source, &tr, Some(pages[choice]), f);
+                                a.base = Base {
+                                    kind: BaseKind::Git,
+                                    revision: Some(rev.commit.clone()),
+                                    date: Some(rev.date.clone()),
+                                };
+                                a
+                            }
+                            (None, _) => crate::classify::classify(&source, &tr, None, f),
+                        };
                         a.source = source_name.clone();
                         a.translation = name.clone();
                         Some(a)
@@ -70,7 +107,14 @@ pub fn analyse(site: &Site, config: &Config, progress: &(dyn Fn() + Sync)) -> Si
             message: format!("{} translation with no source page", o.locale),
         })
         .collect();
+    let mut notices = Vec::new();
+    if let Some(reason) = &bases.unavailable {
+        if lock.stamps.is_empty() {
+            notices.push(format!("staleness is unavailable: {reason}"));
+        }
+    }
     SiteReport {
+        notices,
         root: site.root.display().to_string(),
         source_locale: site.source_locale.clone(),
         locales,

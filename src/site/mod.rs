@@ -3,7 +3,9 @@
 //! which translation files have no source (orphans).
 
 pub mod analyse;
+pub mod bases;
 pub mod config;
+pub mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -118,6 +120,15 @@ impl Site {
             .collect();
         orphans.sort_by(|a, b| a.file.cmp(&b.file));
         Ok(Site { root: root.to_owned(), layout, patterns, source_locale, locales, pages, orphans })
+    }
+}
+
+impl Site {
+    /// `path` relative to the site root, `/`-separated (how files are named in reports and
+    /// in the lock file).
+    pub fn relative(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
     }
 }
 

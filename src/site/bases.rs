@@ -1,0 +1,80 @@
+//! Bases from the git history: for each translation, the revisions of its source page committed
+//! up to the translation's own last commit are the candidates, and the one the translation
+//! matches best ([`crate::classify::choose_base`]) is its base. The history is read once for
+//! the whole repository and every distinct candidate blob is fetched once, by one process.
+
+use std::collections::HashMap;
+
+use super::Site;
+use crate::history::{RepoHistory, Revision};
+
+/// At most this many distinct candidate revisions per translation, newest first: exports lag
+/// their source by days or weeks, not by years of revisions.
+const CANDIDATES: usize = 12;
+
+/// The candidate base revisions of every translation, and their contents.
+#[derive(Default)]
+pub struct Bases {
+    /// Translation file (relative to the site root) → candidate revisions, newest first.
+    candidates: HashMap<String, Vec<Revision>>,
+    /// Blob id → text.
+    texts: HashMap<String, String>,
+    /// Why history-based bases are not available, when they are not.
+    pub unavailable: Option<String>,
+}
+
+impl Bases {
+    /// Reads the site's git history. A site outside git, or a shallow clone, gives no bases
+    /// and a reason.
+    pub fn read(site: &Site) -> Bases {
+        match Self::try_read(site) {
+            Ok(b) => b,
+            Err(reason) => Bases { unavailable: Some(reason), ..Bases::default() },
+        }
+    }
+
+    fn try_read(site: &Site) -> Result<Bases, String> {
+        let top = RepoHistory::toplevel(&site.root).map_err(|e| e.to_string())?;
+        let history = RepoHistory::read(&top, &[]).map_err(|e| e.to_string())?;
+        let canon_top = std::fs::canonicalize(&top).map_err(|e| e.to_string())?;
+        let in_repo = |p: &std::path::Path| -> Option<String> {
+            let abs = std::fs::canonicalize(p).ok()?;
+            let rel = abs.strip_prefix(&canon_top).ok()?;
+            Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+        };
+        let mut candidates = HashMap::new();
+        let mut wanted: Vec<String> = Vec::new();
+        for plan in &site.pages {
+            let Some(source) = in_repo(&plan.source) else { continue };
+            let versions = history.revisions(&source);
+            for (_, translation) in &plan.translations {
+                let Some(rel) = in_repo(translation) else { continue };
+                // Up to the translation's own last commit; an uncommitted translation may have
+                // been made from any version.
+                let until = history.revisions(&rel).first().map_or(i64::MAX, |r| r.time);
+                let mut seen = std::collections::HashSet::new();
+                let chosen: Vec<Revision> = versions
+                    .iter()
+                    .filter(|v| v.time <= until && seen.insert(v.blob.clone()))
+                    .take(CANDIDATES)
+                    .cloned()
+                    .collect();
+                wanted.extend(chosen.iter().map(|r| r.blob.clone()));
+                candidates.insert(site.relative(translation), chosen);
+            }
+        }
+        wanted.sort();
+        wanted.dedup();
+        let ids: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        let texts = history.blobs(&ids).map_err(|e| e.to_string())?;
+        Ok(Bases { candidates, texts: wanted.into_iter().zip(texts).collect(), unavailable: None })
+    }
+
+    /// The candidates of `translation` with their texts, newest first.
+    pub fn candidates(&self, translation: &str) -> Vec<(&Revision, &str)> {
+        self.candidates
+            .get(translation)
+            .map(|revs| revs.iter().filter_map(|r| self.texts.get(&r.blob).map(|t| (r, t.as_str()))).collect())
+            .unwrap_or_default()
+    }
+}
