@@ -57,6 +57,9 @@ pub struct Finding {
     pub source_excerpt: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translation_excerpt: Option<String>,
+    /// For stale blocks with a known base: the old → new source, word by word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<crate::classify::DiffOp>>,
 }
 
 /// One translated page (or a page with no translation file yet).
@@ -180,6 +183,7 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
             message: format!("no {} translation of this page ({})", p.locale, p.translation),
             source_excerpt: None,
             translation_excerpt: None,
+            diff: None,
         }];
     };
     let mut out = Vec::new();
@@ -230,6 +234,7 @@ fn finding(p: &PageReport, pair: &AlignedPair, rule: &str, status: Status, level
         message,
         source_excerpt: pair.source_text.clone(),
         translation_excerpt: pair.translation_text.clone(),
+        diff: if status == Status::Stale { pair.diff.clone() } else { None },
     }
 }
 

@@ -267,6 +267,9 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
             visible(&f.message),
             isolate(&excerpt)
         );
+        if let Some(diff) = &f.diff {
+            let _ = writeln!(out, "    {}", diff_line(diff));
+        }
     }
     for o in &r.orphans {
         let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));

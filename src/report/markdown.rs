@@ -34,6 +34,7 @@ pub fn check(r: &SiteReport, out: &mut Vec<u8>) {
         let _ = writeln!(out, "\n### Failed gates\n\n{}", failed.join("\n"));
     }
     page_table(r, WORST_PAGES, out);
+    stale_diffs(r, out);
     let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
     let _ = writeln!(
         out,
@@ -43,6 +44,35 @@ pub fn check(r: &SiteReport, out: &mut Vec<u8>) {
         count(Level::Warning),
         count(Level::Info)
     );
+}
+
+/// Stale blocks shown in the report.
+const STALE_DIFFS: usize = 10;
+
+/// What changed in the source since the first stale blocks were translated, as diff blocks.
+fn stale_diffs(r: &SiteReport, out: &mut Vec<u8>) {
+    let stale: Vec<_> = r.findings.iter().filter(|f| f.diff.is_some()).collect();
+    if stale.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n### What changed in the source\n");
+    for f in stale.iter().take(STALE_DIFFS) {
+        let diff = f.diff.as_deref().unwrap_or_default();
+        let old: String = diff.iter().filter(|d| d.0 != "insert").map(|d| d.1.as_str()).collect();
+        let new: String = diff.iter().filter(|d| d.0 != "delete").map(|d| d.1.as_str()).collect();
+        let _ = writeln!(out, "`{}:{}` ({})\n", f.file, f.line, f.locale);
+        let _ = writeln!(out, "```diff");
+        for line in old.lines() {
+            let _ = writeln!(out, "- {line}");
+        }
+        for line in new.lines() {
+            let _ = writeln!(out, "+ {line}");
+        }
+        let _ = writeln!(out, "```\n");
+    }
+    if stale.len() > STALE_DIFFS {
+        let _ = writeln!(out, "…and {} more stale blocks.", stale.len() - STALE_DIFFS);
+    }
 }
 
 fn locale_table(r: &SiteReport, out: &mut Vec<u8>) {

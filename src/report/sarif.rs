@@ -427,6 +427,7 @@ pub(crate) mod fixture {
             message: message.into(),
             source_excerpt: Some(format!("source of {rule}")),
             translation_excerpt: (rule != "missing").then(|| format!("translation of {rule}")),
+            diff: None,
         }
     }
 
