@@ -29,8 +29,8 @@ pub fn analyse(
         .map(|plan| {
             let rel = |p: &std::path::Path| site.relative(p);
             let source_name = rel(&plan.source);
-            let source = match crate::load::read_page(&plan.source) {
-                Ok(text) => parse(&text),
+            let (source, source_hash) = match crate::load::read_page(&plan.source) {
+                Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
                 Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.to_string() }]),
             };
             let mut pages = Vec::new();
@@ -44,29 +44,41 @@ pub fn analyse(
                     None => None,
                     Some(Ok(text)) => {
                         let tr = parse(&text);
-                        let mut a = match (lock.get(&name), bases.candidates(&name)) {
+                        let stamped = lock.get(&name);
+                        let in_page = super::stamp::front_matter_stamp(&text);
+                        let candidates = bases.candidates(&name);
+                        let mut a = match (stamped, in_page) {
                             (Some(stamp), _) => {
                                 let mut a = crate::classify::classify(&source, &tr, None, f);
                                 let revision = stamp.commit.clone().unwrap_or_else(|| stamp.source_hash.clone());
                                 crate::classify::mark_changed_since_stamp(&mut a, &source, &stamp.blocks, revision);
                                 a
                             }
-                            (None, candidates) if !candidates.is_empty() => {
+                            _ if !candidates.is_empty() => {
                                 for (r, t) in &candidates {
                                     revisions.entry(r.blob.clone()).or_insert_with(|| parse(t));
                                 }
                                 let pages: Vec<&Page> = candidates.iter().map(|(r, _)| &revisions[&r.blob]).collect();
-                                let choice = crate::classify::choose_base(&tr, &pages).map_or(0, |c| c.index);
+                                // A commit stamped in the front matter names the base; otherwise
+                                // the revision the translation matches best is the base.
+                                let choice = in_page
+                                    .and_then(|c| candidates.iter().position(|(r, _)| r.commit.starts_with(c)))
+                                    .or_else(|| crate::classify::choose_base(&tr, &pages).map(|c| c.index))
+                                    .unwrap_or(0);
                                 let (rev, _) = candidates[choice];
                                 let mut a = crate::classify::classify(&source, &tr, Some(pages[choice]), f);
-                                a.base = Base {
-                                    kind: BaseKind::Git,
-                                    revision: Some(rev.commit.clone()),
-                                    date: Some(rev.date.clone()),
-                                };
+                                let kind = if in_page.is_some() { BaseKind::Marker } else { BaseKind::Git };
+                                a.base =
+                                    Base { kind, revision: Some(rev.commit.clone()), date: Some(rev.date.clone()) };
                                 a
                             }
-                            (None, _) => crate::classify::classify(&source, &tr, None, f),
+                            (None, Some(hash)) if hash == source_hash => {
+                                // Stamped against the source as it is now: nothing is stale.
+                                let mut a = crate::classify::classify(&source, &tr, Some(&source), f);
+                                a.base = Base { kind: BaseKind::Marker, revision: Some(hash.to_owned()), date: None };
+                                a
+                            }
+                            _ => crate::classify::classify(&source, &tr, None, f),
                         };
                         a.source = source_name.clone();
                         a.translation = name.clone();

@@ -50,15 +50,22 @@ impl Bases {
             for (_, translation) in &plan.translations {
                 let Some(rel) = in_repo(translation) else { continue };
                 // Up to the translation's own last commit; an uncommitted translation may have
-                // been made from any version.
+                // been made from any version. A commit stamped in the page is always a candidate.
                 let until = history.revisions(&rel).first().map_or(i64::MAX, |r| r.time);
+                let text = std::fs::read_to_string(translation).unwrap_or_default();
+                let stamped = super::stamp::front_matter_stamp(&text);
                 let mut seen = std::collections::HashSet::new();
-                let chosen: Vec<Revision> = versions
+                let mut chosen: Vec<Revision> = versions
                     .iter()
                     .filter(|v| v.time <= until && seen.insert(v.blob.clone()))
                     .take(CANDIDATES)
                     .cloned()
                     .collect();
+                if let Some(v) = stamped.and_then(|c| versions.iter().find(|v| v.commit.starts_with(c))) {
+                    if !chosen.iter().any(|r| r.commit == v.commit) {
+                        chosen.insert(0, v.clone());
+                    }
+                }
                 wanted.extend(chosen.iter().map(|r| r.blob.clone()));
                 candidates.insert(site.relative(translation), chosen);
             }

@@ -79,9 +79,14 @@ pub fn stamp(translation: &str, source_name: &str, source_text: &str, source: &P
         translation: translation.to_owned(),
         source: source_name.to_owned(),
         commit,
-        source_hash: format!("sha256:{}", hex(&Sha256::digest(source_text.as_bytes()))),
+        source_hash: content_hash(source_text),
         blocks: source.segments.iter().filter(|s| !s.verbatim).map(|s| fingerprint(&s.norm)).collect(),
     }
+}
+
+/// `sha256:` and the hex digest of `text`.
+pub fn content_hash(text: &str) -> String {
+    format!("sha256:{}", hex(&Sha256::digest(text.as_bytes())))
 }
 
 /// A block's fingerprint: 16 hex digits of SHA-256 of its normalised text (stable across
@@ -92,6 +97,18 @@ pub fn fingerprint(norm: &str) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The value of the stamp in a page's front matter, if it has one.
+pub fn front_matter_stamp(text: &str) -> Option<&str> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    lines
+        .take_while(|l| !matches!(l.trim_end(), "---" | "..."))
+        .find_map(|l| l.strip_prefix(FRONT_MATTER_KEY)?.trim_start().strip_prefix(':').map(str::trim))
+        .filter(|v| !v.is_empty())
 }
 
 /// `text` with `key: value` set in its YAML front matter; every other byte unchanged. A page
@@ -133,6 +150,8 @@ mod tests {
         let crlf = "---\r\ntitle: T\r\n---\r\nBody\r\n";
         assert_eq!(set_front_matter_key(crlf, "k", "v"), "---\r\ntitle: T\r\nk: v\r\n---\r\nBody\r\n");
         assert_eq!(set_front_matter_key("# Only body\n", "k", "v"), "---\nk: v\n---\n# Only body\n");
+        assert_eq!(front_matter_stamp(&twice), Some("sha256:cd"));
+        assert_eq!(front_matter_stamp(page), None);
     }
 
     #[test]
