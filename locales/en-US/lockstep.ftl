@@ -44,7 +44,7 @@ status-header = { $root }: { $locales ->
 status-columns = locale  dir  pages  translated  untranslated  partial  stale  missing  obsolete  coverage
 status-unit-words = source words
 status-unit-segments = segments
-status-pages-columns = page  locale  coverage  to do (words)  untranslated  partial  stale  missing  obsolete
+status-pages-columns = page  locale  coverage  to do (words)  untranslated  partial  stale  missing  obsolete  base
 status-verbatim-note = Segments with nothing to translate (code, names, links only) are not counted. Obsolete blocks are counted in segments.
 check-summary = { $findings ->
     [one] one finding

@@ -53,6 +53,17 @@ pub enum BaseKind {
     None,
 }
 
+impl BaseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaseKind::File => "file",
+            BaseKind::Marker => "marker",
+            BaseKind::Git => "git",
+            BaseKind::None => "none",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Base {
     pub kind: BaseKind,

@@ -219,9 +219,14 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
         let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-pages-columns"));
         for p in worst_first(&r.pages) {
             let w = &p.counts.words;
+            let base = match (&p.base.revision, &p.base.date) {
+                (Some(rev), Some(date)) => format!("{} {} {}", p.base.kind.as_str(), short(rev), date),
+                (Some(rev), None) => format!("{} {}", p.base.kind.as_str(), short(rev)),
+                _ => p.base.kind.as_str().to_owned(),
+            };
             let _ = writeln!(
                 out,
-                "{:<40} {:<8} {:>5.1}% {:>8} {:>6} {:>6} {:>6} {:>6} {:>6}",
+                "{:<40} {:<8} {:>5.1}% {:>8} {:>6} {:>6} {:>6} {:>6} {:>6}  {base}",
                 p.page, p.locale, p.coverage, p.words_to_do, w.untranslated, w.partial, w.stale, w.missing, w.obsolete
             );
         }
@@ -230,6 +235,12 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
         let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
     }
     let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-verbatim-note"));
+}
+
+/// A commit id or hash, shortened for a table.
+fn short(revision: &str) -> &str {
+    let r = revision.strip_prefix("sha256:").unwrap_or(revision);
+    r.get(..12).unwrap_or(r)
 }
 
 /// Pages with the most source words needing work first.

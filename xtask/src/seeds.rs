@@ -119,6 +119,27 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
                 report.errors.len()
             ),
         );
+        let schema_path = shared.join("schemas/sarif-schema-2.1.0.json");
+        let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&schema_path)?)?;
+        let validator = jsonschema::draft4::options()
+            .should_validate_formats(true)
+            .build(&schema)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", schema_path.display()))?;
+        let mut sarif = Vec::new();
+        lockstep::report::sarif::write(&report, &mut sarif);
+        let doc: serde_json::Value = serde_json::from_slice(&sarif)?;
+        let problems: Vec<String> =
+            validator.iter_errors(&doc).take(5).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        for p in &problems {
+            println!("     {p}");
+        }
+        c.check(
+            problems.is_empty(),
+            &format!(
+                "the SARIF of the snapshot's {} findings validates against the SARIF 2.1.0 schema",
+                report.findings.len()
+            ),
+        );
     }
 
     if c.failed > 0 {
