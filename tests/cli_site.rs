@@ -49,8 +49,8 @@ fn status_of_the_example_site_finds_both_locales() {
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schema_version"], 1);
     let locales: Vec<&str> = v["locales"].as_array().unwrap().iter().map(|l| l["locale"].as_str().unwrap()).collect();
-    assert_eq!(locales, ["de", "he"]);
-    let he = &v["locales"][1];
+    assert_eq!(locales, ["ar", "de", "he"]);
+    let he = &v["locales"][2];
     assert_eq!(he["direction"], "rtl");
     assert!(he["coverage"].as_f64().unwrap() > 0.0);
     let human = text(&lockstep(&["status", "examples/site", "--pages"]).stdout);

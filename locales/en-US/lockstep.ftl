@@ -49,7 +49,10 @@ status-verbatim-note = Segments with nothing to translate (code, names, links on
 check-summary = { $findings ->
     [one] one finding
    *[other] { $findings } findings
-  } ({ $errors } errors, { $warnings } warnings, { $infos } notes) in { $pages } pages
+  } ({ $errors } errors, { $warnings } warnings, { $infos } notes) in { $pages ->
+    [one] one page
+   *[other] { $pages } pages
+  }
 gate-passed = { $locale }: gate { $gate } passed ({ $actual } against { $limit })
 gate-failed = { $locale }: gate { $gate } FAILED ({ $actual } against { $limit })
 orphan = { $file }: { $message }

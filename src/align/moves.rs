@@ -29,7 +29,7 @@ pub fn out_of_order(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Vec<(usi
         if let ([i], [j]) = (is.as_slice(), js.as_slice()) {
             if scorer.is_footnote_pair(*i, *j) {
                 footnotes.push((*i, *j));
-            } else if scorer.score(*i, *j) >= scorer.move_threshold() {
+            } else {
                 candidates.push((*i, *j));
             }
         }
@@ -37,7 +37,15 @@ pub fn out_of_order(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Vec<(usi
     candidates.sort_unstable();
     let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
     let in_order = longest_increasing(&js);
-    footnotes.extend(candidates.into_iter().enumerate().filter(|(k, _)| !in_order[*k]).map(|(_, c)| c));
+    // Only the out-of-order matches are scored: most unique matches are in order and left to
+    // the ordered passes, which score them anyway.
+    footnotes.extend(
+        candidates
+            .into_iter()
+            .enumerate()
+            .filter(|(k, (i, j))| !in_order[*k] && scorer.score(*i, *j) >= scorer.move_threshold())
+            .map(|(_, c)| c),
+    );
     footnotes
 }
 

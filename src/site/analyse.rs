@@ -27,8 +27,7 @@ pub fn analyse(
         .pages
         .par_iter()
         .map(|plan| {
-            let rel = |p: &std::path::Path| site.relative(p);
-            let source_name = rel(&plan.source);
+            let source_name = site.shown(&plan.source);
             let (source, source_hash) = match crate::load::read_page(&plan.source) {
                 Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
                 Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.to_string() }]),
@@ -39,14 +38,15 @@ pub fn analyse(
             let mut revisions: HashMap<String, Page> = HashMap::new();
             for (locale, file) in &plan.translations {
                 let f = &facts.iter().find(|(l, _)| l == locale).expect("facts for every locale").1;
-                let name = rel(file);
+                let name = site.shown(file);
+                let key = site.relative(file);
                 let alignment = match file.exists().then(|| crate::load::read_page(file)) {
                     None => None,
                     Some(Ok(text)) => {
                         let tr = parse(&text);
-                        let stamped = lock.get(&name);
+                        let stamped = lock.get(&key);
                         let in_page = super::stamp::front_matter_stamp(&text);
-                        let candidates = bases.candidates(&name);
+                        let candidates = bases.candidates(&key);
                         let mut a = match (stamped, in_page) {
                             (Some(stamp), _) => {
                                 let mut a = crate::classify::classify(&source, &tr, None, f);
@@ -115,11 +115,16 @@ pub fn analyse(
         .orphans
         .iter()
         .map(|o| Problem {
-            file: o.file.strip_prefix(&site.root).unwrap_or(&o.file).display().to_string(),
+            file: site.shown(&o.file),
             message: format!("{} translation with no source page", o.locale),
         })
         .collect();
     let mut notices = Vec::new();
+    for locale in &site.locales {
+        if !site.pages.iter().flat_map(|p| &p.translations).any(|(l, f)| l == locale && f.exists()) {
+            notices.push(format!("no {locale} translation found: every page counts as missing for {locale}"));
+        }
+    }
     if let Some(reason) = &bases.unavailable {
         if lock.stamps.is_empty() {
             notices.push(format!("staleness is unavailable: {reason}"));
@@ -127,7 +132,7 @@ pub fn analyse(
     }
     SiteReport {
         notices,
-        root: site.root.display().to_string(),
+        root: site.shown(&site.root),
         source_locale: site.source_locale.clone(),
         locales,
         pages,

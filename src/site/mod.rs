@@ -104,6 +104,9 @@ impl Site {
         locales.sort();
         locales.dedup();
         sources.sort();
+        if sources.is_empty() {
+            return Err(format!("no source pages found under {} (pattern `{}`)", root.display(), patterns.source));
+        }
         let pages: Vec<PagePlan> = sources
             .into_iter()
             .map(|(path, source)| {
@@ -124,8 +127,19 @@ impl Site {
 }
 
 impl Site {
-    /// `path` relative to the site root, `/`-separated (how files are named in reports and
-    /// in the lock file).
+    /// `path` as reports name it: as the user reaches it from where lockstep runs (so that CI
+    /// annotations attach to the right file), `/`-separated.
+    pub fn shown(&self, path: &Path) -> String {
+        let shown = path.strip_prefix(".").unwrap_or(path);
+        let s = shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        if s.is_empty() {
+            ".".to_owned()
+        } else {
+            s
+        }
+    }
+
+    /// `path` relative to the site root, `/`-separated (how files are named in the lock file).
     pub fn relative(&self, path: &Path) -> String {
         let rel = path.strip_prefix(&self.root).unwrap_or(path);
         rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")

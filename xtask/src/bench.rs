@@ -169,8 +169,14 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         }
     }
 
+    let site = match (&snap, args.snapshot.is_dir()) {
+        (Some(_), true) => Some(site_phases(&args.snapshot, args.runs)?),
+        _ => None,
+    };
+
     println!("\n{:<40} {:>14} {:>14}", "phase", "best", "median");
-    for phase in [&parse, &with_base, &without_base].into_iter().chain(snap.as_ref()) {
+    let site_list: Vec<&Phase> = site.iter().flat_map(|s| [&s.check, &s.check_one_thread, &s.check_4x]).collect();
+    for phase in [&parse, &with_base, &without_base].into_iter().chain(snap.as_ref()).chain(site_list) {
         println!("{:<40} {:>14} {:>14}", phase.name, ms(phase.best()), ms(phase.median()));
     }
     if snap.is_none() {
@@ -196,7 +202,105 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             None => "n/a",
         }
     );
+    if let (Some(site), Some(snap)) = (&site, &snap) {
+        let check_ratio = ratio(site.check.best(), snap.best());
+        let one_thread = ratio(site.check_one_thread.best(), snap.best());
+        let growth = ratio(site.check_4x.best(), site.check.best());
+        println!(
+            "  check of the snapshot <= 1.5x its parse-only: {} ({} threads; {} on one thread)  {}",
+            fmt_ratio(check_ratio),
+            rayon::current_num_threads(),
+            fmt_ratio(one_thread),
+            check_ratio.map_or("n/a", |r| verdict(r <= 1.5))
+        );
+        println!(
+            "  peak memory <= 150 MB:                    {}  {}",
+            peak_memory().unwrap_or_else(|| "n/a".to_owned()),
+            peak_kb().map_or("n/a", |kb| verdict(kb <= 150 * 1024))
+        );
+        println!(
+            "  4x site (4x locales) within 4.5x time:    {}  {}",
+            fmt_ratio(growth),
+            growth.map_or("n/a", |g| verdict(g <= 4.5))
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Full `check` of the snapshot (as users run it, on every core; and on one thread), and of a
+/// copy of the snapshot whose locales are repeated four times under new codes.
+struct SitePhases {
+    check: Phase,
+    check_one_thread: Phase,
+    check_4x: Phase,
+}
+
+fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
+    use lockstep::site::{analyse::analyse, bases::Bases, Config, Site};
+    let four = four_times(snapshot)?;
+    let config = Config::default();
+    let run = |root: &Path| -> Result<()> {
+        let site = Site::discover(root, &config).map_err(anyhow::Error::msg)?;
+        let report = analyse(&site, &config, &Default::default(), &Bases::default(), &|| {});
+        black_box(report);
+        Ok(())
+    };
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
+    let mut phases = SitePhases {
+        check: Phase::new("(e) full check, snapshot"),
+        check_one_thread: Phase::new("(e1) full check, snapshot, 1 thread"),
+        check_4x: Phase::new("(f) full check, 4x locales"),
+    };
+    for _ in 0..runs {
+        let start = Instant::now();
+        run(snapshot)?;
+        phases.check.times.push(start.elapsed());
+        let start = Instant::now();
+        one.install(|| run(snapshot))?;
+        phases.check_one_thread.times.push(start.elapsed());
+        let start = Instant::now();
+        run(&four)?;
+        phases.check_4x.times.push(start.elapsed());
+    }
+    let _ = std::fs::remove_dir_all(&four);
+    Ok(phases)
+}
+
+/// A copy of the snapshot under the system's temporary folder with every locale folder of
+/// `i18n/` present four times (the original code, and three region variants of it).
+fn four_times(snapshot: &Path) -> Result<PathBuf> {
+    let dest = std::env::temp_dir().join(format!("lockstep-bench-4x-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dest);
+    copy_dir(&snapshot.join("docs"), &dest.join("docs"))?;
+    for entry in std::fs::read_dir(snapshot.join("i18n"))? {
+        let entry = entry?;
+        let code = entry.file_name().to_string_lossy().into_owned();
+        for copy in 0..4 {
+            let name = if copy == 0 { code.clone() } else { format!("{code}-00{copy}") };
+            copy_dir(&entry.path(), &dest.join("i18n").join(name))?;
+        }
+    }
+    Ok(dest)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Peak resident memory in KiB (Linux).
+fn peak_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse().ok())
 }
 
 #[cfg(test)]
