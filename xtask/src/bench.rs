@@ -127,6 +127,15 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
+/// The verdict of a target that CI does not hold yet (the ones it holds say "NOT MET").
+fn ungated(ok: bool) -> &'static str {
+    if ok {
+        "met"
+    } else {
+        "below target (not gated yet)"
+    }
+}
+
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if args.runs == 0 {
         bail!("--runs must be at least 1");
@@ -211,12 +220,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             fmt_ratio(check_ratio),
             rayon::current_num_threads(),
             fmt_ratio(one_thread),
-            check_ratio.map_or("n/a", |r| verdict(r <= 1.5))
+            check_ratio.map_or("n/a", |r| ungated(r <= 1.5))
         );
         println!(
-            "  peak memory <= 150 MB:                    {}  {}",
-            peak_memory().unwrap_or_else(|| "n/a".to_owned()),
-            peak_kb().map_or("n/a", |kb| verdict(kb <= 150 * 1024))
+            "  peak memory of the check <= 150 MB:       {}  {}",
+            site.check_peak_kb.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
+            site.check_peak_kb.map_or("n/a", |kb| verdict(kb <= 150 * 1024))
         );
         println!(
             "  4x site (4x locales) within 4.5x time:    {}  {}",
@@ -233,6 +242,8 @@ struct SitePhases {
     check: Phase,
     check_one_thread: Phase,
     check_4x: Phase,
+    /// Peak resident memory (KiB) during the first check of the snapshot, when measurable.
+    check_peak_kb: Option<u64>,
 }
 
 fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
@@ -250,11 +261,18 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
         check: Phase::new("(e) full check, snapshot"),
         check_one_thread: Phase::new("(e1) full check, snapshot, 1 thread"),
         check_4x: Phase::new("(f) full check, 4x locales"),
+        check_peak_kb: None,
     };
-    for _ in 0..runs {
+    for n in 0..runs {
+        // Linux resets the process's peak resident size when asked ("5" in clear_refs), so the
+        // first check is measured on its own, not with what the earlier phases held at peak.
+        let reset = n == 0 && std::fs::write("/proc/self/clear_refs", "5").is_ok();
         let start = Instant::now();
         run(snapshot)?;
         phases.check.times.push(start.elapsed());
+        if reset {
+            phases.check_peak_kb = peak_kb();
+        }
         let start = Instant::now();
         one.install(|| run(snapshot))?;
         phases.check_one_thread.times.push(start.elapsed());
