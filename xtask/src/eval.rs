@@ -620,12 +620,15 @@ pub struct Thresholds {
 pub struct BasesThreshold {
     /// In percent.
     pub accuracy: f64,
+    /// Share of translation lines whose stale label is the same from the chosen base as from
+    /// the true one.
+    pub stale_agreement: f64,
 }
 
-/// The base-accuracy threshold of `cargo xtask bases --check`.
-pub fn bases_threshold() -> Result<f64> {
+/// The thresholds of `cargo xtask bases --check`.
+pub fn bases_threshold() -> Result<BasesThreshold> {
     let t = Thresholds::load(&thresholds_path())?;
-    t.bases.map(|b| b.accuracy).context("no [bases] accuracy in eval-thresholds.toml")
+    t.bases.context("no [bases] in eval-thresholds.toml")
 }
 
 impl Thresholds {

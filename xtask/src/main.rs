@@ -20,8 +20,9 @@ tasks:
   eval    score align_pages against the corpus triples (with and without base)
   bench   time parse-only and align_pages over the corpus triples
   seeds   check what a correct run on the seed pages shows (../shared/seeds)
-  bases   how often the base chosen among English revisions is the true one (../shared/corpus/history)
-          --check: exit 1 below the accuracy kept in xtask/eval-thresholds.toml ([bases] accuracy)
+  bases   how often the base chosen among English revisions is the true one (../shared/corpus/history),
+          whether its stale labels agree with the true base's, and the time base choice takes
+          --check: exit 1 below the figures kept in xtask/eval-thresholds.toml ([bases])
   help    print this text
 
 eval options:
