@@ -187,7 +187,16 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
         }];
     };
     let mut out = Vec::new();
+    let suspected = level(config, "stale-suspected", &p.locale, Level::Info);
     for pair in a.pairs.iter().filter(|pair| !pair.verbatim) {
+        if pair.suspect && suspected != Level::Off {
+            let mut f = finding(p, pair, "stale-suspected", Status::Stale, suspected);
+            f.message = format!(
+                "link targets or code differ from the source (source line {}): the source may have changed since this was translated; without a base lockstep cannot tell",
+                pair.source_lines.map_or(0, |l| l[0])
+            );
+            out.push(f);
+        }
         for (rule, status, default) in COVERAGE_RULES {
             if !pair.has(status) {
                 continue;

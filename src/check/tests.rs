@@ -52,3 +52,19 @@ fn gates_pass_and_fail() {
     let lenient = Config::parse("[gates]\nmin-coverage = 10\n").unwrap().gates("he");
     assert!(locale_report("he", true, &[&p], lenient).passed());
 }
+
+#[test]
+fn without_a_base_a_changed_link_is_a_suspicion_not_stale() {
+    let source = "# Keys\n\nRead the [guide](https://example.org/new).\n";
+    let translation = "# מפתחות\n\nקראו את [המדריך](https://example.org/old).\n";
+    let p = report(source, translation);
+    let f = findings(&p, &Config::default());
+    assert!(f.iter().all(|f| f.rule != "stale"), "{f:?}");
+    let suspected: Vec<&Finding> = f.iter().filter(|f| f.rule == "stale-suspected").collect();
+    assert_eq!(suspected.len(), 1, "{f:?}");
+    assert_eq!((suspected[0].level, suspected[0].line), (Level::Info, 3));
+    let a =
+        crate::align_pages(source, translation, Some("# Keys\n\nRead the [guide](https://example.org/old).\n"), "he");
+    assert!(a.pairs.iter().all(|p| !p.suspect), "with a base the change is known: stale, not suspected");
+    assert!(a.pairs.iter().any(|p| p.has(Status::Stale)));
+}

@@ -95,6 +95,10 @@ pub struct AlignedPair {
     /// For stale pairs: the old → new English, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffOp>>,
+    /// No base is known, and the link targets or code of the two sides differ: the source may
+    /// have changed since (or the translation broke its markup). A suspicion, not a status.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub suspect: bool,
 }
 
 impl AlignedPair {
@@ -126,7 +130,13 @@ pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts)
         Some(base) => with_base(src, tr, base, facts),
         None => align(&src.segments, &tr.segments, Mode::CrossLanguage)
             .into_iter()
-            .map(|(i, j)| pair(src, tr, i, j, None, facts))
+            .map(|(i, j)| {
+                let mut p = pair(src, tr, i, j, None, facts);
+                if let (Some(i), Some(j)) = (i, j) {
+                    p.suspect = !p.verbatim && markup(&src.segments[i]) != markup(&tr.segments[j]);
+                }
+                p
+            })
             .collect(),
     };
     let kind = if base.is_some() { BaseKind::File } else { BaseKind::None };
@@ -146,6 +156,7 @@ pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: 
     use crate::site::stamp::fingerprint;
     let known: rustc_hash::FxHashSet<&str> = stamped.iter().map(String::as_str).collect();
     for pair in &mut alignment.pairs {
+        pair.suspect = false;
         let Some(lines) = pair.source_lines else { continue };
         let Some(seg) = src.segments.iter().find(|s| s.lines == lines) else { continue };
         if pair.translation_lines.is_some() && !seg.verbatim && !known.contains(fingerprint(&seg.norm).as_str()) {
@@ -155,6 +166,18 @@ pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: 
         }
     }
     alignment.base = Base { kind: BaseKind::Marker, revision: Some(revision), date: None };
+}
+
+/// The markup a translation must keep: link and image targets, and inline code.
+fn markup(s: &Segment) -> Vec<&str> {
+    let mut m: Vec<&str> = s
+        .skeleton
+        .iter()
+        .filter(|t| t.starts_with("link:") || t.starts_with("img:") || t.starts_with("code:"))
+        .map(String::as_str)
+        .collect();
+    m.sort_unstable();
+    m
 }
 
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
@@ -236,6 +259,7 @@ fn pair(
         source_text: s.map(|s| s.raw.clone()),
         translation_text: t.map(|t| t.raw.clone()),
         diff,
+        suspect: false,
     }
 }
 
