@@ -328,16 +328,19 @@ pub fn score_triple(truth: &Truth, pairs: &[PredPair]) -> Score {
 pub enum Mode {
     WithBase,
     WithoutBase,
+    /// The base chosen by lockstep among `source.md`, `base.md` and decoys: base choice tested.
+    ChosenBase,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::WithBase, Mode::WithoutBase];
+    pub const ALL: [Mode; 3] = [Mode::WithBase, Mode::WithoutBase, Mode::ChosenBase];
 
     /// The key used in JSON output and in the thresholds file.
     pub fn key(self) -> &'static str {
         match self {
             Mode::WithBase => "with-base",
             Mode::WithoutBase => "without-base",
+            Mode::ChosenBase => "chosen-base",
         }
     }
 
@@ -345,6 +348,7 @@ impl Mode {
         match self {
             Mode::WithBase => "with base",
             Mode::WithoutBase => "without base",
+            Mode::ChosenBase => "base chosen among source, base and decoys",
         }
     }
 }
@@ -395,10 +399,23 @@ fn run_mode(mode: Mode, triples: &[Triple], args: &EvalArgs) -> Result<ModeResul
     if args.verbose || args.dump_errors {
         println!("\n== {} ==", mode.title());
     }
+    let decoys = if mode == Mode::ChosenBase {
+        crate::decoys::Decoys::load(&args.triples, triples)?
+    } else {
+        Default::default()
+    };
+    let mut chose_true_base = 0;
     for triple in triples {
+        let chosen;
         let base = match mode {
             Mode::WithBase => Some(triple.base.as_str()),
             Mode::WithoutBase => None,
+            Mode::ChosenBase => {
+                let (text, is_true) = decoys.choose(triple);
+                chose_true_base += usize::from(is_true);
+                chosen = text;
+                Some(chosen.as_str())
+            }
         };
         let start = Instant::now();
         let alignment = lockstep::align_pages(&triple.source, &triple.translation, base, triple.locale());
@@ -419,6 +436,12 @@ fn run_mode(mode: Mode, triples: &[Triple], args: &EvalArgs) -> Result<ModeResul
         }
         result.locales.entry(triple.locale().to_owned()).or_default().add(&score);
         result.all.add(&score);
+    }
+    if mode == Mode::ChosenBase {
+        println!(
+            "\nbase.md chosen among source.md, base.md and decoys for {chose_true_base}/{} triples",
+            triples.len()
+        );
     }
     Ok(result)
 }
@@ -609,6 +632,8 @@ pub struct Thresholds {
     #[serde(default)]
     pub with_base: BTreeMap<String, f64>,
     #[serde(default)]
+    pub chosen_base: BTreeMap<String, f64>,
+    #[serde(default)]
     pub without_base: BTreeMap<String, f64>,
     /// `cargo xtask bases --check`: the least share of exports matched to their true base.
     #[serde(default)]
@@ -639,7 +664,9 @@ impl Thresholds {
 
     pub fn parse(text: &str) -> Result<Thresholds> {
         let t: Thresholds = toml::from_str(text)?;
-        for (mode, map) in [("with-base", &t.with_base), ("without-base", &t.without_base)] {
+        for (mode, map) in
+            [("with-base", &t.with_base), ("without-base", &t.without_base), ("chosen-base", &t.chosen_base)]
+        {
             for key in map.keys() {
                 if Score::default().figure(key).is_none() {
                     bail!(
@@ -657,6 +684,7 @@ impl Thresholds {
         match mode {
             Mode::WithBase => &self.with_base,
             Mode::WithoutBase => &self.without_base,
+            Mode::ChosenBase => &self.chosen_base,
         }
     }
 }

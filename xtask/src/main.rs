@@ -4,6 +4,7 @@
 
 mod bases;
 mod bench;
+mod decoys;
 mod eval;
 mod seeds;
 mod triples;
