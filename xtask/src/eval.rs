@@ -325,6 +325,8 @@ pub fn score_triple(truth: &Truth, pairs: &[PredPair]) -> Score {
 // Running.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+// The variants say where the base comes from; the shared postfix is the point.
+#[allow(clippy::enum_variant_names)]
 pub enum Mode {
     WithBase,
     WithoutBase,
