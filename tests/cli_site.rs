@@ -170,8 +170,13 @@ fn a_front_matter_stamp_changes_nothing_else_in_the_page() {
     std::fs::remove_dir_all(root).unwrap();
 }
 
-/// The page histories of the shared corpus as a git repository, when the corpus is there.
+/// The page histories of the shared corpus as a git repository (or two with `--split`: `en/`
+/// and `i18n/`), when the corpus is there.
 fn history_repo(name: &str) -> Option<PathBuf> {
+    history_repo_with(name, &[])
+}
+
+fn history_repo_with(name: &str, flags: &[&str]) -> Option<PathBuf> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history/build-repo.sh");
     if !script.is_file() {
         eprintln!("SKIPPED: the page histories were not found at {}", script.display());
@@ -180,7 +185,7 @@ fn history_repo(name: &str) -> Option<PathBuf> {
     }
     let out = std::env::temp_dir().join(format!("lockstep-history-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
-    let ok = Command::new("bash").arg(&script).arg(&out).output().expect("bash runs").status.success();
+    let ok = Command::new("bash").arg(&script).args(flags).arg(&out).output().expect("bash runs").status.success();
     assert!(ok, "build-repo.sh failed");
     eprintln!("history fixture built at {}", out.display());
     Some(out)
@@ -189,7 +194,26 @@ fn history_repo(name: &str) -> Option<PathBuf> {
 #[test]
 fn bases_come_from_the_git_history() {
     let Some(repo) = history_repo("bases") else { return };
-    let o = lockstep(&["status", path(&repo), "--pages", "--format", "json"]);
+    true_bases_are_found(&repo);
+    std::fs::remove_dir_all(repo).unwrap();
+}
+
+#[test]
+fn bases_come_from_a_separate_source_repository() {
+    let Some(repos) = history_repo_with("split", &["--split"]) else { return };
+    std::fs::write(
+        repos.join("i18n/lockstep.toml"),
+        "source-root = \"../en\"\nsource = \"docs/{path}\"\ntranslation = \"i18n/{locale}/{path}\"\n",
+    )
+    .unwrap();
+    true_bases_are_found(&repos.join("i18n"));
+    std::fs::remove_dir_all(repos).unwrap();
+}
+
+/// Every page of the history fixture's site has a git base, and for the newest exports with a
+/// truth it is the true English revision.
+fn true_bases_are_found(repo: &Path) {
+    let o = lockstep(&["status", path(repo), "--pages", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     let history = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/history");
@@ -210,7 +234,6 @@ fn bases_come_from_the_git_history() {
         checked += 1;
     }
     assert!(checked >= 10, "{checked} pages checked");
-    std::fs::remove_dir_all(repo).unwrap();
 }
 
 #[test]

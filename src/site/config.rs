@@ -17,6 +17,9 @@ pub struct Config {
     pub source_locale: Option<String>,
     /// Where source pages are, with `{path}` for the page path (e.g. `docs/{path}`).
     pub source: Option<String>,
+    /// The folder the `source` pattern starts from, relative to the site root, when the source
+    /// pages live in a repository of their own (e.g. `../en`). Default: the site root.
+    pub source_root: Option<String>,
     /// Where translations are, with `{locale}` and `{path}` (e.g. `i18n/{locale}/{path}`).
     pub translation: Option<String>,
     /// Locales to check; all that are found when absent.
@@ -116,6 +119,8 @@ source-locale = "{source_locale}"
 # `basics/intro.md`, `{{stem}}` the same without `.md`, `{{locale}}` a BCP 47 tag.
 source = "{source}"
 translation = "{translation}"
+# When the source pages live in a repository of their own, the folder `source` starts from:
+# source-root = "../en"
 
 # The locales to check (all that are found when absent).
 locales = [{locales}]

@@ -57,6 +57,9 @@ pub struct Orphan {
 #[derive(Debug, Clone)]
 pub struct Site {
     pub root: PathBuf,
+    /// Where the `source` pattern applies: the root, or the English repository's working copy
+    /// when the English is kept in a repository of its own (`source-root`).
+    pub source_root: PathBuf,
     pub layout: Layout,
     pub patterns: Patterns,
     pub source_locale: String,
@@ -71,6 +74,11 @@ impl Site {
     pub fn discover(root: &Path, config: &Config) -> Result<Site, String> {
         let source_locale = config.source_locale.clone().unwrap_or_else(|| "en".to_owned());
         let files = markdown_files(root);
+        let source_root = config.source_root.as_ref().map_or_else(|| root.to_owned(), |s| root.join(s));
+        let separate = source_root != root;
+        if separate && (config.source.is_none() || config.translation.is_none()) {
+            return Err("lockstep.toml: `source-root` needs `source` and `translation` patterns".to_owned());
+        }
         let (layout, patterns) = match (&config.source, &config.translation) {
             (Some(s), Some(t)) => (Layout::Explicit, Patterns { source: s.clone(), translation: t.clone() }),
             (None, None) => detect(root, &files, &source_locale)
@@ -90,10 +98,23 @@ impl Site {
                     continue;
                 }
             }
-            if let Some(c) = source_re.captures(rel) {
+            if let Some(c) = source_re.captures(rel).filter(|_| !separate) {
                 let path = page_path(&c);
                 if filters.wanted(&path) {
                     sources.push((path, root.join(rel)));
+                }
+            }
+        }
+        if separate {
+            if !source_root.is_dir() {
+                return Err(format!("lockstep.toml: source-root {} is not a folder", source_root.display()));
+            }
+            for rel in markdown_files(&source_root) {
+                if let Some(c) = source_re.captures(&rel) {
+                    let path = page_path(&c);
+                    if filters.wanted(&path) {
+                        sources.push((path, source_root.join(&rel)));
+                    }
                 }
             }
         }
@@ -105,7 +126,11 @@ impl Site {
         locales.dedup();
         sources.sort();
         if sources.is_empty() {
-            return Err(format!("no source pages found under {} (pattern `{}`)", root.display(), patterns.source));
+            return Err(format!(
+                "no source pages found under {} (pattern `{}`)",
+                source_root.display(),
+                patterns.source
+            ));
         }
         let pages: Vec<PagePlan> = sources
             .into_iter()
@@ -122,7 +147,7 @@ impl Site {
             .map(|(l, _, file)| Orphan { locale: l.clone(), file: file.clone() })
             .collect();
         orphans.sort_by(|a, b| a.file.cmp(&b.file));
-        Ok(Site { root: root.to_owned(), layout, patterns, source_locale, locales, pages, orphans })
+        Ok(Site { root: root.to_owned(), source_root, layout, patterns, source_locale, locales, pages, orphans })
     }
 }
 
