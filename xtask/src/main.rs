@@ -21,7 +21,8 @@ tasks:
   eval    score align_pages against the corpus triples (with and without base)
   bench   time parse-only and align_pages over the corpus triples
   seeds   check what a correct run on the seed pages shows (../shared/seeds)
-  bases   how often the base chosen among English revisions is the true one (../shared/corpus/history),
+  bases   (also `eval --history`) builds the page histories' git repository in a temporary folder
+          and measures how often the base chosen among English revisions is the true one,
           whether its stale labels agree with the true base's, and the time base choice takes
           --check: exit 1 below the figures kept in xtask/eval-thresholds.toml ([bases])
   help    print this text
@@ -133,6 +134,11 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
     let task = argv.next();
     let args = Args { rest: argv };
     match task.as_deref() {
+        Some("eval") if args.rest.as_slice().contains(&"--history".to_owned()) => {
+            let check = args.rest.as_slice().contains(&"--check".to_owned());
+            let min = if check { Some(eval::bases_threshold()?) } else { None };
+            bases::run(&seeds::default_shared_dir().join("corpus/history"), min)
+        }
         Some("eval") => eval::run(&parse_eval(args)?),
         Some("bench") => bench::run(&parse_bench(args)?),
         Some("seeds") => seeds::run(&seeds::default_shared_dir()),
