@@ -4,7 +4,8 @@
 //! on language-neutral evidence only: blocks of the same kind in the same place, link targets
 //! agreeing in the same place, and blocks identical to the English; minus the difference in
 //! block counts. Ties go to the newest candidate (an export cannot tell apart revisions that
-//! differ only in blocks it translated).
+//! differ only in blocks it translated). When no candidate matches block for block (a hand
+//! translation), the newest candidate — the revision current when it was made — is the base.
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -24,6 +25,11 @@ pub struct BaseChoice {
 pub fn choose_base(translation: &Page, candidates: &[&Page]) -> Option<BaseChoice> {
     let scores: Vec<i64> = candidates.iter().map(|c| score(translation, c)).collect();
     let best = scores.iter().copied().max()?;
+    if best < translation.segments.len() as i64 / 2 {
+        // Nothing matches block for block (a translation made by hand, restructured): the
+        // revision current when the translation was made (the newest candidate) is the base.
+        return Some(BaseChoice { index: 0, score: scores[0], margin: 0 });
+    }
     // Newest first: the first candidate with the best score is the newest of the tied ones.
     let index = scores.iter().position(|s| *s == best)?;
     let runner_up = scores.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, s)| *s).max();
@@ -74,5 +80,14 @@ mod tests {
         let choice = choose_base(&tr2, &[&newest_same, &newer, &old]).unwrap();
         assert_eq!((choice.index, choice.margin), (0, 0));
         assert!(choose_base(&tr2, &[]).is_none());
+    }
+
+    #[test]
+    fn a_hand_translation_falls_back_to_the_newest_candidate() {
+        let newest = parse("# Keys\n\nUse two keys.\n\nKeep one at home.\n\n## More\n\nText.\n");
+        let older = parse("# Keys\n\nUse two keys.\n");
+        // Restructured by hand: one long paragraph, nothing in the same place.
+        let tr = parse("השתמשו בשני מפתחות ושמרו אחד בבית, ועוד טקסט.\n");
+        assert_eq!(choose_base(&tr, &[&newest, &older]).unwrap().index, 0);
     }
 }

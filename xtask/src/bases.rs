@@ -47,7 +47,34 @@ struct Version {
     commit_date: String,
 }
 
+/// What `measure` found.
+pub struct Figures {
+    /// Percent of exports matched to their true base.
+    pub accuracy: f64,
+    pub stale_agreement: f64,
+    pub ms_per_export: f64,
+}
+
 pub fn run(history: &Path, min: Option<crate::eval::BasesThreshold>) -> Result<ExitCode> {
+    let f = with_repository(history, true)?;
+    let Some(min) = min else { return Ok(ExitCode::SUCCESS) };
+    let mut ok = true;
+    if (f.accuracy * 10.0).round() / 10.0 < min.accuracy {
+        println!("FAIL: base accuracy {:.1}% is below {}%", f.accuracy, min.accuracy);
+        ok = false;
+    }
+    if f.stale_agreement < min.stale_agreement {
+        println!("FAIL: stale-label agreement {:.3} is below {}", f.stale_agreement, min.stale_agreement);
+        ok = false;
+    }
+    if ok {
+        println!("bases check OK");
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Builds the fixture's repository in a temporary folder and measures base detection on it.
+pub fn with_repository(history: &Path, verbose: bool) -> Result<Figures> {
     let script = history.join("build-repo.sh");
     if !script.is_file() {
         bail!("the page histories were not found at {}", history.display());
@@ -58,12 +85,12 @@ pub fn run(history: &Path, min: Option<crate::eval::BasesThreshold>) -> Result<E
     if !built.status.success() {
         bail!("build-repo.sh failed: {}", String::from_utf8_lossy(&built.stderr));
     }
-    let result = measure(history, &repo, min);
+    let result = measure(history, &repo, verbose);
     let _ = std::fs::remove_dir_all(&repo);
     result
 }
 
-fn measure(history: &Path, repo: &Path, min: Option<crate::eval::BasesThreshold>) -> Result<ExitCode> {
+fn measure(history: &Path, repo: &Path, verbose: bool) -> Result<Figures> {
     let started = Instant::now();
     let git = RepoHistory::read(repo, &["docs", "i18n"]).map_err(|e| anyhow::anyhow!("{e}"))?;
     let ids: Vec<&str> = git.paths().flat_map(|p| git.revisions(p)).map(|r| r.blob.as_str()).collect();
@@ -99,7 +126,7 @@ fn measure(history: &Path, repo: &Path, min: Option<crate::eval::BasesThreshold>
                 let chosen = candidates[choice.index];
                 let n = versions.iter().find(|v| epoch(&v.commit_date) == Some(chosen.time)).map(|v| v.n);
                 let ok = n.is_some() && (n == truth.en_n || n.is_some_and(|n| truth.tied_en_n.contains(&n)));
-                if !ok {
+                if !ok && verbose {
                     println!(
                         "  {locale}/{page} export of {}: chose version {n:?}, truth {:?} (margin {})",
                         export.date, truth.en_n, choice.margin
@@ -128,34 +155,30 @@ fn measure(history: &Path, repo: &Path, min: Option<crate::eval::BasesThreshold>
                 }
             }
         }
-        println!("{locale}: {r}/{t} exports matched to their true base ({:.1}%)", 100.0 * r as f64 / t.max(1) as f64);
+        if verbose {
+            println!(
+                "{locale}: {r}/{t} exports matched to their true base ({:.1}%)",
+                100.0 * r as f64 / t.max(1) as f64
+            );
+        }
         right += r;
         total += t;
     }
     let accuracy = 100.0 * right as f64 / total.max(1) as f64;
     let agreement = (agree as f64 / lines.max(1) as f64 * 1000.0).round() / 1000.0;
-    println!("all: {right}/{total} ({accuracy:.1}%)");
-    println!("stale labels from the chosen base agree with those from the true base on {agreement:.3} of {lines} translation lines");
-    println!(
-        "base detection: {:.2} ms per export on average (parsing and choosing; reading the history and {} blobs once: {:.0} ms)",
-        detecting.as_secs_f64() * 1000.0 / total.max(1) as f64,
-        ids.len(),
-        reading.as_secs_f64() * 1000.0
-    );
-    let Some(min) = min else { return Ok(ExitCode::SUCCESS) };
-    let mut ok = true;
-    if (accuracy * 10.0).round() / 10.0 < min.accuracy {
-        println!("FAIL: base accuracy {accuracy:.1}% is below {}%", min.accuracy);
-        ok = false;
+    let ms_per_export = detecting.as_secs_f64() * 1000.0 / total.max(1) as f64;
+    if verbose {
+        println!("all: {right}/{total} ({accuracy:.1}%)");
+        println!(
+            "stale labels from the chosen base agree with those from the true base on {agreement:.3} of {lines} translation lines"
+        );
+        println!(
+            "base detection: {ms_per_export:.2} ms per export on average (parsing and choosing; reading the history and {} blobs once: {:.0} ms)",
+            ids.len(),
+            reading.as_secs_f64() * 1000.0
+        );
     }
-    if agreement < min.stale_agreement {
-        println!("FAIL: stale-label agreement {agreement:.3} is below {}", min.stale_agreement);
-        ok = false;
-    }
-    if ok {
-        println!("bases check OK");
-    }
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(Figures { accuracy, stale_agreement: agreement, ms_per_export })
 }
 
 /// Seconds since 1970 of an ISO 8601 date with offset (`2024-10-24T12:00:00+02:00`, `…Z`).

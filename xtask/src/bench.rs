@@ -233,6 +233,15 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             growth.map_or("n/a", |g| verdict(g <= 4.5))
         );
     }
+    let history = args.triples.join("../history");
+    if history.join("build-repo.sh").is_file() {
+        let f = crate::bases::with_repository(&history, false)?;
+        println!(
+            "  base detection <= 5 ms per file:          {:.2} ms  {}",
+            f.ms_per_export,
+            verdict(f.ms_per_export <= 5.0)
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
 
