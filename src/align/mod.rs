@@ -199,6 +199,3 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, l)| l).collect()
 }
-
-#[cfg(test)]
-mod tests;

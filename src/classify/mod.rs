@@ -262,6 +262,3 @@ fn pair(
         suspect: false,
     }
 }
-
-#[cfg(test)]
-mod tests;

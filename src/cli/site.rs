@@ -254,9 +254,7 @@ fn write(path: &Path, bytes: &[u8], messages: &Messages) -> Result<(), Failure> 
 fn committed_as(path: &Path, text: &str) -> Option<String> {
     use crate::history::RepoHistory;
     let root = RepoHistory::toplevel(path).ok()?;
-    let absolute = std::fs::canonicalize(path).ok()?;
-    let rel = absolute.strip_prefix(std::fs::canonicalize(&root).ok()?).ok()?;
-    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    let rel = crate::site::inside(&root, path)?;
     let history = RepoHistory::read(&root, &[rel.as_str()]).ok()?;
     let newest = history.revisions(&rel).first()?;
     let committed = history.blobs(&[newest.blob.as_str()]).ok()?;

@@ -479,6 +479,3 @@ fn is_row_of_elements(lines: &[&str]) -> bool {
             l.starts_with('[') || l.starts_with("![") || l.starts_with('<') || l.starts_with("*[") || l.starts_with(':')
         })
 }
-
-#[cfg(test)]
-mod tests;

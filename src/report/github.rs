@@ -46,28 +46,23 @@ fn line(out: &mut Vec<u8>, command: &str, props: &[(&str, String)], message: &st
 
 /// The message of a command: a line break would end the command early.
 fn escape_data(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape(s, false)
 }
 
 /// A property value: `:` would end the properties and `,` start the next one.
 fn escape_property(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, property: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            ':' => out.push_str("%3A"),
-            ',' => out.push_str("%2C"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
             c => out.push(c),
         }
     }

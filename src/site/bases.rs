@@ -41,19 +41,14 @@ impl Bases {
         let separate = std::fs::canonicalize(&source_top).ok() != std::fs::canonicalize(&top).ok();
         let translations =
             if separate { RepoHistory::read(&top, &[]).map_err(|e| e.to_string())? } else { sources.clone() };
-        let relative_to = |top: &std::path::Path, p: &std::path::Path| -> Option<String> {
-            let abs = std::fs::canonicalize(p).ok()?;
-            let rel = abs.strip_prefix(std::fs::canonicalize(top).ok()?).ok()?;
-            Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
-        };
         let history = &sources;
         let mut candidates = HashMap::new();
         let mut wanted: Vec<String> = Vec::new();
         for plan in &site.pages {
-            let Some(source) = relative_to(&source_top, &plan.source) else { continue };
+            let Some(source) = super::inside(&source_top, &plan.source) else { continue };
             let versions = history.revisions(&source);
             for (_, translation) in &plan.translations {
-                let Some(rel) = relative_to(&top, translation) else { continue };
+                let Some(rel) = super::inside(&top, translation) else { continue };
                 // Up to the translation's own last commit; an uncommitted translation may have
                 // been made from any version. A commit stamped in the page is always a candidate.
                 let until = translations.revisions(&rel).first().map_or(i64::MAX, |r| r.time);

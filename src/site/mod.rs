@@ -155,8 +155,7 @@ impl Site {
     /// `path` as reports name it: as the user reaches it from where lockstep runs (so that CI
     /// annotations attach to the right file), `/`-separated.
     pub fn shown(&self, path: &Path) -> String {
-        let shown = path.strip_prefix(".").unwrap_or(path);
-        let s = shown.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let s = slash_path(path.strip_prefix(".").unwrap_or(path));
         if s.is_empty() {
             ".".to_owned()
         } else {
@@ -166,9 +165,19 @@ impl Site {
 
     /// `path` relative to the site root, `/`-separated (how files are named in the lock file).
     pub fn relative(&self, path: &Path) -> String {
-        let rel = path.strip_prefix(&self.root).unwrap_or(path);
-        rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        slash_path(path.strip_prefix(&self.root).unwrap_or(path))
     }
+}
+
+/// A path with `/` separators, as reports, lock files and git name files on every system.
+pub fn slash_path(path: &Path) -> String {
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Where `path` is inside the folder `top` (both resolved on disk), `/`-separated.
+pub fn inside(top: &Path, path: &Path) -> Option<String> {
+    let abs = std::fs::canonicalize(path).ok()?;
+    Some(slash_path(abs.strip_prefix(std::fs::canonicalize(top).ok()?).ok()?))
 }
 
 /// Include and exclude globs over page paths.
@@ -205,7 +214,7 @@ fn markdown_files(root: &Path) -> Vec<String> {
         .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
         .filter_map(|e| {
             let rel = e.path().strip_prefix(root).ok()?;
-            Some(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"))
+            Some(slash_path(rel))
         })
         .collect();
     out.sort();
