@@ -56,6 +56,7 @@ check-summary = { $findings ->
 gate-passed = { $locale }: gate { $gate } passed ({ $actual } against { $limit })
 gate-failed = { $locale }: gate { $gate } FAILED ({ $actual } against { $limit })
 orphan = { $file }: { $message }
+check-bases = bases of the translated pages (status --pages names each): { $bases }
 
 ## `stamp`
 

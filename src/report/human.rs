@@ -298,6 +298,17 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
             let _ = writeln!(out, "{style}{}{style:#}", messages.get(id, &args));
         }
     }
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for p in r.pages.iter().filter(|p| p.exists) {
+        match kinds.iter_mut().find(|(k, _)| *k == p.base.kind.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((p.base.kind.as_str(), 1)),
+        }
+    }
+    if !kinds.is_empty() {
+        let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let _ = writeln!(out, "{}", messages.get("check-bases", &[("bases", arg(list.join(", ")))]));
+    }
     let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
     let summary = messages.get(
         "check-summary",

@@ -111,16 +111,15 @@ fn page_table(r: &SiteReport, limit: usize, out: &mut Vec<u8>) {
         return;
     }
     let _ = writeln!(out, "\n### Pages that need most work\n");
-    let _ = writeln!(out, "| Page | Locale | Coverage | To do (words) |");
-    let _ = writeln!(out, "|---|---|---:|---:|");
+    let _ = writeln!(out, "| Page | Locale | Coverage | To do (words) | Base |");
+    let _ = writeln!(out, "|---|---|---:|---:|---|");
     for p in pages {
-        let _ = writeln!(
-            out,
-            "| `{}` | {} | {:.1}% | {} |",
-            p.page.replace('|', "\\|"),
-            p.locale,
-            p.coverage,
-            p.words_to_do
-        );
+        let base = match (&p.base.revision, &p.base.date) {
+            (Some(rev), Some(date)) => format!("{} `{}` {date}", p.base.kind.as_str(), rev.get(..12).unwrap_or(rev)),
+            (Some(rev), None) => format!("{} `{}`", p.base.kind.as_str(), rev.get(..19).unwrap_or(rev)),
+            _ => p.base.kind.as_str().to_owned(),
+        };
+        let page = p.page.replace('|', "\\|");
+        let _ = writeln!(out, "| `{page}` | {} | {:.1}% | {} | {base} |", p.locale, p.coverage, p.words_to_do);
     }
 }
