@@ -29,6 +29,10 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
         // name kept as is, which the English page has too).
         return Some(Status::Untranslated);
     }
+    if !facts.latin() && !t.text.chars().any(|c| c.is_ascii_alphabetic()) {
+        // Not one Latin letter in a locale that writes in another script: no English left.
+        return None;
+    }
     let verbatim_english: Vec<&str> = sentences(&english.text).into_iter().filter(|s| is_prose(s)).collect();
     let mine = sentences(&t.text);
     let prose: Vec<&str> = mine.iter().copied().filter(|s| s.chars().any(char::is_alphabetic)).collect();
