@@ -13,6 +13,7 @@ pub mod history;
 pub mod load;
 pub mod parse;
 pub mod report;
+pub mod rules;
 pub mod script;
 pub mod site;
 pub mod ui;

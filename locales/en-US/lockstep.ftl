@@ -5,6 +5,7 @@
 error-prefix = error
 notice-prefix = note
 error-read = { $path }: cannot read: { $reason }
+error-unknown-rule = no rule { $rule } (`lockstep rules` lists them)
 error-binary = { $path }: binary file (it contains NUL bytes), not a page
 error-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8
 error-write = cannot write the output: { $reason }
@@ -62,3 +63,8 @@ check-bases = bases of the translated pages (status --pages names each): { $base
 
 stamp-written = stamped { $path }
 error-stamp-unknown = { $path } is not a translated page of this site (for a source page, name the locales with --locale)
+
+## rules, explain
+
+rules-columns = rule  group  default  detects
+rules-footer = `lockstep explain RULE` prints a rule's documentation; lockstep.toml sets levels per rule and per locale.

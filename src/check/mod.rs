@@ -7,6 +7,7 @@ mod coverage;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{AlignedPair, Alignment, Base, Status};
+use crate::rules::{self, Check, Rule};
 use crate::site::config::{Config, Gates};
 pub use coverage::{Counts, Tally};
 
@@ -31,15 +32,6 @@ impl Level {
         }
     }
 }
-
-/// The coverage rules: a rule per status that needs work, with its default level.
-pub const COVERAGE_RULES: [(&str, Status, Level); 5] = [
-    ("untranslated", Status::Untranslated, Level::Warning),
-    ("partial-translation", Status::Partial, Level::Warning),
-    ("stale", Status::Stale, Level::Warning),
-    ("missing", Status::Missing, Level::Warning),
-    ("obsolete", Status::Obsolete, Level::Info),
-];
 
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -79,6 +71,9 @@ pub struct PageReport {
     pub words_to_do: usize,
     #[serde(skip)]
     pub alignment: Option<Alignment>,
+    /// Findings of the markup and script rules, until they join the site's findings.
+    #[serde(skip)]
+    pub rule_findings: Vec<Finding>,
 }
 
 /// The outcome of one gate of one locale.
@@ -161,6 +156,7 @@ pub fn page_report(
         words_to_do: counts.words.to_do(),
         counts,
         alignment,
+        rule_findings: Vec::new(),
     }
 }
 
@@ -168,7 +164,7 @@ pub fn page_report(
 /// translate, at the levels configured for the locale.
 pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
     let Some(a) = &p.alignment else {
-        let level = level(config, "missing", &p.locale, Level::Warning);
+        let level = level(config, &rules::coverage::MISSING, &p.locale);
         if level == Level::Off {
             return Vec::new();
         }
@@ -187,7 +183,7 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
         }];
     };
     let mut out = Vec::new();
-    let suspected = level(config, "stale-suspected", &p.locale, Level::Info);
+    let suspected = level(config, &rules::coverage::STALE_SUSPECTED, &p.locale);
     for pair in a.pairs.iter().filter(|pair| !pair.verbatim) {
         if pair.suspect && suspected != Level::Off {
             let mut f = finding(p, pair, "stale-suspected", Status::Stale, suspected);
@@ -197,21 +193,23 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
             );
             out.push(f);
         }
-        for (rule, status, default) in COVERAGE_RULES {
+        for rule in rules::RULES {
+            let Check::Status(status) = rule.check else { continue };
             if !pair.has(status) {
                 continue;
             }
-            let level = level(config, rule, &p.locale, default);
+            let level = level(config, rule, &p.locale);
             if level != Level::Off {
-                out.push(finding(p, pair, rule, status, level));
+                out.push(finding(p, pair, rule.id, status, level));
             }
         }
     }
     out
 }
 
-fn level(config: &Config, rule: &str, locale: &str, default: Level) -> Level {
-    config.level(rule, locale).unwrap_or(default)
+/// The level of `rule` for `locale`: configured, or the rule's default.
+pub fn level(config: &Config, rule: &Rule, locale: &str) -> Level {
+    config.level(rule.id, locale).unwrap_or(rule.default)
 }
 
 fn finding(p: &PageReport, pair: &AlignedPair, rule: &str, status: Status, level: Level) -> Finding {

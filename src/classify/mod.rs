@@ -99,6 +99,17 @@ pub struct AlignedPair {
     /// have changed since (or the translation broke its markup). A suspicion, not a status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub suspect: bool,
+    /// Where the two sides (and the base block) are in their pages.
+    #[serde(skip)]
+    pub segments: SegmentIndex,
+}
+
+/// Indices of a pair's segments in the source, translation and base pages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SegmentIndex {
+    pub source: Option<usize>,
+    pub translation: Option<usize>,
+    pub base: Option<usize>,
 }
 
 impl AlignedPair {
@@ -194,7 +205,9 @@ fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<Ali
         match (i, j) {
             (Some(i), Some(j)) => {
                 placed[i] = true;
-                out.push((Some(i), pair(src, tr, Some(i), Some(j), k.map(|k| &base.segments[k]), facts)));
+                let mut p = pair(src, tr, Some(i), Some(j), k.map(|k| &base.segments[k]), facts);
+                p.segments.base = k;
+                out.push((Some(i), p));
             }
             (None, Some(j)) => out.push((None, pair(src, tr, None, Some(j), None, facts))),
             // A base block the translation lacks: its source counterpart is missing (below).
@@ -260,5 +273,6 @@ fn pair(
         translation_text: t.map(|t| t.raw.clone()),
         diff,
         suspect: false,
+        segments: SegmentIndex { source: i, translation: j, base: None },
     }
 }

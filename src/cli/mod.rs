@@ -2,6 +2,7 @@
 //! [`crate::load`], compute with the library and hand the result to a reporter.
 
 mod align;
+mod rules;
 mod site;
 
 use std::io::Write;
@@ -50,6 +51,10 @@ enum Command {
     Stamp(site::StampArgs),
     /// Write a commented lockstep.toml for the detected layout
     Init(site::InitArgs),
+    /// List the rules, with their default levels
+    Rules(rules::RulesArgs),
+    /// Print the documentation of one rule
+    Explain(rules::ExplainArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -73,6 +78,8 @@ pub fn run() -> ExitCode {
         Command::Check(args) => site::check(args, &messages, &mut out),
         Command::Stamp(args) => site::stamp(args, &messages, &mut out),
         Command::Init(args) => site::init(args, &messages, &mut out),
+        Command::Rules(args) => rules::rules(args, &messages, &mut out),
+        Command::Explain(args) => rules::explain(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -9,6 +9,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::classify::{AlignedPair, Alignment, BaseKind, DiffOp, Status};
 use crate::parse::Page;
+use crate::rules::visible;
 use crate::ui::{arg, num, Messages};
 
 const EXCERPT: usize = 48;
@@ -146,26 +147,6 @@ fn pad(s: &str, width: usize) -> String {
     } else {
         format!("{s}{}", " ".repeat(width - n))
     }
-}
-
-/// Shows invisible and bidirectional control characters as `<U+XXXX>`.
-pub fn visible(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if is_invisible(c) {
-            out.push_str(&format!("<U+{:04X}>", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}')
-        || (c.is_control() && c != '\n' && c != '\t')
 }
 
 pub fn segments(page: &Page, out: &mut Vec<u8>) {

@@ -10,7 +10,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::check::{Finding, Level, SiteReport, COVERAGE_RULES};
+use crate::check::{Finding, Level, SiteReport};
+use crate::rules::RULES;
 
 /// The schema a consumer should validate the document against.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -293,7 +294,7 @@ fn encode_uri_path(path: &str) -> String {
     out
 }
 
-/// One descriptor per rule id used: coverage rules in registry order, then the other rules
+/// One descriptor per rule id used: registered rules in registry order, then any other rule
 /// by id, then orphans and gates.
 fn rules(report: &SiteReport) -> Vec<Descriptor> {
     let descriptor = |id: &str, description: String, level: &'static str| Descriptor {
@@ -302,13 +303,12 @@ fn rules(report: &SiteReport) -> Vec<Descriptor> {
         default_configuration: Configuration { level },
     };
     let used = |id: &str| report.findings.iter().any(|f| f.rule == id);
-    let mut rules: Vec<Descriptor> = COVERAGE_RULES
+    let mut rules: Vec<Descriptor> = RULES
         .iter()
-        .filter(|(id, ..)| used(id))
-        .map(|&(id, _, default)| descriptor(id, coverage_description(id).to_owned(), level(default)))
+        .filter(|r| used(r.id))
+        .map(|r| descriptor(r.id, crate::rules::sentence(r.summary), level(r.default)))
         .collect();
-    let mut others: Vec<&Finding> =
-        report.findings.iter().filter(|f| !COVERAGE_RULES.iter().any(|(id, ..)| *id == f.rule)).collect();
+    let mut others: Vec<&Finding> = report.findings.iter().filter(|f| crate::rules::rule(&f.rule).is_none()).collect();
     // Without a registry entry here, the level of the rule's first finding stands for its default.
     others.sort_by(|a, b| a.rule.cmp(&b.rule));
     others.dedup_by(|a, b| a.rule == b.rule);
@@ -321,17 +321,6 @@ fn rules(report: &SiteReport) -> Vec<Descriptor> {
         rules.push(descriptor(GATE_RULE, "A release gate of a locale is not met".into(), "error"));
     }
     rules
-}
-
-fn coverage_description(id: &str) -> &'static str {
-    match id {
-        "untranslated" => "A block is still in the source language",
-        "partial-translation" => "Some sentences of a block are still in the source language",
-        "stale" => "The source changed after the block was translated",
-        "missing" => "A source block has no translation",
-        "obsolete" => "A translated block whose source was removed",
-        _ => "A coverage finding",
-    }
 }
 
 /// Fingerprints that survive lines moving: a hash of rule, locale, file, the message with its
@@ -404,6 +393,7 @@ pub(crate) mod fixture {
             coverage: if exists { 80.0 } else { 0.0 },
             words_to_do: 3,
             alignment: None,
+            rule_findings: Vec::new(),
         }
     }
 
@@ -597,12 +587,12 @@ mod tests {
         let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
         assert_eq!(ids, ["untranslated", "stale", "missing", "obsolete", "code-span-changed", "orphan", "gate"]);
         assert_eq!(rules[0]["shortDescription"]["text"], "A block is still in the source language");
-        assert_eq!(rules[1]["shortDescription"]["text"], "The source changed after the block was translated");
-        assert_eq!(rules[2]["shortDescription"]["text"], "A source block has no translation");
-        assert_eq!(rules[3]["shortDescription"]["text"], "A translated block whose source was removed");
+        assert_eq!(rules[1]["shortDescription"]["text"], "The source block changed since the translation was made");
+        assert_eq!(rules[3]["shortDescription"]["text"], "A translated block has no counterpart in the source any more");
         assert_eq!(rules[3]["defaultConfiguration"]["level"], "note");
-        assert_eq!(rules[4]["shortDescription"]["text"], "Finding of rule code-span-changed");
-        assert_eq!(rules[4]["defaultConfiguration"]["level"], "error");
+        assert_eq!(rules[4]["shortDescription"]["text"], "Inline code differs from the English");
+        // The registry's default level, not the level of the first finding.
+        assert_eq!(rules[4]["defaultConfiguration"]["level"], "warning");
         for r in doc["runs"][0]["results"].as_array().unwrap() {
             let i = r["ruleIndex"].as_u64().unwrap() as usize;
             assert_eq!(rules[i]["id"], r["ruleId"]);

@@ -11,6 +11,7 @@ use super::{Config, Site};
 use crate::check::{self, Counts, PageReport, Problem, SiteReport};
 use crate::classify::{Base, BaseKind};
 use crate::parse::{parse, Page};
+use crate::rules::{self, Rule};
 use crate::script::LocaleFacts;
 
 /// Aligns every page of `site` and checks it against `config`. Unreadable files become
@@ -40,6 +41,7 @@ pub fn analyse(
                 let f = &facts.iter().find(|(l, _)| l == locale).expect("facts for every locale").1;
                 let name = site.shown(file);
                 let key = site.relative(file);
+                let mut rule_findings = Vec::new();
                 let alignment = match file.exists().then(|| crate::load::read_page(file)) {
                     None => None,
                     Some(Ok(text)) => {
@@ -47,12 +49,12 @@ pub fn analyse(
                         let stamped = lock.get(&key);
                         let in_page = super::stamp::front_matter_stamp(&text);
                         let candidates = bases.candidates(&key);
-                        let mut a = match (stamped, in_page) {
+                        let (mut a, base) = match (stamped, in_page) {
                             (Some(stamp), _) => {
                                 let mut a = crate::classify::classify(&source, &tr, None, f);
                                 let revision = stamp.commit.clone().unwrap_or_else(|| stamp.source_hash.clone());
                                 crate::classify::mark_changed_since_stamp(&mut a, &source, &stamp.blocks, revision);
-                                a
+                                (a, None)
                             }
                             _ if !candidates.is_empty() => {
                                 for (r, t) in &candidates {
@@ -70,18 +72,20 @@ pub fn analyse(
                                 let kind = if in_page.is_some() { BaseKind::Marker } else { BaseKind::Git };
                                 a.base =
                                     Base { kind, revision: Some(rev.commit.clone()), date: Some(rev.date.clone()) };
-                                a
+                                (a, Some(pages[choice]))
                             }
                             (None, Some(hash)) if hash == source_hash => {
                                 // Stamped against the source as it is now: nothing is stale.
                                 let mut a = crate::classify::classify(&source, &tr, Some(&source), f);
                                 a.base = Base { kind: BaseKind::Marker, revision: Some(hash.to_owned()), date: None };
-                                a
+                                (a, Some(&source))
                             }
-                            _ => crate::classify::classify(&source, &tr, None, f),
+                            _ => (crate::classify::classify(&source, &tr, None, f), None),
                         };
                         a.source = source_name.clone();
                         a.translation = name.clone();
+                        let level = |r: &Rule| check::level(config, r, locale);
+                        rule_findings = rules::check_alignment(&a, &source, base, &tr, &text, f, &level);
                         Some(a)
                     }
                     Some(Err(e)) => {
@@ -89,9 +93,10 @@ pub fn analyse(
                         continue;
                     }
                 };
-                pages.push(check::page_report(&plan.path, locale, &source_name, &name, alignment, || {
-                    all_missing(&source)
-                }));
+                let mut report =
+                    check::page_report(&plan.path, locale, &source_name, &name, alignment, || all_missing(&source));
+                report.rule_findings = rule_findings;
+                pages.push(report);
             }
             progress();
             (pages, problems)
@@ -103,7 +108,15 @@ pub fn analyse(
         pages.extend(p);
         errors.extend(e);
     }
-    let findings = pages.iter().flat_map(|p| check::findings(p, config)).collect();
+    let findings = pages
+        .iter_mut()
+        .flat_map(|p| {
+            let mut f = check::findings(p, config);
+            f.append(&mut p.rule_findings);
+            f.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+            f
+        })
+        .collect();
     let locales = facts
         .iter()
         .map(|(l, f)| {

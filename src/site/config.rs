@@ -91,7 +91,14 @@ impl Gates {
 impl Config {
     /// Parses the text of a config file; the error names the key and the line.
     pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let ids = config.rules.keys().chain(config.locale.values().flat_map(|l| l.rules.keys()));
+        if let Some(id) = crate::rules::unknown_ids(ids).first() {
+            let line =
+                text.lines().position(|l| l.trim_start().trim_start_matches('"').starts_with(id)).map_or(0, |n| n + 1);
+            return Err(format!("line {line}: unknown rule `{id}` (`lockstep rules` lists them)"));
+        }
+        Ok(config)
     }
 
     /// The gates of `locale`.

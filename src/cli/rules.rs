@@ -1,0 +1,73 @@
+//! `lockstep rules` and `lockstep explain`: the rule registry and one rule's documentation.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use super::{Exit, Failure};
+use crate::rules::{explain as doc, rule, RULES};
+use crate::ui::{arg, Messages};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+    /// The rule documentation as `docs/rules.md` holds it
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id, as `lockstep rules` lists them
+    rule: String,
+}
+
+pub fn rules(args: &RulesArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
+    match args.format {
+        RulesFormat::Markdown => out.extend_from_slice(crate::rules::docs_markdown().as_bytes()),
+        RulesFormat::Json => {
+            let list: Vec<serde_json::Value> = RULES
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "group": r.group.as_str(),
+                        "default": r.default.as_str(),
+                        "summary": r.summary,
+                    })
+                })
+                .collect();
+            let _ = serde_json::to_writer_pretty(&mut *out, &list);
+            out.push(b'\n');
+        }
+        RulesFormat::Human => {
+            let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
+            let _ = writeln!(out, "{}", messages.text("rules-columns"));
+            for r in RULES {
+                let _ = writeln!(
+                    out,
+                    "{:<width$}  {:<8}  {:<7}  {}",
+                    r.id,
+                    r.group.as_str(),
+                    r.default.as_str(),
+                    r.summary
+                );
+            }
+            let _ = writeln!(out, "\n{}", messages.text("rules-footer"));
+        }
+    }
+    Ok(Exit::Success)
+}
+
+pub fn explain(args: &ExplainArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
+    let r =
+        rule(&args.rule).ok_or_else(|| Failure(messages.get("error-unknown-rule", &[("rule", arg(&args.rule))])))?;
+    out.extend_from_slice(doc(r).as_bytes());
+    Ok(Exit::Success)
+}

@@ -1,0 +1,61 @@
+//! `code-span-changed`: inline code was translated, retyped or dropped.
+
+use super::text::compare_tokens;
+use super::{Check, Group, Hit, Input, Rule};
+use crate::check::Level;
+use crate::parse::Kind;
+
+pub static RULE: Rule = Rule {
+    id: "code-span-changed",
+    group: Group::Markup,
+    default: Level::Warning,
+    summary: "inline code differs from the English",
+    detects: "An inline code span (`` `…` ``) whose content differs between the English block and its \
+        translation, or one that a side lacks. Fenced code blocks are not compared: comments in code may be \
+        translated.",
+    why: "Inline code is what readers type or look for: commands, file names, settings, URL schemes. A \
+        translated `encrypt` or `briar://` no longer works when copied.",
+    example: ["Run `encrypt` first.", "הריצו קודם את `הצפן`."],
+    precision: None,
+    check: Check::Pair(check),
+};
+
+fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    if input.translation.kind == Kind::Code {
+        return;
+    }
+    compare_tokens(
+        input,
+        "code:",
+        |lost, added| match (lost, added) {
+            (Some(l), Some(a)) => format!("inline code changed: `{l}` → `{a}`"),
+            (Some(l), None) => format!("inline code `{l}` lost"),
+            (None, Some(a)) => format!("inline code `{a}` added"),
+            (None, None) => String::new(),
+        },
+        out,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::hits;
+
+    #[test]
+    fn translated_code_is_found() {
+        let en = "Title\n\nRun `encrypt` and open `briar://` links.\n";
+        let he = "כותרת\n\nהריצו `הצפן` ופתחו קישורי `בריאר://`.\n";
+        assert_eq!(
+            hits(&RULE, en, he, "he"),
+            ["3: inline code changed: `briar://` → `בריאר://`", "3: inline code changed: `encrypt` → `הצפן`"]
+        );
+    }
+
+    #[test]
+    fn same_code_in_another_order_and_fenced_code_are_fine() {
+        let en = "Use `a` then `b`.\n\n```\n# comment\n```\n";
+        let de = "Nutze `b` nach `a`.\n\n```\n# Kommentar\n```\n";
+        assert!(hits(&RULE, en, de, "de").is_empty());
+    }
+}

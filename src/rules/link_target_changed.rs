@@ -1,0 +1,92 @@
+//! `link-target-changed`: a link of the translation points somewhere else than the English one.
+
+use super::text::compare_tokens;
+use super::{Check, Group, Hit, Input, Rule};
+use crate::check::Level;
+
+pub static RULE: Rule = Rule {
+    id: "link-target-changed",
+    group: Group::Markup,
+    default: Level::Warning,
+    summary: "a link target differs from the English",
+    detects: "A link whose target (URL or page path) differs between the English block and its translation, or \
+        a link one side has and the other lacks. Targets that differ only by the locale's language code \
+        (`en.wikipedia.org` → `he.wikipedia.org`, `/en/` → `/he/`) are localisations, not findings; a link \
+        title (`(url \"\")`) is not part of the target.",
+    why: "Translators retype or shorten URLs, platforms mangle them, and an English link updated after the \
+        translation was made keeps pointing at the old place in the translation. Readers of the translation \
+        land on a wrong or dead page.",
+    example: ["Read [the guide](https://example.org/guide/).", "Lies [die Anleitung](https://example.org/gide/)."],
+    precision: None,
+    check: Check::Pair(check),
+};
+
+fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    let lang = input.facts.tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let mut hits = Vec::new();
+    compare_tokens(
+        input,
+        "link:",
+        |lost, added| match (lost, added) {
+            (Some(l), Some(a)) => format!("link target changed: `{l}` → `{a}`"),
+            (Some(l), None) => format!("link to `{l}` lost"),
+            (None, Some(a)) => format!("link to `{a}` added"),
+            (None, None) => String::new(),
+        },
+        &mut hits,
+    );
+    out.extend(hits.into_iter().filter(|h| !localised(&h.message, &lang)));
+}
+
+/// A changed target that only swaps the English language code for the locale's.
+fn localised(message: &str, lang: &str) -> bool {
+    let Some(rest) = message.strip_prefix("link target changed: `") else { return false };
+    let Some((old, new)) = rest.trim_end_matches('`').split_once("` → `") else { return false };
+    if lang.is_empty() || lang == "en" {
+        return false;
+    }
+    let swapped = replace_code(new, lang, "en");
+    swapped == old || replace_code(old, "en", "") == replace_code(new, lang, "")
+}
+
+/// `s` with `code` replaced where it stands alone between non-alphanumeric characters.
+fn replace_code(s: &str, code: &str, with: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(code) {
+        let before = rest[..i].chars().next_back();
+        let after = rest[i + code.len()..].chars().next();
+        let alone = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..i]);
+        out.push_str(if alone { with } else { code });
+        rest = &rest[i + code.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULE;
+    use crate::rules::testing::hits;
+
+    #[test]
+    fn changed_lost_and_added_targets() {
+        let en = "Read [the guide](https://example.org/guide/) and [this](a.md).\n";
+        let de = "Lies [die Anleitung](https://example.org/gide/) und [das](a.md) und [mehr](b.md).\n";
+        assert_eq!(
+            hits(&RULE, en, de, "de"),
+            [
+                "1: link target changed: `https://example.org/guide/` → `https://example.org/gide/`",
+                "1: link to `b.md` added"
+            ]
+        );
+    }
+
+    #[test]
+    fn platform_rewrites_and_localised_targets_are_not_findings() {
+        let en = "See [it](https://en.wikipedia.org/wiki/Tor) and [doc](https://example.org/en/doc/).\n";
+        let he = "ראו [זה](https://he.wikipedia.org/wiki/Tor \"\") ו[מסמך](https://example.org/he/doc/).\n";
+        assert!(hits(&RULE, en, he, "he").is_empty());
+    }
+}
