@@ -231,6 +231,48 @@ pub fn worst_first(pages: &[crate::check::PageReport]) -> Vec<&crate::check::Pag
     v
 }
 
+fn is_pair_rule(id: &str) -> bool {
+    crate::rules::rule(id).is_some_and(|r| matches!(r.check, crate::rules::Check::Pair(_)))
+}
+
+/// The line a finding is on, with a caret under its column:
+///
+/// ```text
+///    |
+/// 12 | Run `enrypt` first.
+///    |     ^
+/// ```
+///
+/// Invisible characters are shown as `<U+XXXX>`. A line holding right-to-left letters is
+/// isolated and gets no caret: a terminal's bidi reordering would put it in the wrong place.
+fn snippet(line_number: u32, column: u32, line: &str, style: Style, out: &mut Vec<u8>) {
+    use unicode_width::UnicodeWidthStr;
+    const BEFORE: usize = 40;
+    const WIDTH: usize = 100;
+    // Long lines are cut to a window around the column.
+    let chars: Vec<char> = line.chars().collect();
+    let at = (column.saturating_sub(1) as usize).min(chars.len());
+    let start = at.saturating_sub(BEFORE);
+    let end = (start + WIDTH).min(chars.len());
+    let ellipsis = |cut: bool| if cut { "…" } else { "" };
+    let before: String = chars[start..at].iter().collect();
+    let before = format!("{}{}", ellipsis(start > 0), visible(&before));
+    let rest: String = chars[at..end].iter().collect();
+    let shown = format!("{before}{}{}", visible(&rest), ellipsis(end < chars.len()));
+    let gutter = line_number.to_string().len();
+    let rtl =
+        shown.chars().any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'));
+    let dim = Style::new().dimmed();
+    let _ = writeln!(out, "{dim}{:gutter$} |{dim:#}", "");
+    if rtl {
+        let _ = writeln!(out, "{dim}{line_number} |{dim:#} {}", isolate(&shown));
+        return;
+    }
+    let _ = writeln!(out, "{dim}{line_number} |{dim:#} {shown}");
+    let offset = before.width();
+    let _ = writeln!(out, "{dim}{:gutter$} |{dim:#} {:offset$}{style}^{style:#}", "", "");
+}
+
 /// A 20-cell coverage bar.
 pub fn bar(percent: f64) -> String {
     let filled = ((percent / 5.0).round() as usize).min(20);
@@ -246,10 +288,15 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
             Level::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
             _ => Style::new().fg_color(Some(AnsiColor::Blue.into())),
         };
-        let excerpt = f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default();
+        // Markup and script findings show the line they are on; coverage findings an excerpt.
+        let line = f.translation_excerpt.as_deref().filter(|_| is_pair_rule(&f.rule));
+        let excerpt = match line {
+            Some(_) => String::new(),
+            None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
+        };
         let _ = writeln!(
             out,
-            "{}:{}:{}: {style}{}[{}]{style:#} {}: {}  {}",
+            "{}:{}:{}: {style}{}[{}]{style:#} {}: {}{}",
             f.file,
             f.line,
             f.column,
@@ -257,8 +304,11 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
             f.rule,
             f.locale,
             visible(&f.message),
-            isolate(&excerpt)
+            if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
         );
+        if let Some(line) = line {
+            snippet(f.line, f.column, line, style, out);
+        }
         if let Some(diff) = &f.diff {
             let _ = writeln!(out, "    {}", diff_line(diff));
         }

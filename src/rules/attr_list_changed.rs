@@ -25,10 +25,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         input,
         "attr:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("attribute `{l}` changed to `{a}`"),
-            (Some(l), None) => format!("attribute `{l}` lost"),
-            (None, Some(a)) => format!("attribute `{a}` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) => Some(format!("attribute `{l}` changed to `{a}`")),
+            (Some(l), None) => Some(format!("attribute `{l}` lost")),
+            (None, Some(a)) => Some(format!("attribute `{a}` added")),
+            (None, None) => None,
         },
         out,
     );

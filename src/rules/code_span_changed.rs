@@ -28,10 +28,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         input,
         "code:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("inline code changed: `{l}` → `{a}`"),
-            (Some(l), None) => format!("inline code `{l}` lost"),
-            (None, Some(a)) => format!("inline code `{a}` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) => Some(format!("inline code changed: `{l}` → `{a}`")),
+            (Some(l), None) => Some(format!("inline code `{l}` lost")),
+            (None, Some(a)) => Some(format!("inline code `{a}` added")),
+            (None, None) => None,
         },
         out,
     );

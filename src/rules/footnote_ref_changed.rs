@@ -26,6 +26,9 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let Some(english) = input.english else { return };
+    if !english.raw.contains("[^") && !input.translation.raw.contains("[^") {
+        return;
+    }
     let (e, t) = (references(&english.raw), references(&input.translation.raw));
     if e != t {
         report_difference(
@@ -33,10 +36,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
             &e,
             &t,
             |lost, added| match (lost, added) {
-                (Some(l), Some(a)) => format!("footnote reference `[^{l}]` changed to `[^{a}]`"),
-                (Some(l), None) => format!("footnote reference `[^{l}]` lost"),
-                (None, Some(a)) => format!("footnote reference `[^{a}]` added"),
-                (None, None) => String::new(),
+                (Some(l), Some(a)) => Some(format!("footnote reference `[^{l}]` changed to `[^{a}]`")),
+                (Some(l), None) => Some(format!("footnote reference `[^{l}]` lost")),
+                (None, Some(a)) => Some(format!("footnote reference `[^{a}]` added")),
+                (None, None) => None,
             },
             out,
         );

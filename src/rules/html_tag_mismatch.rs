@@ -1,5 +1,9 @@
 //! `html-tag-mismatch`: HTML tags lost, added, retyped, or cut off.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::text::compare_tokens;
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
@@ -27,21 +31,35 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         input,
         "html:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("HTML tag `<{l}>` changed to `<{a}>`"),
-            (Some(l), None) => format!("HTML tag `<{l}>` lost"),
-            (None, Some(a)) => format!("HTML tag `<{a}>` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) => Some(format!("HTML tag `<{l}>` changed to `<{a}>`")),
+            (Some(l), None) => Some(format!("HTML tag `<{l}>` lost")),
+            (None, Some(a)) => Some(format!("HTML tag `<{a}>` added")),
+            (None, None) => None,
         },
         out,
     );
     let Some(english) = input.english else { return };
     let raw = &input.translation.raw;
+    if !raw.contains('<') {
+        return;
+    }
+    if let Some(m) = PLACEHOLDER.find(raw).filter(|_| !PLACEHOLDER.is_match(&english.raw)) {
+        out.push(Hit::new(
+            m.start(),
+            format!("platform placeholder `{}` left where the English has an HTML tag", m.as_str()),
+        ));
+        return;
+    }
     if stray_angles(raw).count() > stray_angles(&english.raw).count() {
         if let Some(at) = stray_angles(raw).last() {
             out.push(Hit::new(at, "`<` that starts no tag: an HTML tag may be cut off"));
         }
     }
 }
+
+/// Numbered tags such as `<0>`, `</1>` or `<2/>`: a translation platform's stand-ins for the
+/// source's tags, exported instead of them.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?\d+/?>").unwrap());
 
 /// Offsets of `<` characters that start no tag, comment or autolink, outside inline code.
 fn stray_angles(raw: &str) -> impl Iterator<Item = usize> + '_ {
@@ -54,7 +72,7 @@ fn stray_angles(raw: &str) -> impl Iterator<Item = usize> + '_ {
             return None;
         }
         let next = raw[i + 1..].chars().next();
-        let starts_tag = next.is_some_and(|n| n.is_ascii_alphabetic() || n == '/' || n == '!');
+        let starts_tag = next.is_some_and(|n| n.is_ascii_alphanumeric() || n == '/' || n == '!');
         (!starts_tag && next != Some('=') && next != Some(' ')).then_some(i)
     })
 }
@@ -71,6 +89,20 @@ mod tests {
         assert_eq!(
             hits(&RULE, en, fa, "fa"),
             ["1: HTML tag `</em>` lost", "1: `<` that starts no tag: an HTML tag may be cut off"]
+        );
+    }
+
+    #[test]
+    fn platform_placeholders_are_found() {
+        let en = "<button class=\"top\">[Back to top](#top)</button>\n";
+        let de = "<0>[Nach oben](#top)</0>\n";
+        assert_eq!(
+            hits(&RULE, en, de, "de"),
+            [
+                "1: HTML tag `</button>` lost",
+                "1: HTML tag `<button.top>` lost",
+                "1: platform placeholder `<0>` left where the English has an HTML tag"
+            ]
         );
     }
 

@@ -22,10 +22,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         input,
         "icon:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("icon `:{l}:` changed to `:{a}:`"),
-            (Some(l), None) => format!("icon `:{l}:` lost"),
-            (None, Some(a)) => format!("icon `:{a}:` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) => Some(format!("icon `:{l}:` changed to `:{a}:`")),
+            (Some(l), None) => Some(format!("icon `:{l}:` lost")),
+            (None, Some(a)) => Some(format!("icon `:{a}:` added")),
+            (None, None) => None,
         },
         out,
     );

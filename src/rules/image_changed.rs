@@ -23,10 +23,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         input,
         "img:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("image source changed: `{l}` → `{a}`"),
-            (Some(l), None) => format!("image `{l}` lost"),
-            (None, Some(a)) => format!("image `{a}` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) => Some(format!("image source changed: `{l}` → `{a}`")),
+            (Some(l), None) => Some(format!("image `{l}` lost")),
+            (None, Some(a)) => Some(format!("image `{a}` added")),
+            (None, None) => None,
         },
         out,
     );

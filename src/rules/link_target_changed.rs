@@ -23,30 +23,34 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let lang = input.facts.tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let mut hits = Vec::new();
+    let raw = &input.translation.raw;
     compare_tokens(
         input,
         "link:",
         |lost, added| match (lost, added) {
-            (Some(l), Some(a)) => format!("link target changed: `{l}` → `{a}`"),
-            (Some(l), None) => format!("link to `{l}` lost"),
-            (None, Some(a)) => format!("link to `{a}` added"),
-            (None, None) => String::new(),
+            (Some(l), Some(a)) if localised(l, a, &lang) => None,
+            (Some(l), Some(a)) => Some(format!("link target changed: `{l}` → `{a}`")),
+            // The target is still there but no longer parses as a link: `link-syntax-broken`.
+            (Some(l), None) if raw.contains(l) => None,
+            (Some(l), None) => Some(format!("link to `{l}` lost")),
+            (None, Some(a)) => Some(format!("link to `{a}` added")),
+            (None, None) => None,
         },
-        &mut hits,
+        out,
     );
-    out.extend(hits.into_iter().filter(|h| !localised(&h.message, &lang)));
 }
 
-/// A changed target that only swaps the English language code for the locale's.
-fn localised(message: &str, lang: &str) -> bool {
-    let Some(rest) = message.strip_prefix("link target changed: `") else { return false };
-    let Some((old, new)) = rest.trim_end_matches('`').split_once("` → `") else { return false };
+/// A target localised for the locale: the English language code swapped for the locale's, in
+/// the path (`/en/` → `/he/`) or in the host, where the page itself may be another language's
+/// article (`en.wikipedia.org/wiki/Tor` → `fr.wikipedia.org/wiki/Réseau_Tor`).
+fn localised(old: &str, new: &str, lang: &str) -> bool {
     if lang.is_empty() || lang == "en" {
         return false;
     }
-    let swapped = replace_code(new, lang, "en");
-    swapped == old || replace_code(old, "en", "") == replace_code(new, lang, "")
+    let host = |u: &str| u.split_once("://").map(|(_, rest)| rest.split('/').next().unwrap_or(rest).to_owned());
+    let same_site_in_locale =
+        matches!((host(old), host(new)), (Some(o), Some(n)) if o != n && replace_code(&n, lang, "en") == o);
+    same_site_in_locale || replace_code(new, lang, "en") == old
 }
 
 /// `s` with `code` replaced where it stands alone between non-alphanumeric characters.
@@ -88,5 +92,11 @@ mod tests {
         let en = "See [it](https://en.wikipedia.org/wiki/Tor) and [doc](https://example.org/en/doc/).\n";
         let he = "ראו [זה](https://he.wikipedia.org/wiki/Tor \"\") ו[מסמך](https://example.org/he/doc/).\n";
         assert!(hits(&RULE, en, he, "he").is_empty());
+        let en = "A [network](https://en.wikipedia.org/wiki/Overlay_network).\n";
+        let fr = "Un [réseau](https://fr.wikipedia.org/wiki/Réseau_superposé).\n";
+        assert_eq!(hits(&RULE, en, fr, "fr"), Vec::<String>::new());
+        // Another site is not a localisation.
+        let de = "Ein [Netz](https://de.example.org/wiki/Overlay_network).\n";
+        assert_eq!(hits(&RULE, en, de, "de").len(), 1);
     }
 }

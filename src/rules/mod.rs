@@ -187,7 +187,8 @@ pub fn check_pair(
                 end_line: line,
                 message: hit.message.clone(),
                 source_excerpt: input.english.map(|e| e.raw.clone()),
-                translation_excerpt: Some(input.translation.raw.clone()),
+                // The line as written, for an annotated excerpt.
+                translation_excerpt: lines.get(line as usize - 1).map(|l| (*l).to_owned()),
                 diff: None,
             });
         }

@@ -62,7 +62,7 @@ pub fn difference<'a>(english: &[&'a str], translation: &[&'a str]) -> (Vec<&'a 
 
 /// Compares the skeleton tokens with `prefix` of the two sides of a pair: one hit per token
 /// the translation changed (placed where it is written, worded by `describe(Some(lost),
-/// Some(added))`), lost or added. Nothing is compared when the pair has no English side.
+/// Some(added))`, which may also decline), lost or added. Nothing is compared when the pair has no English side.
 ///
 /// When the English the translation was made from is unknown (no base), a difference may just
 /// be a change of the source since (`stale-suspected` reports those); then only differences
@@ -72,11 +72,12 @@ pub fn difference<'a>(english: &[&'a str], translation: &[&'a str]) -> (Vec<&'a 
 pub fn compare_tokens(
     input: &Input<'_>,
     prefix: &str,
-    describe: impl Fn(Option<&str>, Option<&str>) -> String,
+    describe: impl Fn(Option<&str>, Option<&str>) -> Option<String>,
     out: &mut Vec<Hit>,
 ) {
     let Some(english) = input.english else { return };
-    if tokens(english, prefix) == tokens(input.translation, prefix) {
+    let has = |s: &crate::parse::Segment| s.skeleton.iter().any(|t| t.starts_with(prefix));
+    if !has(english) && !has(input.translation) || tokens(english, prefix) == tokens(input.translation, prefix) {
         return;
     }
     // What precedes a block can change how it parses (an unclosed HTML block, a footnote defined
@@ -90,15 +91,17 @@ pub fn report_difference(
     input: &Input<'_>,
     english: &[&str],
     translation: &[&str],
-    describe: impl Fn(Option<&str>, Option<&str>) -> String,
+    describe: impl Fn(Option<&str>, Option<&str>) -> Option<String>,
     out: &mut Vec<Hit>,
 ) {
     let (lost, added) = difference(english, translation);
     let raw = &input.translation.raw;
     let mut report = |l: Option<&str>, a: Option<&str>| {
         if input.known_english || evidently_made_by_translation(l, a, raw) {
-            let offset = a.and_then(|a| raw.find(a)).or_else(|| l.and_then(|l| raw.find(l))).unwrap_or(0);
-            out.push(Hit::new(offset, describe(l, a)));
+            if let Some(message) = describe(l, a) {
+                let offset = a.and_then(|a| raw.find(a)).or_else(|| l.and_then(|l| raw.find(l))).unwrap_or(0);
+                out.push(Hit::new(offset, message));
+            }
         }
     };
     // A changed token reads better as one finding "x → y" than as one lost and one added: each

@@ -184,7 +184,8 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     };
 
     println!("\n{:<40} {:>14} {:>14}", "phase", "best", "median");
-    let site_list: Vec<&Phase> = site.iter().flat_map(|s| [&s.check, &s.check_one_thread, &s.check_4x]).collect();
+    let site_list: Vec<&Phase> =
+        site.iter().flat_map(|s| [&s.check, &s.check_one_thread, &s.check_no_rules, &s.check_4x]).collect();
     for phase in [&parse, &with_base, &without_base].into_iter().chain(snap.as_ref()).chain(site_list) {
         println!("{:<40} {:>14} {:>14}", phase.name, ms(phase.best()), ms(phase.median()));
     }
@@ -222,6 +223,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             fmt_ratio(one_thread),
             check_ratio.map_or("n/a", |r| ungated(r <= 1.5))
         );
+        let rules_cost = ratio(site.check.best(), site.check_no_rules.best());
+        println!(
+            "  markup and script rules add <= 30%:       {}  {}",
+            rules_cost.map_or_else(|| "n/a".to_owned(), |r| format!("+{:.0}%", (r - 1.0) * 100.0)),
+            rules_cost.map_or("n/a", |r| verdict(r <= 1.3))
+        );
         println!(
             "  peak memory of the check <= 150 MB:       {}  {}",
             site.check_peak_kb.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
@@ -251,6 +258,7 @@ struct SitePhases {
     check: Phase,
     check_one_thread: Phase,
     check_4x: Phase,
+    check_no_rules: Phase,
     /// Peak resident memory (KiB) during the first check of the snapshot, when measurable.
     check_peak_kb: Option<u64>,
 }
@@ -259,17 +267,24 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
     use lockstep::site::{analyse::analyse, bases::Bases, Config, Site};
     let four = four_times(snapshot)?;
     let config = Config::default();
-    let run = |root: &Path| -> Result<()> {
-        let site = Site::discover(root, &config).map_err(anyhow::Error::msg)?;
-        let report = analyse(&site, &config, &Default::default(), &Bases::default(), &|| {});
+    // The same check with every markup and script rule off: what the rules cost.
+    let mut no_rules = Config::default();
+    for r in lockstep::rules::RULES.iter().filter(|r| matches!(r.check, lockstep::rules::Check::Pair(_))) {
+        no_rules.rules.insert(r.id.to_owned(), lockstep::check::Level::Off);
+    }
+    let run_with = |root: &Path, config: &Config| -> Result<()> {
+        let site = Site::discover(root, config).map_err(anyhow::Error::msg)?;
+        let report = analyse(&site, config, &Default::default(), &Bases::default(), &|| {});
         black_box(report);
         Ok(())
     };
+    let run = |root: &Path| run_with(root, &config);
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     let mut phases = SitePhases {
         check: Phase::new("(e) full check, snapshot"),
         check_one_thread: Phase::new("(e1) full check, snapshot, 1 thread"),
         check_4x: Phase::new("(f) full check, 4x locales"),
+        check_no_rules: Phase::new("(e2) full check, snapshot, no pair rules"),
         check_peak_kb: None,
     };
     for n in 0..runs {
@@ -288,6 +303,9 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
         let start = Instant::now();
         run(&four)?;
         phases.check_4x.times.push(start.elapsed());
+        let start = Instant::now();
+        run_with(snapshot, &no_rules)?;
+        phases.check_no_rules.times.push(start.elapsed());
     }
     let _ = std::fs::remove_dir_all(&four);
     Ok(phases)

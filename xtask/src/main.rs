@@ -6,6 +6,7 @@ mod bases;
 mod bench;
 mod decoys;
 mod eval;
+mod rules_audit;
 mod seeds;
 mod triples;
 
@@ -25,6 +26,11 @@ tasks:
           and measures how often the base chosen among English revisions is the true one,
           whether its stale labels agree with the true base's, and the time base choice takes
           --check: exit 1 below the figures kept in xtask/eval-thresholds.toml ([bases])
+  rules-audit  run every markup and script rule over ../shared/corpus/snapshot: counts per rule and
+          locale and a reproducible sample of findings per rule to judge by hand
+          --sample N: findings per rule (default 10)
+          --check: exit 1 unless the known real defects are found and the SPEC §1.2 rewrites of
+          every English page cause no finding
   help    print this text
 
 eval options:
@@ -132,7 +138,7 @@ fn parse_bench(mut args: Args) -> Result<bench::BenchArgs> {
 fn run(argv: Vec<String>) -> Result<ExitCode> {
     let mut argv = argv.into_iter();
     let task = argv.next();
-    let args = Args { rest: argv };
+    let mut args = Args { rest: argv };
     match task.as_deref() {
         Some("eval") if args.rest.as_slice().contains(&"--history".to_owned()) => {
             let check = args.rest.as_slice().contains(&"--check".to_owned());
@@ -146,6 +152,17 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
             let check = args.rest.as_slice() == ["--check"];
             let min = if check { Some(eval::bases_threshold()?) } else { None };
             bases::run(&seeds::default_shared_dir().join("corpus/history"), min)
+        }
+        Some("rules-audit") => {
+            let mut a = rules_audit::AuditArgs { sample: 10, check: false };
+            while let Some((flag, value)) = args.next_flag() {
+                match flag.as_str() {
+                    "--check" if value.is_none() => a.check = true,
+                    "--sample" => a.sample = args.value(&flag, value)?.parse().context("--sample takes a number")?,
+                    other => bail!("unknown rules-audit option `{other}`"),
+                }
+            }
+            rules_audit::run(&seeds::default_shared_dir(), &a)
         }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

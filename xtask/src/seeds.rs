@@ -14,8 +14,11 @@ pub fn default_shared_dir() -> PathBuf {
     crate::triples::default_triples_dir().join("../..")
 }
 
+/// The English revision seed 003 was translated from, in the shared folder.
+pub const BASE_OF_003: &str = "corpus/history/en/real-time-communication.md/032_2024-10-24_321d14b6.md";
+
 /// One seed file, by its number prefix.
-fn seed(shared: &Path, prefix: &str) -> Result<String> {
+pub fn seed(shared: &Path, prefix: &str) -> Result<String> {
     let dir = shared.join("seeds");
     let entry = std::fs::read_dir(&dir)
         .with_context(|| format!("seeds not found at {}", dir.display()))?
@@ -25,7 +28,7 @@ fn seed(shared: &Path, prefix: &str) -> Result<String> {
     read(&entry.path())
 }
 
-fn read(path: &Path) -> Result<String> {
+pub fn read(path: &Path) -> Result<String> {
     lockstep::load::read_page(path).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
@@ -48,7 +51,7 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
     }
     let english = seed(shared, "001")?;
     let hebrew = seed(shared, "003")?;
-    let base_path = shared.join("corpus/history/en/real-time-communication.md/032_2024-10-24_321d14b6.md");
+    let base_path = shared.join(BASE_OF_003);
     let base = read(&base_path)?;
     let mut c = Checks { failed: 0 };
     let lines: Vec<&str> = hebrew.lines().collect();
