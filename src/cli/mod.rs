@@ -2,6 +2,7 @@
 //! [`crate::load`], compute with the library and hand the result to a reporter.
 
 mod align;
+mod catalog;
 mod site;
 
 use std::io::Write;
@@ -50,6 +51,8 @@ enum Command {
     Stamp(site::StampArgs),
     /// Write a commented lockstep.toml for the detected layout
     Init(site::InitArgs),
+    /// UI strings as a Fluent catalogue: build, check, and the labels repeated across pages
+    Catalog(catalog::CatalogArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -73,6 +76,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => site::check(args, &messages, &mut out),
         Command::Stamp(args) => site::stamp(args, &messages, &mut out),
         Command::Init(args) => site::init(args, &messages, &mut out),
+        Command::Catalog(args) => catalog::run(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,
