@@ -94,6 +94,7 @@ catalog-file-header = UI strings ({ $locale }), built by lockstep catalog build 
 catalog-missing-source = { $key } has no { $locale } value
 catalog-untranslated-source = { $key } is the same as in the source locale: left out of { $file }, so that the source applies
 catalog-obsolete-source = { $key } is not in the { $locale } strings
+catalog-obsolete-kept = { $id } is no longer in the UI strings; kept
 catalog-source-differs = { $id }: the catalogue's value is kept; the UI strings now say: { $value }
 catalog-roundtrip = it formats to “{ $got }” instead of “{ $want }”
 catalog-built = { $file } ({ $locale }): { $messages } messages, { $added } new; { $untranslated } untranslated left out, { $missing } missing, { $obsolete } obsolete kept

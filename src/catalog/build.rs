@@ -130,9 +130,8 @@ pub fn pattern(pieces: &[Piece], brands: &[Brand]) -> Pattern<String> {
     };
     for piece in pieces {
         match piece {
-            Piece::Var(name) => tokens.push(Token::Place(InlineExpression::VariableReference {
-                id: Identifier { name: variable_id(name) },
-            })),
+            Piece::Var(name) => tokens
+                .push(Token::Place(InlineExpression::VariableReference { id: Identifier { name: variable_id(name) } })),
             Piece::Text(text) => {
                 let mut rest = text.as_str();
                 while let Some((at, brand)) = find_brand(rest, brands) {

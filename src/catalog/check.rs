@@ -331,9 +331,9 @@ pub fn plural_categories(locale: &LanguageIdentifier) -> Option<BTreeSet<&'stati
         .or_else(|_| PluralRules::create(language, PluralRuleType::CARDINAL))
         .ok()?;
     let mut out = BTreeSet::new();
-    let samples = (0..=200u32).map(|n| n.to_string()).chain(
-        ["0.0", "0.5", "1.0", "1.5", "2.5", "3.5", "10.5", "1000000", "2000000", "1e6"].map(str::to_owned),
-    );
+    let samples = (0..=200u32)
+        .map(|n| n.to_string())
+        .chain(["0.0", "0.5", "1.0", "1.5", "2.5", "3.5", "10.5", "1000000", "2000000", "1e6"].map(str::to_owned));
     for n in samples {
         if let Ok(c) = rules.select(n.as_str()) {
             out.insert(category_name(&c));
@@ -470,22 +470,29 @@ pub fn compare(source: &FtlFile, source_name: &str, target: &FtlFile, messages: 
         let missing: Vec<&String> = s_facts.variables.difference(&t_facts.variables).collect();
         if !missing.is_empty() {
             let args = [("id", arg(id.clone())), ("variables", arg(list(missing))), ("file", file.clone())];
-            let mut issue = Issue::at("catalog-variable-missing", id, *t_line, messages.get("catalog-variable-missing", &args));
+            let mut issue =
+                Issue::at("catalog-variable-missing", id, *t_line, messages.get("catalog-variable-missing", &args));
             excerpt(&mut issue);
             out.push(issue);
         }
         let unknown: Vec<&String> = t_facts.variables.difference(&s_facts.variables).collect();
         if !unknown.is_empty() {
             let args = [("id", arg(id.clone())), ("variables", arg(list(unknown))), ("file", file.clone())];
-            let mut issue = Issue::at("catalog-variable-unknown", id, *t_line, messages.get("catalog-variable-unknown", &args));
+            let mut issue =
+                Issue::at("catalog-variable-unknown", id, *t_line, messages.get("catalog-variable-unknown", &args));
             excerpt(&mut issue);
             out.push(issue);
         }
         let (s_tags, t_tags) = (tags(&s_facts.text), tags(&t_facts.text));
         if s_tags != t_tags {
             let show = |t: &BTreeMap<String, usize>| {
-                let v: Vec<String> = t.iter().map(|(k, n)| if *n > 1 { format!("<{k}>×{n}") } else { format!("<{k}>") }).collect();
-                if v.is_empty() { "–".to_owned() } else { v.join(" ") }
+                let v: Vec<String> =
+                    t.iter().map(|(k, n)| if *n > 1 { format!("<{k}>×{n}") } else { format!("<{k}>") }).collect();
+                if v.is_empty() {
+                    "–".to_owned()
+                } else {
+                    v.join(" ")
+                }
             };
             let args = [
                 ("id", arg(id.clone())),
@@ -493,7 +500,8 @@ pub fn compare(source: &FtlFile, source_name: &str, target: &FtlFile, messages: 
                 ("source", arg(show(&s_tags))),
                 ("target", arg(show(&t_tags))),
             ];
-            let mut issue = Issue::at("catalog-html-mismatch", id, *t_line, messages.get("catalog-html-mismatch", &args));
+            let mut issue =
+                Issue::at("catalog-html-mismatch", id, *t_line, messages.get("catalog-html-mismatch", &args));
             excerpt(&mut issue);
             out.push(issue);
         }
@@ -555,8 +563,9 @@ fn attributes(
 fn tags(text: &str) -> BTreeMap<String, usize> {
     static TAG: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)/?>").expect("valid regex"));
-    static ATTR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"#).expect("valid regex"));
+    static ATTR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"([A-Za-z_:][-A-Za-z0-9_:.]*)\s*(?:=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?"#).expect("valid regex")
+    });
     let mut out = BTreeMap::new();
     for c in TAG.captures_iter(text) {
         let mut attrs: Vec<&str> = ATTR.captures_iter(&c[3]).filter_map(|a| a.get(1)).map(|m| m.as_str()).collect();

@@ -72,7 +72,8 @@ pub fn extract(raw: &str) -> Vec<(&'static str, String)> {
     static ADMONITION: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r#"(?m)^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s+"([^"]+)""#).expect("valid"));
     static TAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?m)^\s*===\+?\s+"([^"]+)""#).expect("valid"));
-    static SUMMARY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<summary[^>]*>(.*?)</summary>").expect("valid"));
+    static SUMMARY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?s)<summary[^>]*>(.*?)</summary>").expect("valid"));
     static TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\btitle=(?:"([^"]*)"|'([^']*)')"#).expect("valid"));
     static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(!?)\[([^\[\]]+)\]\(").expect("valid"));
     static ICON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z0-9]+(?:-[a-z0-9]+)+:").expect("valid"));

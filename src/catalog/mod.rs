@@ -17,8 +17,8 @@ use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
 use crate::check::{Counts, Finding, LocaleReport, PageReport, Problem, SiteReport};
-use crate::site::config::Gates;
 use crate::site::config::Config;
+use crate::site::config::Gates;
 use crate::site::slash_path;
 use crate::ui::{arg, num, Messages};
 use check::{FtlFile, Issue};
@@ -245,16 +245,8 @@ impl Findings<'_> {
     }
 
     fn at(&mut self, rule: &'static str, locale: &str, file: &str, line: u32, column: u32, message: String) {
-        let issue = Issue {
-            rule,
-            id: None,
-            line,
-            column,
-            message,
-            source_excerpt: None,
-            excerpt: None,
-            in_source: false,
-        };
+        let issue =
+            Issue { rule, id: None, line, column, message, source_excerpt: None, excerpt: None, in_source: false };
         self.push(issue, locale, file);
     }
 }
@@ -285,7 +277,10 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
     let locales: Vec<String> = files.keys().cloned().collect();
     let wanted = config.source_locale.clone().unwrap_or_else(|| "en".to_owned());
     let source = source_locale(&wanted, &locales).ok_or_else(|| {
-        messages.get("catalog-no-source-files", &[("locale", arg(wanted.clone())), ("patterns", arg(catalog.sources.join(", ")))])
+        messages.get(
+            "catalog-no-source-files",
+            &[("locale", arg(wanted.clone())), ("patterns", arg(catalog.sources.join(", ")))],
+        )
     })?;
     let brands = build::brands(&catalog.terms);
     let mut findings = Findings { config, out: Vec::new() };
@@ -320,7 +315,14 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 };
                 if let Some((first, line)) = seen.get(&id) {
                     let args = [("id", arg(id.clone())), ("file", arg(first.clone())), ("line", num(*line as usize))];
-                    findings.at("catalog-duplicate-id", locale, &name, e.line, 1, messages.get("catalog-duplicate-key", &args));
+                    findings.at(
+                        "catalog-duplicate-id",
+                        locale,
+                        &name,
+                        e.line,
+                        1,
+                        messages.get("catalog-duplicate-key", &args),
+                    );
                     continue;
                 }
                 seen.insert(id.clone(), (name.clone(), e.line));
@@ -336,8 +338,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
     let mut english_text = String::new();
     let mut built = Vec::new();
     for locale in &order {
-        let entries =
-            if *locale == source { english.clone() } else { read_locale(locale, &mut findings, &mut errors) };
+        let entries = if *locale == source { english.clone() } else { read_locale(locale, &mut findings, &mut errors) };
         let by_id: HashMap<&str, &Sourced> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
         let out_path = root.join(out_pattern.replace("{locale}", locale));
         let out_name = shown(root, &out_path);
@@ -353,7 +354,10 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                     None => {
                         missing += 1;
                         let args = [("key", arg(e.key.clone())), ("locale", arg(locale.clone()))];
-                        let mut issue = Issue { in_source: true, ..issue_at("catalog-missing", e, messages.get("catalog-missing-source", &args)) };
+                        let mut issue = Issue {
+                            in_source: true,
+                            ..issue_at("catalog-missing", e, messages.get("catalog-missing-source", &args))
+                        };
                         issue.source_excerpt = Some(plain(&e.value));
                         findings.push(issue, locale, &e.file);
                         continue;
@@ -361,7 +365,8 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                     Some(t) if t.value == e.value => {
                         untranslated.push(e.key.clone());
                         let args = [("key", arg(e.key.clone())), ("file", arg(out_name.clone()))];
-                        let mut issue = issue_at("catalog-untranslated", t, messages.get("catalog-untranslated-source", &args));
+                        let mut issue =
+                            issue_at("catalog-untranslated", t, messages.get("catalog-untranslated-source", &args));
                         issue.excerpt = Some(plain(&t.value));
                         findings.push(issue, locale, &t.file);
                         continue;
@@ -376,7 +381,11 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         }
         for t in entries.iter().filter(|t| !english_ids.contains(t.id.as_str())) {
             let args = [("key", arg(t.key.clone())), ("locale", arg(source.clone()))];
-            findings.push(issue_at("catalog-obsolete", t, messages.get("catalog-obsolete-source", &args)), locale, &t.file);
+            findings.push(
+                issue_at("catalog-obsolete", t, messages.get("catalog-obsolete-source", &args)),
+                locale,
+                &t.file,
+            );
         }
         let existing_text = match out_path.exists().then(|| crate::load::read_page(&out_path)) {
             None => None,
@@ -416,10 +425,8 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 continue;
             }
             let line = entries_of_file.get(id.as_str()).map_or(1, |(_, l)| *l);
-            let reason = messages.get(
-                "catalog-roundtrip",
-                &[("want", arg(want)), ("got", arg(got.cloned().unwrap_or_default()))],
-            );
+            let reason = messages
+                .get("catalog-roundtrip", &[("want", arg(want)), ("got", arg(got.cloned().unwrap_or_default()))]);
             let text = messages.get("catalog-format-failed", &[("id", arg(id.clone())), ("reason", arg(reason))]);
             issues.push(Issue { id: Some(id.clone()), ..issue_line("catalog-format-error", line, text) });
         }
@@ -429,19 +436,32 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             let text = messages.get("catalog-source-differs", &[("id", arg(id.clone())), ("value", arg(value))]);
             issues.push(Issue { id: Some(id.clone()), ..issue_line("catalog-source-differs", line, text) });
         }
-        let obsolete = if *locale == source {
+        // Obsolete: kept in the catalogue, but no longer a key of the source locale's strings.
+        let mut obsolete = 0;
+        for (id, (_, line)) in &entries_of_file {
+            if !id.starts_with('-') && !english_ids.contains(id.as_str()) {
+                obsolete += 1;
+                let text = messages.get("catalog-obsolete-kept", &[("id", arg(id.clone()))]);
+                issues.push(Issue { id: Some(id.clone()), ..issue_line("catalog-obsolete", *line, text) });
+            }
+        }
+        if *locale == source {
             english_text = text.clone();
-            entries_of_file.keys().filter(|id| !id.starts_with('-') && !english_ids.contains(id.as_str())).count()
         } else {
             let english_file = FtlFile::parse(&english_text);
             let english_name = shown(root, &root.join(out_pattern.replace("{locale}", &source)));
-            let (compared, counts) = check::compare(&english_file, &english_name, &file, messages);
-            // Missing messages were reported from the UI strings, where they are missing.
-            issues.extend(compared.into_iter().filter(|i| i.rule != "catalog-missing"));
-            counts.segments.obsolete
-        };
+            let (compared, _) = check::compare(&english_file, &english_name, &file, messages);
+            // Missing messages were reported from the UI strings, where they are missing, and
+            // obsolete ones against the source's keys just above.
+            issues.extend(compared.into_iter().filter(|i| !matches!(i.rule, "catalog-missing" | "catalog-obsolete")));
+        }
         for issue in issues {
-            match issue.id.as_ref().and_then(|id| from_source.get(id)).filter(|_| issue.rule.starts_with("catalog-variable") || issue.rule == "catalog-html-mismatch") {
+            match issue
+                .id
+                .as_ref()
+                .and_then(|id| from_source.get(id))
+                .filter(|_| issue.rule.starts_with("catalog-variable") || issue.rule == "catalog-html-mismatch")
+            {
                 // A translator fixes a variable or a tag in the UI strings.
                 Some(s) => findings.push(Issue { line: s.line, column: 1, ..issue }, locale, &s.file.clone()),
                 None => findings.push(issue, locale, &out_name),
@@ -459,7 +479,17 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         }
         let message_count = entries_of_file.keys().filter(|id| !id.starts_with('-')).count();
         let added = merged.added.iter().filter(|id| !id.starts_with('-')).count();
-        built.push(BuiltFile { locale: locale.clone(), file: out_name, sources, messages: message_count, added, untranslated, missing, obsolete, changed });
+        built.push(BuiltFile {
+            locale: locale.clone(),
+            file: out_name,
+            sources,
+            messages: message_count,
+            added,
+            untranslated,
+            missing,
+            obsolete,
+            changed,
+        });
     }
     Ok(BuildReport { source_locale: source, files: built, findings: findings.out, errors })
 }
@@ -500,7 +530,10 @@ pub fn check(
     locales.sort();
     locales.dedup();
     let source = source_locale(source_locale_wanted, &locales).ok_or_else(|| {
-        messages.get("catalog-no-source-files", &[("locale", arg(source_locale_wanted.to_owned())), ("patterns", arg(pattern.to_owned()))])
+        messages.get(
+            "catalog-no-source-files",
+            &[("locale", arg(source_locale_wanted.to_owned())), ("patterns", arg(pattern.to_owned()))],
+        )
     })?;
     let mut by_key: BTreeMap<&str, BTreeMap<&str, &Path>> = BTreeMap::new();
     for f in &found {
@@ -554,7 +587,11 @@ pub fn check(
             }
             if *locale == source {
                 // The source file is reported too (its own syntax and formatting), all translated.
-                let (n, words) = file.entries().iter().filter(|(id, _)| !id.starts_with('-')).fold((0, 0), |(n, w), (_, (e, _))| (n + 1, w + check::words(e)));
+                let (n, words) = file
+                    .entries()
+                    .iter()
+                    .filter(|(id, _)| !id.starts_with('-'))
+                    .fold((0, 0), |(n, w), (_, (e, _))| (n + 1, w + check::words(e)));
                 counts.segments.translated = n;
                 counts.words.translated = words;
             }
@@ -565,7 +602,8 @@ pub fn check(
             let all = s.entries().keys().filter(|id| !id.starts_with('-')).count();
             for locale in locales.iter().filter(|l| **l != source && !files.contains_key(l.as_str())) {
                 let expected = key.replace("{locale}", locale);
-                let message = messages.get("catalog-no-locale-file", &[("locale", arg(locale.clone())), ("file", arg(expected.clone()))]);
+                let message = messages
+                    .get("catalog-no-locale-file", &[("locale", arg(locale.clone())), ("file", arg(expected.clone()))]);
                 findings.push(issue_line("catalog-missing", 1, message), locale, &source_name);
                 let mut counts = Counts::default();
                 counts.segments.missing = all;
@@ -597,7 +635,12 @@ pub fn check(
 }
 
 /// `catalog labels`: the repeated labels of the site's pages and how each locale renders them.
-pub fn labels(root: &Path, config: &Config, locales: &[String], options: labels::Options) -> Result<labels::Report, String> {
+pub fn labels(
+    root: &Path,
+    config: &Config,
+    locales: &[String],
+    options: labels::Options,
+) -> Result<labels::Report, String> {
     let mut site = crate::site::Site::discover(root, config)?;
     if !locales.is_empty() {
         site.locales.retain(|l| locales.contains(l));
@@ -628,7 +671,14 @@ mod tests {
     fn patterns_find_locales_and_the_source() {
         let root = std::env::temp_dir().join(format!("lockstep-catalog-find-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        for f in ["includes/strings.en.env", "includes/strings.he.env", "includes/strings.xx-notalocale.env", "locales/en-US/a.ftl", "locales/de/a.ftl", "locales/de/b.ftl"] {
+        for f in [
+            "includes/strings.en.env",
+            "includes/strings.he.env",
+            "includes/strings.xx-notalocale.env",
+            "locales/en-US/a.ftl",
+            "locales/de/a.ftl",
+            "locales/de/b.ftl",
+        ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "").unwrap();
@@ -639,7 +689,10 @@ mod tests {
         assert_eq!(found[0].key, "includes/strings.{locale}.env");
         let found = find(&root, "locales/{locale}/*.ftl");
         let keys: Vec<(&str, &str)> = found.iter().map(|f| (f.locale.as_str(), f.key.as_str())).collect();
-        assert_eq!(keys, [("de", "locales/{locale}/a.ftl"), ("de", "locales/{locale}/b.ftl"), ("en-US", "locales/{locale}/a.ftl")]);
+        assert_eq!(
+            keys,
+            [("de", "locales/{locale}/a.ftl"), ("de", "locales/{locale}/b.ftl"), ("en-US", "locales/{locale}/a.ftl")]
+        );
         let tags = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(source_locale("en", &tags(&["de", "en-US"])), Some("en-US".to_owned()));
         assert_eq!(source_locale("en", &tags(&["en-GB", "en-US"])), None);

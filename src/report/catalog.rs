@@ -107,7 +107,11 @@ pub fn labels(r: &crate::catalog::labels::Report, messages: &Messages, out: &mut
                 .renderings
                 .iter()
                 .map(|r| {
-                    let mark = if r.untranslated { format!(" {}", messages.text("catalog-label-untranslated")) } else { String::new() };
+                    let mark = if r.untranslated {
+                        format!(" {}", messages.text("catalog-label-untranslated"))
+                    } else {
+                        String::new()
+                    };
                     format!("{} ×{}{mark}", isolate(&r.text), r.count)
                 })
                 .collect();
@@ -122,5 +126,9 @@ pub fn labels(r: &crate::catalog::labels::Report, messages: &Messages, out: &mut
         }
     }
     let inconsistent: usize = r.labels.iter().map(|l| l.locales.iter().filter(|x| x.inconsistent).count()).sum();
-    let _ = writeln!(out, "\n{bold}{}{bold:#}", messages.get("catalog-labels-summary", &[("labels", num(r.labels.len())), ("inconsistent", num(inconsistent))]));
+    let _ = writeln!(
+        out,
+        "\n{bold}{}{bold:#}",
+        messages.get("catalog-labels-summary", &[("labels", num(r.labels.len())), ("inconsistent", num(inconsistent))])
+    );
 }

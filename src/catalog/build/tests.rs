@@ -112,11 +112,8 @@ fn merging_keeps_hand_edits_comments_junk_and_obsolete_entries() {
 #[test]
 fn env_values_convert_and_rebuild_byte_for_byte() {
     let strings = env::read("GREETING=\"Hello from $SITE_NAME\"\nBRACES='{not a placeable}'\n");
-    let entries: Vec<_> = strings
-        .entries
-        .iter()
-        .map(|e| entry(&message_id(&e.key).unwrap(), &e.key, &e.value, &[]).unwrap())
-        .collect();
+    let entries: Vec<_> =
+        strings.entries.iter().map(|e| entry(&message_id(&e.key).unwrap(), &e.key, &e.value, &[]).unwrap()).collect();
     let first = render(&merge(None, entries.clone(), &["h".to_owned()]).resource);
     let parsed = fluent_syntax::parser::parse(first.clone()).unwrap();
     let second = render(&merge(Some(parsed), entries, &["h".to_owned()]).resource);

@@ -90,7 +90,10 @@ fn plural_categories_follow_the_locale() {
     let file = FtlFile::parse(text);
     let en = plurals(&file, &lang("en"), &messages());
     // English has no `few` and no `zero`.
-    assert_eq!(rules(&en), [("catalog-plural-category", 1), ("catalog-plural-category", 6), ("catalog-plural-category", 6)]);
+    assert_eq!(
+        rules(&en),
+        [("catalog-plural-category", 1), ("catalog-plural-category", 6), ("catalog-plural-category", 6)]
+    );
     let ar = plurals(&file, &lang("ar"), &messages());
     assert!(ar.iter().all(|i| i.message.contains("also needs")), "Arabic has every category: {ar:?}");
     assert_eq!(plural_categories(&lang("ja")).unwrap().into_iter().collect::<Vec<_>>(), ["other"]);

@@ -229,7 +229,8 @@ mod tests {
 
     #[test]
     fn malformed_lines_are_reported_and_the_rest_is_read() {
-        let text = "A=\"ok\"\nno equals here\n1BAD=\"x\"\nB=\"unclosed\nC=\"after\" junk\nD='fine'\nE=\"open to the end\n";
+        let text =
+            "A=\"ok\"\nno equals here\n1BAD=\"x\"\nB=\"unclosed\nC=\"after\" junk\nD='fine'\nE=\"open to the end\n";
         let s = read(text);
         let keys: Vec<&str> = s.entries.iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["A", "D"]);
@@ -249,7 +250,8 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for text in ["=", "A", "A=\"", "A='", "A=\"\\", "export", "export A", "A=$", "A=\"${\"", "\u{feff}A=1", "A=é\\"] {
+        for text in ["=", "A", "A=\"", "A='", "A=\"\\", "export", "export A", "A=$", "A=\"${\"", "\u{feff}A=1", "A=é\\"]
+        {
             let _ = read(text);
         }
     }

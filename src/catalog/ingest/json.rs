@@ -16,9 +16,7 @@ pub fn read(text: &str) -> Strings {
     let mut leaves = Vec::new();
     let mut out = Strings::default();
     let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = Flatten { path: Vec::new(), out: &mut leaves }
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
+    let parsed = Flatten { path: Vec::new(), out: &mut leaves }.deserialize(&mut de).and_then(|()| de.end());
     if let Err(e) = parsed {
         let what = if e.is_data() { "catalog-json-value" } else { "catalog-json-error" };
         let detail = strip_position(&e.to_string());
@@ -32,9 +30,10 @@ pub fn read(text: &str) -> Strings {
         // Array items have no key of their own: the array's key stands for them.
         let own = path.iter().rev().find(|p| !p.chars().all(|c| c.is_ascii_digit()));
         let quoted = serde_json::to_string(own.map_or("", String::as_str)).unwrap_or_default();
-        let found = text[cursor..].match_indices(&quoted).map(|(i, _)| cursor + i).find(|&i| {
-            text[i + quoted.len()..].trim_start().starts_with(':')
-        });
+        let found = text[cursor..]
+            .match_indices(&quoted)
+            .map(|(i, _)| cursor + i)
+            .find(|&i| text[i + quoted.len()..].trim_start().starts_with(':'));
         if let Some(at) = found {
             cursor = at + quoted.len();
         }

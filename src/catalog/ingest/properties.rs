@@ -41,12 +41,9 @@ pub fn read(text: &str) -> Strings {
                 what: "catalog-bad-key",
                 detail: String::new(),
             }),
-            (Err(bad), _) | (_, Err(bad)) => out.malformed.push(Malformed {
-                line: line_no,
-                column: 1,
-                what: "catalog-bad-escape",
-                detail: bad,
-            }),
+            (Err(bad), _) | (_, Err(bad)) => {
+                out.malformed.push(Malformed { line: line_no, column: 1, what: "catalog-bad-escape", detail: bad })
+            }
         }
     }
     out
@@ -101,7 +98,9 @@ fn unescape(s: &str) -> Result<String, String> {
                             .strip_prefix("\\u")
                             .and_then(|l| u32::from_str_radix(l, 16).ok())
                             .filter(|l| (0xDC00..0xE000).contains(l))
-                            .and_then(|l| char::from_u32(0x10000 + ((code.unwrap_or(0) - 0xD800) << 10) + (l - 0xDC00)));
+                            .and_then(|l| {
+                                char::from_u32(0x10000 + ((code.unwrap_or(0) - 0xD800) << 10) + (l - 0xDC00))
+                            });
                         out.push(pair.ok_or_else(|| format!("\\u{hex}{low}"))?);
                     }
                     None => return Err(format!("\\u{hex}")),
@@ -160,7 +159,8 @@ mod tests {
             ("notice", "the <LANG> copy", 10),
             ("empty", "", 11),
         ];
-        let want: Vec<(String, String, u32)> = want.iter().map(|(k, v, l)| (k.to_string(), v.to_string(), *l)).collect();
+        let want: Vec<(String, String, u32)> =
+            want.iter().map(|(k, v, l)| (k.to_string(), v.to_string(), *l)).collect();
         assert_eq!(got, want);
     }
 
