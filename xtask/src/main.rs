@@ -1,11 +1,12 @@
 //! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
-//! `eval`, `bench` and `seeds` tasks, and the mapping of outcomes to exit codes
+//! `eval`, `bench`, `seeds`, `bases` and `peer-check` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
 mod bases;
 mod bench;
 mod decoys;
 mod eval;
+mod peer_check;
 mod seeds;
 mod triples;
 
@@ -25,6 +26,9 @@ tasks:
           and measures how often the base chosen among English revisions is the true one,
           whether its stale labels agree with the true base's, and the time base choice takes
           --check: exit 1 below the figures kept in xtask/eval-thresholds.toml ([bases])
+  peer-check  builds the Fluent catalogues of the snapshot's UI strings (lockstep catalog build)
+          and checks them with Python's fluent.syntax (no Junk) and compare-locales (no error),
+          installed from PyPI into target/peer-check-venv; exit 1 when either disagrees
   help    print this text
 
 eval options:
@@ -147,6 +151,7 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
             let min = if check { Some(eval::bases_threshold()?) } else { None };
             bases::run(&seeds::default_shared_dir().join("corpus/history"), min)
         }
+        Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
