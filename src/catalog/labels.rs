@@ -123,12 +123,15 @@ fn paired(source: &[(&'static str, String)], translation: &[(&'static str, Strin
     out
 }
 
+/// A label's occurrences in the source: count, kinds, pages.
+type Occurrences<'r> = (usize, BTreeSet<&'static str>, BTreeSet<&'r str>);
+
 /// The repeated labels of a site's report (whose pages carry their alignments).
 pub fn collect(report: &SiteReport, options: Options) -> Report {
     let words = |s: &str| s.split_whitespace().count();
     // Occurrences in the source, each source block once (it appears once per locale).
     let mut seen_blocks: HashSet<(&str, [u32; 2])> = HashSet::new();
-    let mut counts: HashMap<String, (usize, BTreeSet<&'static str>, BTreeSet<&str>)> = HashMap::new();
+    let mut counts: HashMap<String, Occurrences> = HashMap::new();
     let mut renderings: HashMap<(String, &str), BTreeMap<String, usize>> = HashMap::new();
     let mut source_pages = BTreeSet::new();
     for page in &report.pages {
@@ -155,7 +158,7 @@ pub fn collect(report: &SiteReport, options: Options) -> Report {
         }
     }
     let locales: Vec<String> = report.locales.iter().map(|l| l.locale.clone()).collect();
-    let mut chosen: Vec<(String, (usize, BTreeSet<&'static str>, BTreeSet<&str>))> = counts
+    let mut chosen: Vec<(String, Occurrences)> = counts
         .into_iter()
         .filter(|(text, (n, ..))| *n >= options.min_count && words(text) <= options.max_words)
         .collect();
@@ -211,6 +214,55 @@ mod tests {
         assert_eq!(extract("!!! warning \"Keep a copy\""), [("admonition", "Keep a copy".to_owned())]);
         assert_eq!(extract("=== \"Linux\""), [("tab", "Linux".to_owned())]);
         assert!(extract("plain text with no label").is_empty());
+    }
+
+    /// A site report of one locale whose pages are aligned with their sources.
+    fn report(locale: &str, pages: &[(&str, &str)]) -> SiteReport {
+        let pages: Vec<crate::check::PageReport> = pages
+            .iter()
+            .enumerate()
+            .map(|(i, (source, translation))| {
+                let a = crate::align_pages(source, translation, None, locale);
+                let name = format!("p{i}.md");
+                crate::check::page_report(&name, locale, &name, &name, Some(a), Default::default)
+            })
+            .collect();
+        let refs: Vec<&crate::check::PageReport> = pages.iter().collect();
+        SiteReport {
+            root: ".".into(),
+            source_locale: "en".into(),
+            locales: vec![crate::check::locale_report(locale, false, &refs, Default::default())],
+            pages,
+            findings: Vec::new(),
+            orphans: Vec::new(),
+            errors: Vec::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn repeated_labels_get_ids_renderings_and_inconsistencies() {
+        let page = |n: &str, label: &str| {
+            format!(
+                "# {n}\n\nSome words about page {n}.\n\n<summary>{label}</summary>\n\n[Homepage](https://x.org/{n})\n"
+            )
+        };
+        let sources: Vec<String> = ["a", "b", "c"].iter().map(|n| page(n, "Downloads")).collect();
+        let translations = [page("a", "Téléchargements"), page("b", "Télécharger"), page("c", "Downloads")];
+        let pairs: Vec<(&str, &str)> =
+            sources.iter().zip(&translations).map(|(s, t)| (s.as_str(), t.as_str())).collect();
+        let r = collect(&report("fr", &pairs), Options::default());
+        let downloads = r.labels.iter().find(|l| l.text == "Downloads").unwrap();
+        assert_eq!((downloads.id.as_str(), downloads.count, downloads.pages), ("label-downloads", 3, 3));
+        let fr = &downloads.locales[0];
+        assert!(fr.inconsistent);
+        let seen: Vec<(&str, usize, bool)> =
+            fr.renderings.iter().map(|r| (r.text.as_str(), r.count, r.untranslated)).collect();
+        assert_eq!(seen, [("Downloads", 1, true), ("Téléchargements", 1, false), ("Télécharger", 1, false)]);
+        let homepage = r.labels.iter().find(|l| l.text == "Homepage").unwrap();
+        assert!(!homepage.locales[0].inconsistent, "left in English everywhere: nothing disagrees");
+        let strict = collect(&report("fr", &pairs), Options { min_count: 4, max_words: 5 });
+        assert!(strict.labels.is_empty());
     }
 
     #[test]

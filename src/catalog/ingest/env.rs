@@ -87,9 +87,9 @@ fn value(text: &str, mut p: usize) -> Result<(Vec<Piece>, usize), Bad> {
         let rest = &text[p..];
         if rest.starts_with('"') {
             p = double_quoted(text, p, &mut out, &mut buf)?;
-        } else if rest.starts_with('\'') {
-            let close = rest[1..].find('\'').ok_or((p, "catalog-unclosed-quote", String::new()))?;
-            buf.push_str(&rest[1..1 + close]);
+        } else if let Some(inner) = rest.strip_prefix('\'') {
+            let close = inner.find('\'').ok_or((p, "catalog-unclosed-quote", String::new()))?;
+            buf.push_str(&inner[..close]);
             p += close + 2;
         } else {
             break;
