@@ -6,6 +6,7 @@
 //! [`ui`] its messages. Only `load` and `cli` touch the file system.
 
 pub mod align;
+pub mod catalog;
 pub mod check;
 pub mod classify;
 pub mod cli;

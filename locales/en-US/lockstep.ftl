@@ -68,3 +68,70 @@ error-stamp-unknown = { $path } is not a translated page of this site (for a sou
 
 rules-columns = rule  group  default  detects
 rules-footer = `lockstep explain RULE` prints a rule's documentation; lockstep.toml sets levels per rule and per locale.
+
+## catalog
+
+# Reading UI strings ($detail: what was found, or the parser's own words)
+catalog-bad-line = not a KEY=value line; it is left out
+catalog-bad-key = { $detail ->
+    [none] a key is missing; the line is left out
+   *[other] “{ $detail }” is not a key (a key starts with a letter or _); the line is left out
+  }
+catalog-unclosed-quote = the quote opened here is never closed; the line is left out
+catalog-trailing-text = text after the closing quote: { $detail }; the line is left out
+catalog-bad-escape = invalid escape { $detail }; the entry is left out
+catalog-json-error = invalid JSON: { $detail }
+catalog-json-value = { $detail }: no text (null, or not inside an object); left out
+catalog-fluent-error = Fluent syntax error: { $detail } (the entry is skipped, the rest of the file is read)
+catalog-no-id = { $key }: a message id needs a letter or a digit; left out
+catalog-duplicate-key = { $id } is defined again (first in { $file }, line { $line }); the first is kept
+
+# Configuration
+catalog-no-sources = no UI strings configured: add a [catalog] table with sources = ["…{"{"}locale{"}"}…"] to lockstep.toml (see lockstep init)
+catalog-no-locale-placeholder = { $pattern }: the pattern needs {"{"}locale{"}"}
+catalog-unknown-format = { $pattern }: lockstep reads .env, .properties, .json and .ftl files
+catalog-no-source-files = no file of the source locale { $locale } matches { $patterns }
+
+# The header of a new catalogue file
+catalog-file-header = UI strings ({ $locale }), built by lockstep catalog build from { $sources }.
+    Strings still the same as the source locale's are left out, so that Fluent falls back to it.
+
+# `catalog build`
+catalog-missing-source = { $key } has no { $locale } value
+catalog-untranslated-source = { $key } is the same as in the source locale: left out of { $file }, so that the source applies
+catalog-obsolete-source = { $key } is not in the { $locale } strings
+catalog-obsolete-kept = { $id } is no longer in the UI strings; kept
+catalog-source-differs = { $id }: the catalogue's value is kept; the UI strings now say: { $value }
+catalog-roundtrip = it formats to “{ $got }” instead of “{ $want }”
+catalog-built = { $file } ({ $locale }): { $messages } messages, { $added } new; { $untranslated } untranslated left out, { $missing } missing, { $obsolete } obsolete kept
+catalog-unchanged = { $file } ({ $locale }): unchanged, { $messages } messages; { $untranslated } untranslated left out, { $missing } missing, { $obsolete } obsolete kept
+
+# `catalog check`
+catalog-duplicate-id = { $id } is defined again (first on line { $line }); Fluent keeps only one
+catalog-format-failed = { $id } does not format: { $reason }
+catalog-missing = { $id } has no translation here ({ $file } has it)
+catalog-obsolete = { $id } is not in { $file } any more
+catalog-untranslated = { $id } is the same as in { $file }: translate it, or remove it so that Fluent falls back
+catalog-variable-missing = { $id } does not use { $variables }, which { $file } uses
+catalog-variable-unknown = { $id } uses { $variables }, which { $file } does not: the application does not pass it
+catalog-html-mismatch = { $id }: HTML tags differ from { $file } ({ $source } there, { $target } here)
+catalog-plural-unknown = { $id }: { $locale } has no plural category { $categories } (it has { $known })
+catalog-plural-incomplete = { $id }: { $locale } also needs { $categories }, left to the default variant (it has { $known })
+catalog-bidi-control = { $id }: bidirectional control { $chars } inside a placeable can reorder the text around it
+catalog-no-source-file = no source file { $file } for this file
+catalog-no-locale-file = { $locale } has no { $file }
+catalog-check-columns = locale   files  translated  untranslated  missing  obsolete  errors  warnings  translated
+catalog-summary = { $findings ->
+    [one] one finding
+   *[other] { $findings } findings
+  } ({ $errors } errors, { $warnings } warnings, { $infos } notes) in { $files ->
+    [one] one file
+   *[other] { $files } files
+  }
+
+# `catalog labels`
+catalog-labels-header = { $labels } labels repeated at least { $min } times (at most { $words } words) in { $pages } source pages
+catalog-label = { $id }  { $text }  ×{ $count } in { $pages } pages ({ $kinds })
+catalog-label-untranslated = (untranslated)
+catalog-label-inconsistent = { $renderings } different translations
+catalog-labels-summary = { $labels } labels; { $inconsistent } label renderings inconsistent within a locale

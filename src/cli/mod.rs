@@ -2,6 +2,7 @@
 //! [`crate::load`], compute with the library and hand the result to a reporter.
 
 mod align;
+mod catalog;
 mod rules;
 mod site;
 
@@ -55,6 +56,8 @@ enum Command {
     Rules(rules::RulesArgs),
     /// Print the documentation of one rule
     Explain(rules::ExplainArgs),
+    /// UI strings as a Fluent catalogue: build, check, and the labels repeated across pages
+    Catalog(catalog::CatalogArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Init(args) => site::init(args, &messages, &mut out),
         Command::Rules(args) => rules::rules(args, &messages, &mut out),
         Command::Explain(args) => rules::explain(args, &messages, &mut out),
+        Command::Catalog(args) => catalog::run(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -90,7 +90,7 @@ pub enum CheckFormat {
 }
 
 impl CheckFormat {
-    fn reporter(self) -> &'static dyn report::Reporter {
+    pub(super) fn reporter(self) -> &'static dyn report::Reporter {
         match self {
             CheckFormat::Human => &report::Human,
             CheckFormat::Json => &report::Json,
@@ -149,7 +149,7 @@ fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
     Ok(report)
 }
 
-fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messages) -> Result<Config, Failure> {
+pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messages) -> Result<Config, Failure> {
     let path = match explicit {
         Some(p) => p.to_owned(),
         None => {

@@ -283,35 +283,7 @@ pub fn bar(percent: f64) -> String {
 pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8>) {
     use crate::check::Level;
     for f in &r.findings {
-        let style = match f.level {
-            Level::Error => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
-            Level::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
-            _ => Style::new().fg_color(Some(AnsiColor::Blue.into())),
-        };
-        // Markup and script findings show the line they are on; coverage findings an excerpt.
-        let line = f.translation_excerpt.as_deref().filter(|_| is_pair_rule(&f.rule));
-        let excerpt = match line {
-            Some(_) => String::new(),
-            None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
-        };
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {style}{}[{}]{style:#} {}: {}{}",
-            f.file,
-            f.line,
-            f.column,
-            f.level.as_str(),
-            f.rule,
-            f.locale,
-            visible(&f.message),
-            if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
-        );
-        if let Some(line) = line {
-            snippet(f.line, f.column, line, style, out);
-        }
-        if let Some(diff) = &f.diff {
-            let _ = writeln!(out, "    {}", diff_line(diff));
-        }
+        finding(f, out);
     }
     for o in &r.orphans {
         let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
@@ -353,6 +325,41 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
     );
     let bold = Style::new().bold();
     let _ = writeln!(out, "{bold}{summary}{bold:#}");
+}
+
+/// One finding as `file:line:col: level[rule] locale: message  excerpt`, with the word diff
+/// of a stale block under it.
+pub fn finding(f: &crate::check::Finding, out: &mut Vec<u8>) {
+    use crate::check::Level;
+    let style = match f.level {
+        Level::Error => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+        Level::Warning => Style::new().fg_color(Some(AnsiColor::Yellow.into())),
+        _ => Style::new().fg_color(Some(AnsiColor::Blue.into())),
+    };
+    // Markup and script findings show the line they are on; other findings an excerpt.
+    let line = f.translation_excerpt.as_deref().filter(|_| is_pair_rule(&f.rule));
+    let excerpt = match line {
+        Some(_) => String::new(),
+        None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
+    };
+    let _ = writeln!(
+        out,
+        "{}:{}:{}: {style}{}[{}]{style:#} {}: {}{}",
+        f.file,
+        f.line,
+        f.column,
+        f.level.as_str(),
+        f.rule,
+        f.locale,
+        visible(&f.message),
+        if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
+    );
+    if let Some(line) = line {
+        snippet(f.line, f.column, line, style, out);
+    }
+    if let Some(diff) = &f.diff {
+        let _ = writeln!(out, "    {}", diff_line(diff));
+    }
 }
 
 #[cfg(test)]

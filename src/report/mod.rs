@@ -1,6 +1,7 @@
 //! Reporters: they render what the library computed and decide nothing. One file per format;
 //! each writes into a `Vec<u8>` and the caller decides where it goes.
 
+pub mod catalog;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -39,6 +39,28 @@ pub struct Config {
     /// Per-locale settings, by BCP 47 tag.
     #[serde(default)]
     pub locale: BTreeMap<String, LocaleConfig>,
+    /// UI strings and their Fluent catalogue (`lockstep catalog`).
+    pub catalog: Option<CatalogConfig>,
+}
+
+/// The `[catalog]` table: where a site's UI strings are and where their Fluent catalogue goes.
+/// Paths are relative to the site root; `{locale}` stands for a BCP 47 tag.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CatalogConfig {
+    /// Files of UI strings per locale: `.env`, `.properties`, `.json` or `.ftl`
+    /// (e.g. `includes/strings.{locale}.env`).
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// The Fluent file written per locale (default `locales/{locale}/site.ftl`).
+    pub out: Option<String>,
+    /// Brand names written as Fluent terms: `Privacy Guides` becomes `{ -privacy-guides }`.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// `catalog labels`: how many times a label must occur in the source pages (default 3).
+    pub label_min_count: Option<usize>,
+    /// `catalog labels`: the most words a label may have (default 5).
+    pub label_max_words: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -153,6 +175,14 @@ exclude = []
 # direction = "rtl"
 # gates = {{ min-coverage = 90 }}
 # rules = {{ untranslated = "error" }}
+
+# UI strings and their Fluent catalogue (`lockstep catalog build`, `check`, `labels`).
+# [catalog]
+# sources = ["includes/strings.{{locale}}.env"]   # .env, .properties, .json or .ftl
+# out = "locales/{{locale}}/site.ftl"             # one Fluent file per locale
+# terms = ["Privacy Guides"]                    # brand names, written as Fluent terms
+# label-min-count = 3                           # `catalog labels`: repeated at least this often
+# label-max-words = 5                           # `catalog labels`: at most this many words
 "#,
         source_locale = site.source_locale,
         layout = site.layout,
@@ -192,6 +222,21 @@ mod tests {
         assert_eq!(c.level("stale", "he"), Some(Level::Error));
         assert_eq!(c.level("stale", "de"), None);
         assert_eq!(c.level("obsolete", "he"), Some(Level::Info));
+    }
+
+    #[test]
+    fn catalog_table_parses_and_rejects_unknown_keys() {
+        let c = Config::parse(
+            "[catalog]\nsources = [\"includes/strings.{locale}.env\"]\nterms = [\"Garden Club\"]\nlabel-min-count = 4\n",
+        )
+        .unwrap();
+        let catalog = c.catalog.unwrap();
+        assert_eq!(catalog.sources, ["includes/strings.{locale}.env"]);
+        assert_eq!(catalog.terms, ["Garden Club"]);
+        assert_eq!(catalog.label_min_count, Some(4));
+        assert_eq!(catalog.out, None);
+        let e = Config::parse("[catalog]\nsource = []\n").unwrap_err();
+        assert!(e.contains("source"), "{e}");
     }
 
     #[test]

@@ -99,6 +99,12 @@ fn init_template_parses_back_and_the_example_config_parses() {
     assert_eq!(parsed.locales, Some(vec!["he".to_owned()]));
     let again = Site::discover(&root, &parsed).unwrap();
     assert_eq!(summary(&again, &root), summary(&site, &root));
+    // The commented `[catalog]` example parses once uncommented.
+    let template = config::template(&site);
+    let (head, catalog) = template.split_once("# [catalog]").unwrap();
+    let uncommented: String = catalog.lines().map(|l| format!("{}\n", l.trim_start_matches("# "))).collect();
+    let with_catalog = Config::parse(&format!("{head}[catalog]{uncommented}")).unwrap();
+    assert_eq!(with_catalog.catalog.unwrap().sources, ["includes/strings.{locale}.env"]);
     std::fs::remove_dir_all(root).unwrap();
     let example = include_str!("../../examples/site/lockstep.toml");
     Config::parse(example).unwrap();

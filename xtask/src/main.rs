@@ -1,11 +1,12 @@
 //! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
-//! `eval`, `bench` and `seeds` tasks, and the mapping of outcomes to exit codes
+//! `eval`, `bench`, `seeds`, `bases` and `peer-check` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
 mod bases;
 mod bench;
 mod decoys;
 mod eval;
+mod peer_check;
 mod rules_audit;
 mod seeds;
 mod triples;
@@ -31,6 +32,9 @@ tasks:
           --sample N: findings per rule (default 10)
           --check: exit 1 unless the known real defects are found and the SPEC §1.2 rewrites of
           every English page cause no finding
+  peer-check  builds the Fluent catalogues of the snapshot's UI strings (lockstep catalog build)
+          and checks them with Python's fluent.syntax (no Junk) and compare-locales (no error),
+          installed from PyPI into target/peer-check-venv; exit 1 when either disagrees
   help    print this text
 
 eval options:
@@ -164,6 +168,7 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
             }
             rules_audit::run(&seeds::default_shared_dir(), &a)
         }
+        Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");
             Ok(ExitCode::SUCCESS)
