@@ -212,9 +212,11 @@ fn place(seg: &Segment, offset: usize, lines: &[&str]) -> (u32, u32) {
     (line, (indent + in_raw + 1) as u32)
 }
 
-/// Unknown rule ids in a configuration, to be reported as errors.
+/// Unknown rule ids in a configuration (neither page rules nor `catalog check` rules), to be
+/// reported as errors.
 pub fn unknown_ids<'a>(ids: impl Iterator<Item = &'a String>) -> Vec<&'a str> {
-    ids.map(String::as_str).filter(|id| rule(id).is_none()).collect()
+    let catalog = |id: &str| crate::catalog::check::RULES.iter().any(|(c, ..)| *c == id);
+    ids.map(String::as_str).filter(|id| rule(id).is_none() && !catalog(id)).collect()
 }
 
 /// The documentation of every rule, as `docs/rules.md` holds it.
