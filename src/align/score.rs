@@ -29,6 +29,9 @@ pub struct Scorer<'a> {
     mode: Mode,
     /// Document frequency of skeleton and name tokens over both pages.
     df: HashMap<u64, u32>,
+    /// Skeleton and name tokens of every segment of each page, sorted.
+    ta: Vec<(Vec<u64>, Vec<u64>)>,
+    tb: Vec<(Vec<u64>, Vec<u64>)>,
     fa: Vec<OnceCell<Features>>,
     fb: Vec<OnceCell<Features>>,
     /// Words of the English page (across languages only).
@@ -58,13 +61,17 @@ struct Features {
 
 impl<'a> Scorer<'a> {
     pub fn new(a: &'a [Segment], b: &'a [Segment], mode: Mode) -> Self {
+        let ta: Vec<_> = a.iter().map(|s| tokens(s, mode)).collect();
+        let tb: Vec<_> = b.iter().map(|s| tokens(s, mode)).collect();
         let mut df: HashMap<u64, u32> = HashMap::default();
-        for s in a.iter().chain(b) {
-            let (mut sk, mut names) = tokens(s, mode);
-            sk.dedup();
-            names.dedup();
-            for k in sk.into_iter().chain(names) {
-                *df.entry(k).or_default() += 1;
+        for (sk, names) in ta.iter().chain(&tb) {
+            // Each token once per segment (the lists are sorted).
+            for list in [sk, names] {
+                for (n, k) in list.iter().enumerate() {
+                    if n == 0 || list[n - 1] != *k {
+                        *df.entry(*k).or_default() += 1;
+                    }
+                }
             }
         }
         let chars = |segs: &[Segment]| -> usize { segs.iter().map(|s| s.text.chars().count()).sum() };
@@ -75,6 +82,8 @@ impl<'a> Scorer<'a> {
             b,
             mode,
             df,
+            ta,
+            tb,
             fa: (0..a.len()).map(|_| OnceCell::new()).collect(),
             fb: (0..b.len()).map(|_| OnceCell::new()).collect(),
             vocabulary: OnceCell::new(),
@@ -83,22 +92,21 @@ impl<'a> Scorer<'a> {
     }
 
     fn fa(&self, i: usize) -> &Features {
-        self.fa[i].get_or_init(|| self.features(&self.a[i], false))
+        self.fa[i].get_or_init(|| self.features(&self.a[i], &self.ta[i], false))
     }
 
     fn fb(&self, j: usize) -> &Features {
-        self.fb[j].get_or_init(|| self.features(&self.b[j], self.mode == Mode::CrossLanguage))
+        self.fb[j].get_or_init(|| self.features(&self.b[j], &self.tb[j], self.mode == Mode::CrossLanguage))
     }
 
-    fn features(&self, s: &Segment, translated: bool) -> Features {
+    fn features(&self, s: &Segment, (sk, names): &(Vec<u64>, Vec<u64>), translated: bool) -> Features {
         let n = (self.a.len() + self.b.len()).max(1) as f32;
-        let bag = |t: Vec<u64>| -> Bag {
+        let bag = |t: &[u64]| -> Bag {
             let tokens: Vec<(u64, f32)> =
-                t.into_iter().map(|k| (k, (1.0 + n / self.df.get(&k).copied().unwrap_or(1) as f32).ln())).collect();
+                t.iter().copied().map(|k| (k, (1.0 + n / self.df.get(&k).copied().unwrap_or(1) as f32).ln())).collect();
             let total = tokens.iter().map(|t| t.1).sum();
             Bag { tokens, total }
         };
-        let (sk, names) = tokens(s, self.mode);
         let mut f = Features::new(s, bag(sk), bag(names), self.mode);
         if translated {
             // A translated segment whose words nearly all occur on the English page is still

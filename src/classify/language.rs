@@ -63,6 +63,10 @@ fn looks_english(sentence: &str, facts: &LocaleFacts) -> bool {
             return false;
         }
         let Some(lang) = facts.lang else { return false };
+        if sentence.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).nth(3).is_some() {
+            // Four letters English does not use (ä, é, ß…), more than names have: not English.
+            return false;
+        }
         let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, lang]);
         detector.detect(sentence).is_some_and(|i| i.lang() == whatlang::Lang::Eng && i.confidence() > 0.5)
     } else {
