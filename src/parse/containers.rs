@@ -54,6 +54,10 @@ static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["'](
 static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
 static FM_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
 
+/// Containers deeper than this are not named in paths: no real page nests so deep, and a hostile
+/// one (a thousand nested `<div markdown>`) must not cost time or memory quadratic in its depth.
+const MAX_PATH_DEPTH: usize = 16;
+
 /// Front-matter keys whose values are prose to translate (SPEC §1.2).
 const TRANSLATABLE_KEYS: [&str; 4] = ["title", "description", "meta_title", "summary"];
 
@@ -96,7 +100,8 @@ pub(super) fn prepare(text: &str) -> Prepared {
             }
         }
         let content = strip_columns(line, 4 * blocks.len());
-        let path: Vec<String> = blocks.iter().map(|b| b.name.clone()).chain(html.iter().cloned()).collect();
+        let path: Vec<String> =
+            blocks.iter().map(|b| b.name.clone()).chain(html.iter().cloned()).take(MAX_PATH_DEPTH).collect();
         containers.record(path.clone());
         if blank {
             continue;

@@ -107,7 +107,7 @@ fn peak_memory() -> Option<String> {
     Some(format!("{:.1} MB", kb / 1024.0))
 }
 
-fn ms(d: Duration) -> String {
+pub fn ms(d: Duration) -> String {
     format!("{:.3} ms", d.as_secs_f64() * 1000.0)
 }
 
@@ -240,6 +240,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             growth.map_or("n/a", |g| verdict(g <= 4.5))
         );
     }
+    let mut adversarial = String::new();
+    let bounded = crate::adversarial::run(&mut adversarial);
+    print!("{adversarial}");
+    println!("  adversarial inputs bounded in time and memory:  {}", verdict(bounded));
     let history = args.triples.join("../history");
     if history.join("build-repo.sh").is_file() {
         let f = crate::bases::with_repository(&history, false)?;
@@ -343,7 +347,15 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
 }
 
 /// Peak resident memory in KiB (Linux).
-fn peak_kb() -> Option<u64> {
+/// Resets the process's peak resident size to its current size (Linux: "5" in clear_refs) and
+/// returns that size, the baseline of the next measurement.
+pub fn reset_peak() -> Option<u64> {
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    peak_kb()
+}
+
+/// Peak resident size of the process since start or since the last reset, in KiB.
+pub fn peak_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     status.lines().find_map(|l| l.strip_prefix("VmHWM:")?.trim().strip_suffix("kB")?.trim().parse().ok())
 }

@@ -2,6 +2,7 @@
 //! `eval`, `bench`, `seeds`, `bases` and `peer-check` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
+mod adversarial;
 mod bases;
 mod bench;
 mod decoys;
@@ -35,6 +36,9 @@ tasks:
   peer-check  builds the Fluent catalogues of the snapshot's UI strings (lockstep catalog build)
           and checks them with Python's fluent.syntax (no Junk) and compare-locales (no error),
           installed from PyPI into target/peer-check-venv; exit 1 when either disagrees
+  adversarial  only the adversarial phase of bench: inputs built to be slow (identical, disjoint,
+          reversed, deeply nested, one 50 MB line, 1 M lines) at 1x, 4x and 16x; exit 1 if time
+          grows worse than near-linearly or memory beyond a small multiple of the input
   help    print this text
 
 eval options:
@@ -167,6 +171,12 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
                 }
             }
             rules_audit::run(&seeds::default_shared_dir(), &a)
+        }
+        Some("adversarial") => {
+            let mut out = String::new();
+            let bounded = adversarial::run(&mut out);
+            print!("{out}");
+            Ok(if bounded { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {

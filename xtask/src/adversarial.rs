@@ -1,0 +1,178 @@
+//! Owns the adversarial phase of `cargo xtask bench`: inputs built to make an aligner slow or
+//! hungry, each at three sizes (1×, 4×, 16×), so that the growth of time and memory with size
+//! is measured rather than assumed. Alignment is bounded by design (exact anchors first, then
+//! dynamic programming in a band of at most `MAX_CELLS` cells per gap); this shows it.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// From 1× to 16×, time may grow by at most this multiple of the input's growth (1 for linear,
+/// the rest for log factors, cache effects and noise).
+const MAX_GROWTH: f64 = 2.0;
+/// Peak memory of the largest size, at most this multiple of the input's bytes (plus a few MB).
+const MAX_MEMORY_MULTIPLE: f64 = 64.0;
+
+struct Case {
+    name: &'static str,
+    /// The source and translation pages at a scale (1, 4 or 16).
+    make: fn(usize) -> (String, String),
+}
+
+const CASES: &[Case] = &[
+    Case { name: "10,000 identical paragraphs", make: identical },
+    Case { name: "10,000 paragraphs, nothing shared", make: disjoint },
+    Case { name: "one 50 MB line", make: long_line },
+    Case { name: "1,000 nested lists", make: nested_lists },
+    Case { name: "1,000 nested blockquotes", make: nested_quotes },
+    Case { name: "1,000 nested <div markdown>", make: nested_divs },
+    Case { name: "1 M short lines", make: short_lines },
+    Case { name: "translation = source reversed", make: reversed },
+];
+
+/// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
+/// within the growth and memory bounds.
+pub fn run(out: &mut String) -> bool {
+    let mut all_met = true;
+    let _ = writeln!(out, "\nadversarial inputs (align without base, he; time and peak memory at 1x / 4x / 16x):");
+    for case in CASES {
+        let mut times = Vec::new();
+        let mut memory = Vec::new();
+        let mut inputs = Vec::new();
+        for scale in [1, 4, 16] {
+            let (source, translation) = (case.make)(scale);
+            inputs.push(source.len() + translation.len());
+            let baseline = crate::bench::reset_peak();
+            let start = Instant::now();
+            black_box(lockstep::align_pages(&source, &translation, None, "he"));
+            times.push(start.elapsed());
+            memory.push(crate::bench::peak_kb().zip(baseline).map(|(p, b)| p.saturating_sub(b)));
+        }
+        let floor = Duration::from_millis(2);
+        let growth = times[2].max(floor).as_secs_f64() / times[0].max(floor).as_secs_f64();
+        let input = inputs[2];
+        let input_growth = inputs[2] as f64 / inputs[0] as f64;
+        let peak_mb = memory[2].map(|kb| kb as f64 / 1024.0);
+        let multiple = peak_mb.map(|mb| mb * 1024.0 * 1024.0 / input as f64);
+        let memory_ok = peak_mb.is_none_or(|mb| mb <= 8.0 || multiple.unwrap_or(0.0) <= MAX_MEMORY_MULTIPLE);
+        let ok = growth <= MAX_GROWTH * input_growth && memory_ok;
+        all_met &= ok;
+        let fmt_mem =
+            |m: &Option<u64>| m.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
+        let _ = writeln!(
+            out,
+            "  {:<36} {:>11} {:>11} {:>11}  x{:<5.1} (input x{:<5.1})  {:>7} {:>7} {:>7} ({:.0}x of {:.1} MB)  {}",
+            case.name,
+            crate::bench::ms(times[0]),
+            crate::bench::ms(times[1]),
+            crate::bench::ms(times[2]),
+            growth,
+            input_growth,
+            fmt_mem(&memory[0]),
+            fmt_mem(&memory[1]),
+            fmt_mem(&memory[2]),
+            multiple.unwrap_or(0.0),
+            input as f64 / 1e6,
+            if ok { "met" } else { "NOT MET" }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "  (bounds: from 1x to 16x, time grows at most {MAX_GROWTH}x as much as the input; peak memory at 16x at most {MAX_MEMORY_MULTIPLE}x the input)"
+    );
+    all_met
+}
+
+/// Deterministic pseudo-random words over an alphabet.
+fn words(seed: u64, n: usize, alphabet: &[char]) -> String {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut out = String::new();
+    for w in 0..n {
+        if w > 0 {
+            out.push(' ');
+        }
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        for k in 0..(3 + state % 6) {
+            out.push(alphabet[((state >> (k * 5)) % alphabet.len() as u64) as usize]);
+        }
+    }
+    out
+}
+
+const LATIN: &[char] = &['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's', 't'];
+const HEBREW: &[char] = &['א', 'ב', 'ג', 'ד', 'ה', 'ו', 'ז', 'ח', 'ט', 'י', 'כ', 'ל', 'מ', 'נ', 'ס', 'ע', 'פ', 'צ'];
+
+fn paragraphs(n: usize, alphabet: &[char], seed: u64) -> Vec<String> {
+    (0..n).map(|i| words(seed + i as u64, 12, alphabet) + ".").collect()
+}
+
+fn identical(scale: usize) -> (String, String) {
+    let page = vec!["The same paragraph, again and again."; 625 * scale].join("\n\n");
+    (page.clone(), page)
+}
+
+fn disjoint(scale: usize) -> (String, String) {
+    (paragraphs(625 * scale, LATIN, 1).join("\n\n"), paragraphs(625 * scale, HEBREW, 2).join("\n\n"))
+}
+
+fn long_line(scale: usize) -> (String, String) {
+    let words = 3_125_000 * scale / 6;
+    ("lorem ".repeat(words), "שלום ".repeat(words * 6 / 9))
+}
+
+fn nested_lists(scale: usize) -> (String, String) {
+    let page = |word: &str| {
+        (0..1000 * scale / 16).map(|d| format!("{}- {word} {d}", "  ".repeat(d))).collect::<Vec<_>>().join("\n")
+    };
+    (page("item"), page("פריט"))
+}
+
+fn nested_quotes(scale: usize) -> (String, String) {
+    let page = |word: &str| {
+        (0..1000 * scale / 16).map(|d| format!("{} {word} {d}", ">".repeat(d + 1))).collect::<Vec<_>>().join("\n")
+    };
+    (page("quote"), page("ציטוט"))
+}
+
+fn nested_divs(scale: usize) -> (String, String) {
+    let page = |word: &str| {
+        let depth = 1000 * scale / 16;
+        let mut s = String::new();
+        for d in 0..depth {
+            let _ = write!(s, "<div class=\"level{d}\" markdown>\n\n{word} {d}\n\n");
+        }
+        s.push_str(&"</div>\n\n".repeat(depth));
+        s
+    };
+    (page("text"), page("טקסט"))
+}
+
+fn short_lines(scale: usize) -> (String, String) {
+    let page = |word: &str| (0..62_500 * scale).map(|i| format!("- {word}{i}\n")).collect::<String>();
+    (page("x"), page("א"))
+}
+
+fn reversed(scale: usize) -> (String, String) {
+    let mut paras = paragraphs(625 * scale, LATIN, 3);
+    let source = paras.join("\n\n");
+    paras.reverse();
+    (source, paras.join("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_have_the_sizes_they_claim() {
+        let (a, _) = long_line(16);
+        assert!(a.len() >= 50_000_000 && !a.contains('\n'));
+        assert_eq!(short_lines(16).0.lines().count(), 1_000_000);
+        assert_eq!(identical(16).0.split("\n\n").count(), 10_000);
+        assert_eq!(nested_lists(16).0.lines().count(), 1000);
+        let (s, t) = reversed(1);
+        assert_eq!(s.split("\n\n").last(), t.split("\n\n").next());
+    }
+}
