@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    let mut hits = Vec::new();
     compare_tokens(
         input,
         "img:",
@@ -28,8 +29,15 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
             (None, Some(a)) => format!("image `{a}` added"),
             (None, None) => String::new(),
         },
-        out,
+        &mut hits,
     );
+    // An image whose syntax broke is `link-syntax-broken`'s finding, not a lost image.
+    let broken = if hits.iter().any(|h| h.message.ends_with("` lost")) {
+        super::link_syntax_broken::broken_targets(input)
+    } else {
+        Vec::new()
+    };
+    out.extend(hits.into_iter().filter(|h| !broken.iter().any(|b| h.message == format!("image `{b}` lost"))));
 }
 
 #[cfg(test)]
@@ -42,6 +50,11 @@ mod tests {
         let en = "![Logo](assets/logo.svg){ width=100 }\n";
         let de = "![Logo](assets/logo.png){ width=100 }\n";
         assert_eq!(hits(&RULE, en, de, "de"), ["1: image source changed: `assets/logo.svg` → `assets/logo.png`"]);
+    }
+
+    #[test]
+    fn a_broken_image_is_left_to_link_syntax_broken() {
+        assert!(hits(&RULE, "![A cat](cat.png)\n", "![Eine Katze] (cat.png)\n", "de").is_empty());
     }
 
     #[test]

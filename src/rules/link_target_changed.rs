@@ -35,7 +35,15 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         },
         &mut hits,
     );
-    out.extend(hits.into_iter().filter(|h| !localised(&h.message, &lang)));
+    // A link whose syntax broke is `link-syntax-broken`'s finding, not a lost target.
+    let broken = if hits.iter().any(|h| h.message.ends_with("` lost")) {
+        super::link_syntax_broken::broken_targets(input)
+    } else {
+        Vec::new()
+    };
+    out.extend(hits.into_iter().filter(|h| {
+        !localised(&h.message, &lang) && !broken.iter().any(|b| h.message == format!("link to `{b}` lost"))
+    }));
 }
 
 /// A changed target that only swaps the English language code for the locale's.
@@ -81,6 +89,13 @@ mod tests {
                 "1: link to `b.md` added"
             ]
         );
+    }
+
+    #[test]
+    fn a_broken_link_is_left_to_link_syntax_broken() {
+        let en = "[Learn more](basics/threat-modeling.md){ .md-button }\n";
+        let ar = "[تعرف على المزيد] (basics/threat-modeling.md){ .md-button }\n";
+        assert!(hits(&RULE, en, ar, "ar").is_empty());
     }
 
     #[test]
