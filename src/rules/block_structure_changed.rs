@@ -12,21 +12,26 @@ pub static RULE: Rule = Rule {
     summary: "heading level, admonition type, block kind or enclosing container differs from the English",
     detects: "A block that left the admonition, content tab or `<details>`/`<div markdown>` block its English \
         counterpart is in (its indentation was lost), an admonition whose type changed or was translated \
-        (`!!! note` → `!!! warning`, `!!! ملاحظة`), a list item, admonition or tab whose marker no longer \
-        parses (`-item`, `!!!note \"…`), and, when the English the translation was made from is known, a \
-        heading level or block kind (list item, table row, code, heading) that differs. Only aligned pairs \
-        are compared.",
+        (`!!! note` → `!!! warning`, `!!! ملاحظة`), an admonition or tab marker that a platform escaped \
+        (`\\=== \"Android\"`) or that no longer parses, a list item whose marker lost its space (`-item`), \
+        and, when the English the translation was made from is known, a \
+        heading level or block kind (list item, table row, code, heading) that differs. Apart from escaped markers, only \
+        blocks aligned with an English block are compared.",
     why: "Content ejected from an admonition renders after an empty box, a code fence outside its admonition \
         breaks the rest of the page, a translated admonition type loses its icon and colour, and a changed \
         heading level changes the table of contents and the anchors links point at.",
     example: ["!!! warning\n\n    Back up your keys first.", "!!! warning\n\nגבו את המפתחות שלכם קודם."],
-    precision: None,
+    precision: Some("10/10 of a sample of the 15 findings on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let Some(english) = input.english else { return };
     let t = input.translation;
+    if let Some(message) = escaped_marker(input.english, t) {
+        out.push(Hit::new(0, message));
+        return;
+    }
+    let Some(english) = input.english else { return };
     if english.kind == Kind::FrontMatter || t.kind == Kind::FrontMatter {
         return;
     }
@@ -130,6 +135,23 @@ fn kind_change(english: &Segment, t: &Segment, known: bool) -> Option<String> {
     }
 }
 
+/// `\=== "Tab"`, `\!!! note`: a platform escaped the marker, which is then text and its
+/// indented body code. Evident whether or not the block pairs with its English.
+fn escaped_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
+    if !matches!(t.kind, Kind::Paragraph | Kind::Heading(_)) {
+        return None;
+    }
+    let raw = t.raw.trim_start();
+    let rest = raw.strip_prefix('\\')?;
+    let marker = ["===", "!!!", "???"].into_iter().find(|m| rest.starts_with(m))?;
+    let after = rest[3..].trim_start_matches(['+', '!']);
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) || english.is_some_and(|e| e.raw.starts_with('\\')) {
+        return None;
+    }
+    let what = if marker == "===" { "content tab" } else { "admonition" };
+    Some(format!("{what} marker `{}` is escaped: it shows as text and its indented body as code", first_line(raw)))
+}
+
 /// Kinds whose change says the block's syntax changed (HTML, footnotes, definitions and rules
 /// are cut differently by platforms and are left to other rules).
 fn structural(kind: Kind) -> bool {
@@ -221,9 +243,15 @@ mod tests {
     fn an_escaped_tab_marker_is_found() {
         let en = "=== \"Android\"\n\n    Install [the app](https://example.org/app) from 2 stores.\n";
         let fr = "\\=== \"Android\"\n\n    Installez [l'app](https://example.org/app) depuis 2 boutiques.\n";
+        let want =
+            ["1: content tab marker `\\=== \"Android\"` is escaped: it shows as text and its indented body as code"];
+        assert_eq!(hits_without_base(&RULE, en, fr, "fr"), want);
+        // Also when the escaped marker pairs with nothing.
+        let en = "Intro with [a link](https://example.org/intro).\n\n=== \"Android\"\n\n    Install it.\n";
+        let he = "מבוא עם [קישור](https://example.org/intro).\n\n\\=== \"אנדרואיד\"\n\n    התקינו.\n";
         assert_eq!(
-            hits_without_base(&RULE, en, fr, "fr"),
-            ["1: a content tab marker no longer parses: `\\=== \"Android\"`"]
+            hits_without_base(&RULE, en, he, "he"),
+            ["3: content tab marker `\\=== \"אנדרואיד\"` is escaped: it shows as text and its indented body as code"]
         );
     }
 

