@@ -125,6 +125,9 @@ fn kind_change(english: &Segment, t: &Segment, known: bool) -> Option<String> {
         {
             Some(format!("{} marker no longer parses: `{}`", name(english.kind), first_line(raw)))
         }
+        // The indented body of an admonition or tab whose marker broke reads as code: the
+        // marker is the finding.
+        (_, Kind::Code) if blocks(&t.container).len() < blocks(&english.container).len() => None,
         (Kind::Heading(_) | Kind::ListItem | Kind::TableRow | Kind::Code | Kind::Admonition | Kind::Tab, _)
         | (_, Kind::Heading(_) | Kind::ListItem | Kind::TableRow | Kind::Code)
             if known && structural(english.kind) && structural(t.kind) =>
@@ -241,11 +244,13 @@ mod tests {
 
     #[test]
     fn an_escaped_tab_marker_is_found() {
-        let en = "=== \"Android\"\n\n    Install [the app](https://example.org/app) from 2 stores.\n";
-        let fr = "\\=== \"Android\"\n\n    Installez [l'app](https://example.org/app) depuis 2 boutiques.\n";
+        let en = "=== \"Android\"\n\n    Install [the app](https://example.org/app) from 2 stores.\n\n    - Open [the store](https://example.org/store) and 3 tabs\n";
+        let fr = "\\=== \"Android\"\n\n    Installez [l'app](https://example.org/app) depuis 2 boutiques.\n\n    - Ouvrez [la boutique](https://example.org/store) et 3 onglets\n";
         let want =
             ["1: content tab marker `\\=== \"Android\"` is escaped: it shows as text and its indented body as code"];
         assert_eq!(hits_without_base(&RULE, en, fr, "fr"), want);
+        // The body, now code, is not reported again.
+        assert_eq!(hits(&RULE, en, fr, "fr"), want);
         // Also when the escaped marker pairs with nothing.
         let en = "Intro with [a link](https://example.org/intro).\n\n=== \"Android\"\n\n    Install it.\n";
         let he = "מבוא עם [קישור](https://example.org/intro).\n\n\\=== \"אנדרואיד\"\n\n    התקינו.\n";

@@ -26,7 +26,7 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let Some(english) = input.english else { return };
-    let t = &input.translation;
+    let t = input.translation;
     if matches!(t.kind, Kind::Code | Kind::FrontMatter | Kind::Html) || english.kind == Kind::Code {
         return;
     }
@@ -122,7 +122,7 @@ impl Emphasis {
                 Event::Start(Tag::Emphasis) => out.em += 1,
                 Event::Text(_) => {
                     let bytes = raw.as_bytes();
-                    for i in range.clone() {
+                    for i in range {
                         if matches!(bytes[i], b'*' | b'_') {
                             if escaped(bytes, i) {
                                 out.escaped.push(i - 1);
@@ -158,7 +158,7 @@ impl Emphasis {
                 out.strays.push(run.clone());
             }
         }
-        // `_` inside words (`snake_case`) is text, not a delimiter.
+        // An unpaired `_` is text (`file_name`, `__init__`): only `*` runs are strays.
         out.strays.extend(open.into_iter().filter(|r| r.ch == b'*').cloned());
         out.strays.sort_by_key(|r| r.at);
         out

@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     default: Level::Error,
     summary: "the YAML front matter no longer parses, lost its `---` delimiters, or has a translated or extra key",
     detects: "A front-matter field that is no longer valid YAML (an unbalanced quote, an unquoted value holding \
-        `: `), a translated key (`כותרת:` for `title:`), a `---` delimiter that became `- - -` or was lost so \
+        `: `), a translated key (`כותרת:` for `title:`, ignored by the site), a `---` delimiter that became `- - -` or was lost so \
         that the front matter shows as text, and, when the English the translation was made from is known, a \
         key the English does not have. A key the translation lost is reported as `missing`. Quoting, \
         re-serialised YAML and blank lines added after the front matter are harmless.",
@@ -64,10 +64,12 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
     let t = input.translation;
     let key = field_key(t);
-    if !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') || key.is_empty() {
+    let ascii = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !ascii && !key.is_empty() && t.raw.contains([':', '\u{FF1A}']) {
+        // Site generators look keys up by their English names.
         let message = match input.english.map(field_key) {
-            Some(e) => format!("front-matter key `{key}` is not a YAML key (the English has `{e}`)"),
-            None => format!("front-matter key `{key}` is not a YAML key: a translated key?"),
+            Some(e) => format!("front-matter key `{key}` looks translated (the English has `{e}`): it is ignored"),
+            None => format!("front-matter key `{key}` looks translated: it is ignored"),
         };
         out.push(Hit::new(0, message));
         return;
@@ -140,7 +142,7 @@ mod tests {
         let he = "---\nכותרת: \"הודעות פרטיות\"\ndescription: אפליקציות\nhide:\n  - toc\n---\n\n# הודעות\n";
         assert_eq!(
             hits_without_base(&RULE, EN, he, "he"),
-            ["2: front-matter key `כותרת` is not a YAML key: a translated key?"]
+            ["2: front-matter key `כותרת` looks translated: it is ignored"]
         );
         let zh = "- - -\n說明：加密聊天的應用程式。\n- - -\n\n# 訊息\n";
         assert_eq!(
@@ -157,6 +159,13 @@ mod tests {
             hits_without_base(&RULE, EN, fr, "fr"),
             ["1: the front matter lost its opening `---`: it shows as text"]
         );
+    }
+
+    #[test]
+    fn a_line_that_is_not_key_value_is_found() {
+        let fa = "---\ntitle: پیام‌رسانی خصوصی\nتوضیحات برنامه‌ها\nhide:\n  - toc\n---\n\n# پیام‌رسانی\n";
+        let found = hits_without_base(&RULE, EN, fa, "fa");
+        assert_eq!(found, ["3: front matter no longer parses: text where `key: value` is expected"]);
     }
 
     #[test]
