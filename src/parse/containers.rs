@@ -208,10 +208,6 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
     let mut i = 1;
     while i < close {
         let line = lines[i];
-        let Some(c) = FM_KEY.captures(line) else {
-            i += 1;
-            continue;
-        };
         let mut end = i;
         while end + 1 < close && (lines[end + 1].starts_with([' ', '\t', '-']) || lines[end + 1].trim().is_empty()) {
             end += 1;
@@ -219,6 +215,28 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
         while end > i && lines[end].trim().is_empty() {
             end -= 1;
         }
+        // The lines as written, for rules that check the YAML itself.
+        let written = lines[i..=end].iter().map(|l| l.trim_end()).collect::<Vec<_>>().join("\n");
+        let Some(c) = FM_KEY.captures(line) else {
+            if !line.trim().is_empty() && !line.starts_with([' ', '\t', '-', '#']) {
+                // Not `key: value` (a translated key, a stray line): a field of its own, so that
+                // it is seen, with no text to translate.
+                let key = line.split([':', '\u{FF1A}']).next().unwrap_or(line).trim();
+                let mut seg = inline::simple(
+                    Kind::FrontMatter,
+                    path.clone(),
+                    i as u32 + 1,
+                    &written,
+                    "",
+                    vec![format!("fm:{key}")],
+                );
+                seg.lines[1] = end as u32 + 1;
+                seg.verbatim = true;
+                segments.push(seg);
+            }
+            i = end + 1;
+            continue;
+        };
         let key = &c[1];
         if key == crate::site::stamp::FRONT_MATTER_KEY {
             // lockstep's own stamp, not content.
@@ -235,9 +253,10 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             .join(" ");
         let value = unquote(value.trim());
         let text = if TRANSLATABLE_KEYS.contains(&key) { value.as_str() } else { "" };
-        let raw = format!("{key}: {value}");
         let mut seg =
-            inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &raw, text, vec![format!("fm:{key}")]);
+            inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &written, text, vec![format!("fm:{key}")]);
+        // Platforms re-serialise YAML: the value compares unquoted and on one line.
+        seg.norm = super::normalise(&format!("{key}: {value}"));
         seg.lines[1] = end as u32 + 1;
         if text.is_empty() {
             seg.verbatim = true;

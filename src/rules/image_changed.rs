@@ -19,11 +19,14 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    let raw = &input.translation.raw;
     compare_tokens(
         input,
         "img:",
         |lost, added| match (lost, added) {
             (Some(l), Some(a)) => Some(format!("image source changed: `{l}` → `{a}`")),
+            // The source is still there but no longer parses as an image: `link-syntax-broken`.
+            (Some(l), None) if raw.contains(l) => None,
             (Some(l), None) => Some(format!("image `{l}` lost")),
             (None, Some(a)) => Some(format!("image `{a}` added")),
             (None, None) => None,
@@ -42,6 +45,11 @@ mod tests {
         let en = "![Logo](assets/logo.svg){ width=100 }\n";
         let de = "![Logo](assets/logo.png){ width=100 }\n";
         assert_eq!(hits(&RULE, en, de, "de"), ["1: image source changed: `assets/logo.svg` → `assets/logo.png`"]);
+    }
+
+    #[test]
+    fn a_broken_image_is_left_to_link_syntax_broken() {
+        assert!(hits(&RULE, "![A cat](cat.png)\n", "![Eine Katze] (cat.png)\n", "de").is_empty());
     }
 
     #[test]

@@ -88,6 +88,13 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_link_is_left_to_link_syntax_broken() {
+        let en = "[Learn more](basics/threat-modeling.md){ .md-button }\n";
+        let ar = "[تعرف على المزيد] (basics/threat-modeling.md){ .md-button }\n";
+        assert!(hits(&RULE, en, ar, "ar").is_empty());
+    }
+
+    #[test]
     fn platform_rewrites_and_localised_targets_are_not_findings() {
         let en = "See [it](https://en.wikipedia.org/wiki/Tor) and [doc](https://example.org/en/doc/).\n";
         let he = "ראו [זה](https://he.wikipedia.org/wiki/Tor \"\") ו[מסמך](https://example.org/he/doc/).\n";

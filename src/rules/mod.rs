@@ -11,12 +11,16 @@
 //! `check`.
 
 mod attr_list_changed;
+mod block_structure_changed;
 mod code_span_changed;
 pub mod coverage;
+mod emphasis_changed;
 mod footnote_ref_changed;
+mod front_matter_broken;
 mod html_tag_mismatch;
 mod icon_shortcode_changed;
 mod image_changed;
+mod link_syntax_broken;
 mod link_target_changed;
 mod text;
 
@@ -84,12 +88,16 @@ pub static RULES: &[&Rule] = &[
     &coverage::MISSING,
     &coverage::OBSOLETE,
     &link_target_changed::RULE,
+    &link_syntax_broken::RULE,
     &code_span_changed::RULE,
     &attr_list_changed::RULE,
+    &emphasis_changed::RULE,
     &html_tag_mismatch::RULE,
+    &block_structure_changed::RULE,
     &footnote_ref_changed::RULE,
     &icon_shortcode_changed::RULE,
     &image_changed::RULE,
+    &front_matter_broken::RULE,
 ];
 
 /// The rule with this id.
