@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::ui::Text;
+
 /// Why a file could not be read as a page.
 #[derive(Debug)]
 pub enum LoadError {
@@ -18,19 +20,23 @@ impl LoadError {
             LoadError::Io { path, .. } | LoadError::Binary { path } | LoadError::Utf8 { path, .. } => path,
         }
     }
+
+    /// The error as a message for the user.
+    pub fn text(&self) -> Text {
+        let path = self.path().display().to_string();
+        match self {
+            LoadError::Io { error, .. } => Text::new("error-read").arg("path", path).arg("reason", error.to_string()),
+            LoadError::Binary { .. } => Text::new("error-binary").arg("path", path),
+            LoadError::Utf8 { line, column, .. } => {
+                Text::new("error-utf8").arg("path", path).num("line", *line).num("column", *column)
+            }
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Io { path, error } => write!(f, "{}: cannot read: {error}", path.display()),
-            LoadError::Binary { path } => {
-                write!(f, "{}: binary file (it contains NUL bytes), not a page", path.display())
-            }
-            LoadError::Utf8 { path, line, column } => {
-                write!(f, "{}:{line}:{column}: invalid UTF-8", path.display())
-            }
-        }
+        self.text().fmt(f)
     }
 }
 

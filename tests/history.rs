@@ -237,8 +237,8 @@ fn small_repository_history() {
     // Invalid UTF-8 is an error naming the blob and the page, not replacement characters.
     let bad = &history.revisions("docs/sub/bad.md")[0].blob;
     let err = history.blobs(&[&ab[0].blob, bad]).unwrap_err();
-    assert!(err.reason.contains(bad.as_str()) && err.reason.contains("docs/sub/bad.md"), "{err}");
-    assert!(err.reason.contains("line 2, column 3"), "{err}");
+    assert!(err.to_string().contains(bad.as_str()) && err.to_string().contains("docs/sub/bad.md"), "{err}");
+    assert!(err.to_string().contains("line 2, column 3"), "{err}");
     let err = history.blobs(&["0123456789012345678901234567890123456789"]).unwrap_err();
     assert!(err.to_string().contains("not found"), "{err}");
     assert!(history.blobs(&["HEAD:docs/a b.md"]).is_err());
@@ -251,7 +251,7 @@ fn small_repository_history() {
 
     // Nothing tracked below the folders asked.
     let err = RepoHistory::read(&repo, &["i18n"]).unwrap_err();
-    assert!(err.reason.contains("no Markdown file below i18n is tracked"), "{err}");
+    assert!(err.to_string().contains("no Markdown file below i18n is tracked"), "{err}");
 
     // The top of the repository, from a file or a folder inside it.
     let top = std::fs::canonicalize(&repo).unwrap();
@@ -273,17 +273,17 @@ fn not_a_repository() {
     }
     std::fs::write(dir.join("a.md"), "# A\n").unwrap();
     let err = RepoHistory::read(&dir, &["."]).unwrap_err();
-    assert!(err.reason.contains("not a git repository"), "{err}");
-    assert!(err.reason.contains(&dir.display().to_string()), "{err}");
+    assert!(err.to_string().contains("not a git repository"), "{err}");
+    assert!(err.to_string().contains(&dir.display().to_string()), "{err}");
     let err = RepoHistory::toplevel(&dir.join("a.md")).unwrap_err();
-    assert!(err.reason.contains("not a git repository"), "{err}");
+    assert!(err.to_string().contains("not a git repository"), "{err}");
     let err = RepoHistory::read(&dir.join("missing"), &["docs"]).unwrap_err();
-    assert!(err.reason.contains("missing"), "{err}");
+    assert!(err.to_string().contains("missing"), "{err}");
 
     // A repository without commits.
     run(git(&dir).args(["init", "-q"]));
     let err = RepoHistory::read(&dir, &["docs"]).unwrap_err();
-    assert!(err.reason.contains("no commits"), "{err}");
+    assert!(err.to_string().contains("no commits"), "{err}");
 
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -295,8 +295,8 @@ fn shallow_clone_is_unavailable() {
     let url = format!("file://{}", repo.display());
     run(git(&clone).args(["clone", "-q", "--depth", "1", &url, "."]));
     let err = RepoHistory::read(&clone, &["docs"]).unwrap_err();
-    assert!(err.reason.contains("shallow"), "{err}");
-    assert!(err.reason.contains("fetch-depth: 0") && err.reason.contains("git fetch --unshallow"), "{err}");
+    assert!(err.to_string().contains("shallow"), "{err}");
+    assert!(err.to_string().contains("fetch-depth: 0") && err.to_string().contains("git fetch --unshallow"), "{err}");
     // The full clone works.
     assert_eq!(RepoHistory::read(&repo, &["docs"]).unwrap().revisions("docs/a b.md").len(), 2);
 

@@ -1,6 +1,58 @@
-# lockstep's own messages (English). Every user-facing sentence of the command line is here.
+# lockstep's own messages (English). Every sentence the command line shows is here; the code
+# only names message ids. locales/he/lockstep.ftl has the same ids with the same variables.
+# Placeables hold file names, locales, rule ids and numbers: they stay as they are in every
+# language.
 
-## Errors
+# Names that stay as they are in every language
+-git = git
+
+## The command line (clap): what `--help` shows. `cmd-…` are commands, `opt-…` their options
+## and arguments (`opt-COMMAND-ARG` when one command means something else by it).
+
+cmd-lockstep = Keeps translated documentation in step with its English source
+cmd-align = Align one translated page with its source and classify every block
+cmd-segments = Show how a page is cut into segments (the units of alignment)
+cmd-status = Coverage per locale (and per page) of a whole site
+cmd-check = Every finding of a whole site, the release gates, and an exit code for CI
+cmd-stamp = Record that translations now match their source's current revision
+cmd-init = Write a commented lockstep.toml for the detected layout
+cmd-rules = List the rules, with their default levels
+cmd-explain = Print the documentation of one rule
+cmd-catalog = UI strings as a Fluent catalogue: build, check, and the labels repeated across pages
+cmd-catalog-build = Convert the UI strings of [catalog] sources into one Fluent file per locale, merged into the files already there
+cmd-catalog-check = Check the Fluent files of every locale against the source locale's
+cmd-catalog-labels = Find the short labels repeated across pages, and how each locale renders them
+
+opt-lang = The language of lockstep's messages (en-US, he); default: LC_ALL, LC_MESSAGES or LANG
+opt-help = Print help
+opt-version = Print version
+opt-root = The site root
+opt-config = The configuration file (default: ROOT/lockstep.toml when it exists)
+opt-locales = Only these locales
+opt-align-source = The English page
+opt-align-translation = The translated page
+opt-align-base = The English page the translation was made from (enables stale)
+opt-align-locale = The translation's locale (BCP 47); guessed from the translation's path when absent
+opt-segments-page = A Markdown page
+opt-status-pages = One row per page, worst first
+opt-stamp-pages = Translated pages to stamp (or source pages, with --locale)
+opt-stamp-locales = With source pages: the locales whose translations to stamp
+opt-stamp-front-matter = Write the stamp into the page's front matter instead of lockstep.lock
+opt-init-force = Replace an existing lockstep.toml
+opt-rules-format = markdown: the rule documentation as docs/rules.md holds it
+opt-explain-rule = A rule id, as `lockstep rules` lists them
+opt-catalog-check-ftl = A folder of Fluent files, one sub-folder per locale (DIR/<locale>/*.ftl, relative to the root); default: the [catalog] out pattern
+opt-catalog-check-source-locale = The locale the others are checked against (default: source-locale of the config, or en; en finds en-US when that is the only English)
+opt-catalog-labels-min-count = How many times a label must occur in the source pages (default: label-min-count, or 3)
+opt-catalog-labels-max-words = The most words a label may have (default: label-max-words, or 5)
+
+# clap's headings, in languages other than English
+help-usage = Usage
+help-commands = Commands
+help-arguments = Arguments
+help-options = Options
+
+## Errors and notes
 
 error-prefix = error
 notice-prefix = note
@@ -8,10 +60,58 @@ error-read = { $path }: cannot read: { $reason }
 error-unknown-rule = no rule { $rule } (`lockstep rules` lists them)
 error-binary = { $path }: binary file (it contains NUL bytes), not a page
 error-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8
+error-not-utf8 = { $path }: not UTF-8 text
 error-write = cannot write the output: { $reason }
+error-config = { $path }: { $reason }
+error-init-exists = { $path } exists already; pass --force to replace it
+error-write-file = { $path }: cannot write: { $reason }
+notice-lang-unknown = lockstep's messages are not available in { $lang }; they are in { $known }
 hint-locale = could not tell the locale from { $path }; pass --locale (e.g. --locale he)
+init-written = wrote { $path }
 
-## Statuses, as shown to people
+## Configuration (lockstep.toml) and finding the pages
+
+# $detail: the TOML parser's own words, with line and column
+config-syntax = { $detail }
+config-unknown-rule = line { $line }: unknown rule `{ $rule }` (`lockstep rules` lists them)
+site-source-root-patterns = lockstep.toml: `source-root` needs `source` and `translation` patterns
+site-patterns-together = lockstep.toml: `source` and `translation` go together
+site-no-translations = no translated pages found under { $root }
+site-source-root-not-folder = lockstep.toml: source-root { $path } is not a folder
+site-no-sources = no source pages found under { $root } (pattern `{ $pattern }`)
+site-bad-glob = lockstep.toml: bad glob `{ $glob }`: { $detail }
+site-unclosed-brace = lockstep.toml: unclosed `{"{"}` in `{ $pattern }`
+site-unknown-placeholder = lockstep.toml: unknown placeholder `{"{"}{ $name }{"}"}` in `{ $pattern }`
+site-bad-pattern = lockstep.toml: `{ $pattern }`: { $detail }
+lock-invalid = { $path }: { $detail }
+
+## The git history (why staleness from history is unavailable)
+
+history-shallow = { $path }: the repository is a shallow clone; history-based staleness needs the full history: fetch it with `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout
+history-git-error = { $path }: git { $command }: { $detail }
+history-untracked = { $path }: no Markdown file is tracked by git (commit the pages to use their history)
+history-untracked-below = { $path }: no Markdown file below { $folders } is tracked by git (commit the pages to use their history)
+history-no-work-tree = { $path }: the git repository has no work tree
+history-not-blob-id = `{ $id }` is not a blob id
+history-cat-file-stopped = { $path }: git cat-file stopped before blob { $id }
+history-unexpected-answer = git cat-file: unexpected answer `{ $answer }`
+history-unexpected-answer-blob = git cat-file: unexpected answer `{ $answer }` for blob { $id }
+history-blob = blob { $id }
+history-blob-of = blob { $id } of { $path } (version of { $date })
+history-blob-binary = { $blob }: binary contents (NUL bytes), not a page
+history-blob-utf8 = { $blob }: invalid UTF-8 at line { $line }, column { $column }
+history-blob-missing = { $blob }: not found in the repository at { $root }
+history-blob-ambiguous = blob id { $id } is ambiguous: give more hex digits
+history-not-a-blob = { $id } is a { $kind }, not a blob
+history-no-git = git is not installed (no `git` command found): history-based staleness needs it
+history-cannot-run = cannot run git: { $detail }
+history-not-a-repository = { $path }: not a git repository (history-based staleness needs the pages' git history)
+history-no-commits = { $path }: the git repository has no commits yet
+history-no-folder = { $path }: no such folder
+history-failed = { $path }: git { $command } failed: { $detail }
+history-no-message = no message
+
+## Statuses, levels and bases, as shown to people
 
 status-translated = translated
 status-untranslated = untranslated
@@ -20,8 +120,39 @@ status-stale = stale
 status-missing = missing
 status-obsolete = obsolete
 verbatim = verbatim
+level-error = error
+level-warning = warning
+level-info = info
+base-kind-file = file
+base-kind-marker = marker
+base-kind-git = { -git }
+base-kind-none = none
 
-## `align`
+## Table columns
+
+col-locale = locale
+col-dir = dir
+col-pages = pages
+col-files = files
+col-page = page
+col-translated = translated
+col-untranslated = untranslated
+col-partial = partial
+col-stale = stale
+col-missing = missing
+col-obsolete = obsolete
+col-coverage = coverage
+col-to-do = to do (words)
+col-base = base
+col-errors = errors
+col-warnings = warnings
+col-gates = gates
+col-rule = rule
+col-group = group
+col-default = default
+col-detects = detects
+
+## `align` and `segments`
 
 align-header = { $source } ↔ { $translation } ({ $locale })
 align-base-none = base: unknown, so nothing can be called stale (pass --base FILE)
@@ -31,10 +162,20 @@ align-summary = { $pairs ->
    *[other] { $pairs } pairs
   }: { $translated } translated, { $untranslated } untranslated, { $partial } partial, { $stale } stale, { $missing } missing, { $obsolete } obsolete
 align-verbatim-note = Pairs marked verbatim (code, names, links only) have nothing to translate and are not counted in coverage.
-error-config = { $path }: { $reason }
-error-init-exists = { $path } exists already; pass --force to replace it
-error-write-file = { $path }: cannot write: { $reason }
-init-written = wrote { $path }
+progress-pages = pages
+
+## Findings of the coverage rules (the markup and script rules word their own)
+
+finding-untranslated = still in the source language (source line { $line })
+finding-partial = partly translated: some sentences are still in the source language (source line { $line })
+finding-stale = the source changed since this was translated (source line { $line })
+finding-stale-suspected = link targets or code differ from the source (source line { $line }): the source may have changed since this was translated; without a base lockstep cannot tell
+finding-missing-block = not translated into { $locale }: no counterpart in { $file }
+finding-missing-page = no { $locale } translation of this page ({ $file })
+finding-obsolete = the source no longer has this block
+orphan-message = { $locale } translation with no source page
+notice-no-translation = no { $locale } translation found: every page counts as missing for { $locale }
+notice-staleness-unavailable = staleness is unavailable: { $reason }
 
 ## `status` and `check`
 
@@ -42,10 +183,8 @@ status-header = { $root }: { $locales ->
     [one] one locale
    *[other] { $locales } locales
   }, source { $source }
-status-columns = locale  dir  pages  translated  untranslated  partial  stale  missing  obsolete  coverage
 status-unit-words = source words
 status-unit-segments = segments
-status-pages-columns = page  locale  coverage  to do (words)  untranslated  partial  stale  missing  obsolete  base
 status-verbatim-note = Segments with nothing to translate (code, names, links only) are not counted. Obsolete blocks are counted in segments.
 check-summary = { $findings ->
     [one] one finding
@@ -56,17 +195,45 @@ check-summary = { $findings ->
   }
 gate-passed = { $locale }: gate { $gate } passed ({ $actual } against { $limit })
 gate-failed = { $locale }: gate { $gate } FAILED ({ $actual } against { $limit })
+# The failed gate in SARIF, JUnit and GitHub annotations
+gate-not-met = { $locale }: { $gate } { $limit } not met (actual { $actual })
 orphan = { $file }: { $message }
 check-bases = bases of the translated pages (status --pages names each): { $bases }
+
+## `check --format markdown` and `status --format markdown`
+
+md-check-passed = lockstep check: ✅ passed
+md-check-failed = lockstep check: ❌ failed
+md-failed-gates = Failed gates
+md-gate-limit = { $limit } (actual { $actual })
+md-pages-heading = Pages that need most work
+md-stale-heading = What changed in the source
+md-more-stale = …and { $count ->
+    [one] one more stale block
+   *[other] { $count } more stale blocks
+  }.
+md-counts-note = Counts are source words. Blocks with nothing to translate (code, names, links only) are not counted.
+md-summary = { $findings ->
+    [one] One finding
+   *[other] { $findings } findings
+  }: { $errors } errors, { $warnings } warnings, { $infos } notes.
+
+## SARIF descriptors and GitHub annotation titles of what is not a rule
+
+sarif-rule-other = Finding of rule { $rule }
+sarif-rule-orphan = A translated page with no source page
+sarif-rule-gate = A release gate of a locale is not met
+github-title-orphan = orphan
+github-title-error = lockstep error
+github-title-gate = lockstep gate
 
 ## `stamp`
 
 stamp-written = stamped { $path }
 error-stamp-unknown = { $path } is not a translated page of this site (for a source page, name the locales with --locale)
 
-## rules, explain
+## `rules` and `explain`
 
-rules-columns = rule  group  default  detects
 rules-footer = `lockstep explain RULE` prints a rule's documentation; lockstep.toml sets levels per rule and per locale.
 
 ## catalog
@@ -92,7 +259,7 @@ catalog-no-locale-placeholder = { $pattern }: the pattern needs {"{"}locale{"}"}
 catalog-unknown-format = { $pattern }: lockstep reads .env, .properties, .json and .ftl files
 catalog-no-source-files = no file of the source locale { $locale } matches { $patterns }
 
-# The header of a new catalogue file
+# The header of a new catalogue file (always written in English: the file belongs to the site)
 catalog-file-header = UI strings ({ $locale }), built by lockstep catalog build from { $sources }.
     Strings still the same as the source locale's are left out, so that Fluent falls back to it.
 
@@ -103,6 +270,7 @@ catalog-obsolete-source = { $key } is not in the { $locale } strings
 catalog-obsolete-kept = { $id } is no longer in the UI strings; kept
 catalog-source-differs = { $id }: the catalogue's value is kept; the UI strings now say: { $value }
 catalog-roundtrip = it formats to “{ $got }” instead of “{ $want }”
+catalog-no-value = no value
 catalog-built = { $file } ({ $locale }): { $messages } messages, { $added } new; { $untranslated } untranslated left out, { $missing } missing, { $obsolete } obsolete kept
 catalog-unchanged = { $file } ({ $locale }): unchanged, { $messages } messages; { $untranslated } untranslated left out, { $missing } missing, { $obsolete } obsolete kept
 
@@ -120,7 +288,6 @@ catalog-plural-incomplete = { $id }: { $locale } also needs { $categories }, lef
 catalog-bidi-control = { $id }: bidirectional control { $chars } inside a placeable can reorder the text around it
 catalog-no-source-file = no source file { $file } for this file
 catalog-no-locale-file = { $locale } has no { $file }
-catalog-check-columns = locale   files  translated  untranslated  missing  obsolete  errors  warnings  translated
 catalog-summary = { $findings ->
     [one] one finding
    *[other] { $findings } findings

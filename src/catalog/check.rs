@@ -313,7 +313,7 @@ pub fn formatting(
             reasons.extend(errors.iter().map(ToString::to_string));
         }
         if m.value.is_none() && m.attributes.is_empty() {
-            reasons.insert("no value".to_owned());
+            reasons.insert(messages.text("catalog-no-value"));
         }
         for reason in reasons {
             let text = messages.get("catalog-format-failed", &[("id", arg(id.clone())), ("reason", arg(reason))]);

@@ -293,7 +293,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             let text = match crate::load::read_page(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(Problem { file: name, message: e.to_string() });
+                    errors.push(Problem { file: name, message: e.text().format(messages) });
                     continue;
                 }
             };
@@ -392,7 +392,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
                 // Never replace a catalogue that could not be read.
-                errors.push(Problem { file: out_name, message: e.to_string() });
+                errors.push(Problem { file: out_name, message: e.text().format(messages) });
                 continue;
             }
         };
@@ -400,7 +400,8 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             Ok(r) | Err((r, _)) => r,
         });
         let sources: Vec<String> = files[locale].iter().map(|(p, _)| shown(root, p)).collect();
-        let header: Vec<String> = messages
+        // The file belongs to the site, not to whoever runs the build: its header is English.
+        let header: Vec<String> = Messages::english()
             .get("catalog-file-header", &[("locale", arg(locale.clone())), ("sources", arg(sources.join(", ")))])
             .lines()
             .map(str::to_owned)
@@ -474,7 +475,9 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .and_then(|()| crate::site::write_atomically(&out_path, text.as_bytes()));
             if let Err(e) = written {
-                errors.push(Problem { file: out_name.clone(), message: e.to_string() });
+                let message = messages
+                    .get("error-write-file", &[("path", arg(out_name.clone())), ("reason", arg(e.to_string()))]);
+                errors.push(Problem { file: out_name.clone(), message });
             }
         }
         let message_count = entries_of_file.keys().filter(|id| !id.starts_with('-')).count();
@@ -546,7 +549,7 @@ pub fn check(
             Ok(t) => {
                 texts.insert(&f.path, t);
             }
-            Err(e) => errors.push(Problem { file: shown(root, &f.path), message: e.to_string() }),
+            Err(e) => errors.push(Problem { file: shown(root, &f.path), message: e.text().format(messages) }),
         }
     }
     let mut findings = Findings { config, out: Vec::new() };
@@ -640,8 +643,9 @@ pub fn labels(
     config: &Config,
     locales: &[String],
     options: labels::Options,
+    messages: &Messages,
 ) -> Result<labels::Report, String> {
-    let mut site = crate::site::Site::discover(root, config)?;
+    let mut site = crate::site::Site::discover(root, config).map_err(|e| e.format(messages))?;
     if !locales.is_empty() {
         site.locales.retain(|l| locales.contains(l));
         for page in &mut site.pages {
@@ -650,7 +654,7 @@ pub fn labels(
     }
     let lock = crate::site::stamp::LockFile::default();
     let bases = crate::site::bases::Bases::default();
-    let report = crate::site::analyse::analyse(&site, config, &lock, &bases, &|| {});
+    let report = crate::site::analyse::analyse(&site, config, &lock, &bases, messages, &|| {});
     Ok(labels::collect(&report, options))
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::classify::{AlignedPair, Alignment, Base, Status};
 use crate::rules::{self, Check, Rule};
 use crate::site::config::{Config, Gates};
+use crate::ui::{arg, num, Messages};
 pub use coverage::{Counts, Tally};
 
 /// How serious a finding is.
@@ -161,8 +162,8 @@ pub fn page_report(
 }
 
 /// The findings of one page: one per status that needs work, for pairs with something to
-/// translate, at the levels configured for the locale.
-pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
+/// translate, at the levels configured for the locale, worded by `messages`.
+pub fn findings(p: &PageReport, config: &Config, messages: &Messages) -> Vec<Finding> {
     let Some(a) = &p.alignment else {
         let level = level(config, &rules::coverage::MISSING, &p.locale);
         if level == Level::Off {
@@ -176,7 +177,7 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
             line: 1,
             column: 1,
             end_line: 1,
-            message: format!("no {} translation of this page ({})", p.locale, p.translation),
+            message: messages.get("finding-missing-page", &[("locale", arg(&p.locale)), ("file", arg(&p.translation))]),
             source_excerpt: None,
             translation_excerpt: None,
             diff: None,
@@ -186,11 +187,9 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
     let suspected = level(config, &rules::coverage::STALE_SUSPECTED, &p.locale);
     for pair in a.pairs.iter().filter(|pair| !pair.verbatim) {
         if pair.suspect && suspected != Level::Off {
-            let mut f = finding(p, pair, "stale-suspected", Status::Stale, suspected);
-            f.message = format!(
-                "link targets or code differ from the source (source line {}): the source may have changed since this was translated; without a base lockstep cannot tell",
-                pair.source_lines.map_or(0, |l| l[0])
-            );
+            let mut f = finding(p, pair, "stale-suspected", Status::Stale, suspected, messages);
+            let line = pair.source_lines.map_or(0, |l| l[0] as usize);
+            f.message = messages.get("finding-stale-suspected", &[("line", num(line))]);
             out.push(f);
         }
         for rule in rules::RULES {
@@ -200,7 +199,7 @@ pub fn findings(p: &PageReport, config: &Config) -> Vec<Finding> {
             }
             let level = level(config, rule, &p.locale);
             if level != Level::Off {
-                out.push(finding(p, pair, rule.id, status, level));
+                out.push(finding(p, pair, rule.id, status, level, messages));
             }
         }
     }
@@ -212,22 +211,29 @@ pub fn level(config: &Config, rule: &Rule, locale: &str) -> Level {
     config.level(rule.id, locale).unwrap_or(rule.default)
 }
 
-fn finding(p: &PageReport, pair: &AlignedPair, rule: &str, status: Status, level: Level) -> Finding {
+fn finding(
+    p: &PageReport,
+    pair: &AlignedPair,
+    rule: &str,
+    status: Status,
+    level: Level,
+    messages: &Messages,
+) -> Finding {
     let (file, [line, end_line]) = match (pair.translation_lines, pair.source_lines) {
         (Some(t), _) if status != Status::Missing => (p.translation.clone(), t),
         (_, Some(s)) => (p.source.clone(), s),
         (Some(t), None) => (p.translation.clone(), t),
         (None, None) => (p.translation.clone(), [1, 1]),
     };
-    let source_line = pair.source_lines.map(|s| s[0]).unwrap_or(0);
+    let source_line = [("line", num(pair.source_lines.map_or(0, |s| s[0] as usize)))];
     let message = match status {
-        Status::Untranslated => format!("still in the source language (source line {source_line})"),
-        Status::Partial => {
-            format!("partly translated: some sentences are still in the source language (source line {source_line})")
+        Status::Untranslated => messages.get("finding-untranslated", &source_line),
+        Status::Partial => messages.get("finding-partial", &source_line),
+        Status::Stale => messages.get("finding-stale", &source_line),
+        Status::Missing => {
+            messages.get("finding-missing-block", &[("locale", arg(&p.locale)), ("file", arg(&p.translation))])
         }
-        Status::Stale => format!("the source changed since this was translated (source line {source_line})"),
-        Status::Missing => format!("not translated into {}: no counterpart in {}", p.locale, p.translation),
-        Status::Obsolete => "the source no longer has this block".to_owned(),
+        Status::Obsolete => messages.text("finding-obsolete"),
         Status::Translated => String::new(),
     };
     Finding {

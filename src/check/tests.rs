@@ -22,19 +22,19 @@ fn counts_and_coverage_in_words() {
 #[test]
 fn findings_follow_configured_levels() {
     let p = report("# Keys\n\nUse two keys every day.\n", "# Keys\n\nUse two keys every day.\n");
-    let default = findings(&p, &Config::default());
+    let default = findings(&p, &Config::default(), Messages::english());
     assert_eq!(default.len(), 2);
     assert!(default.iter().all(|f| f.rule == "untranslated" && f.level == Level::Warning && f.file == "i18n/he/a.md"));
     let strict = Config::parse("[locale.he]\nrules = { untranslated = \"error\" }\n").unwrap();
-    assert!(findings(&p, &strict).iter().all(|f| f.level == Level::Error));
+    assert!(findings(&p, &strict, Messages::english()).iter().all(|f| f.level == Level::Error));
     let off = Config::parse("[rules]\nuntranslated = \"off\"\n").unwrap();
-    assert!(findings(&p, &off).is_empty());
+    assert!(findings(&p, &off, Messages::english()).is_empty());
 }
 
 #[test]
 fn a_missing_page_is_one_finding_on_the_source() {
     let p = page_report("a.md", "he", "docs/a.md", "i18n/he/a.md", None, || Counts::all_missing([3, 4].into_iter()));
-    let f = findings(&p, &Config::default());
+    let f = findings(&p, &Config::default(), Messages::english());
     assert_eq!(f.len(), 1);
     assert_eq!((f[0].rule.as_str(), f[0].file.as_str()), ("missing", "docs/a.md"));
     assert_eq!(p.coverage, 0.0);
@@ -58,7 +58,7 @@ fn without_a_base_a_changed_link_is_a_suspicion_not_stale() {
     let source = "# Keys\n\nRead the [guide](https://example.org/new).\n";
     let translation = "# מפתחות\n\nקראו את [המדריך](https://example.org/old).\n";
     let p = report(source, translation);
-    let f = findings(&p, &Config::default());
+    let f = findings(&p, &Config::default(), Messages::english());
     assert!(f.iter().all(|f| f.rule != "stale"), "{f:?}");
     let suspected: Vec<&Finding> = f.iter().filter(|f| f.rule == "stale-suspected").collect();
     assert_eq!(suspected.len(), 1, "{f:?}");

@@ -62,7 +62,7 @@ pub fn align(args: &AlignArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 pub fn segments(args: &SegmentsArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let page = crate::parse::parse(&read(&args.page, messages)?);
     match args.format {
-        Format::Human => report::human::segments(&page, out),
+        Format::Human => report::human::segments(&page, messages, out),
         Format::Json => report::json::write(&report::json::segments(&page), out),
     }
     Ok(Exit::Success)

@@ -93,7 +93,9 @@ pub fn run(args: &CatalogArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 
 fn build(args: &BuildArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let config = load_config(&args.common.root, args.common.config.as_deref(), messages)?;
-    let report = catalog::build(&args.common.root, &config, messages).map_err(Failure)?;
+    // As in `check`: JSON is read by programs, so its findings are in English.
+    let wording = if args.format == Format::Human { messages } else { Messages::english() };
+    let report = catalog::build(&args.common.root, &config, wording).map_err(Failure)?;
     match args.format {
         Format::Human => report::catalog::build(&report, messages, out),
         Format::Json => report::json::write(&report, out),
@@ -109,10 +111,11 @@ fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exi
         None => config.catalog.as_ref().and_then(|c| c.out.clone()).unwrap_or_else(|| catalog::DEFAULT_OUT.to_owned()),
     };
     let source = args.source_locale.clone().or_else(|| config.source_locale.clone()).unwrap_or_else(|| "en".into());
-    let report = catalog::check(&args.common.root, &config, &pattern, &source, messages).map_err(Failure)?;
+    let wording = args.format.report_messages(messages);
+    let report = catalog::check(&args.common.root, &config, &pattern, &source, wording).map_err(Failure)?;
     match args.format {
         CheckFormat::Human => report::catalog::check(&report, messages, out),
-        other => other.reporter().write(&report, messages, out),
+        other => other.reporter().write(&report, wording, out),
     }
     let verdict = if report.failed() { Exit::GateFailed } else { Exit::Success };
     Ok(input_problems(&report.errors, messages).unwrap_or(verdict))
@@ -126,7 +129,7 @@ fn labels(args: &LabelsArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
         min_count: args.min_count.or(configured.label_min_count).unwrap_or(defaults.min_count).max(1),
         max_words: args.max_words.or(configured.label_max_words).unwrap_or(defaults.max_words),
     };
-    let report = catalog::labels(&args.common.root, &config, &args.locales, options).map_err(Failure)?;
+    let report = catalog::labels(&args.common.root, &config, &args.locales, options, messages).map_err(Failure)?;
     match args.format {
         Format::Human => report::catalog::labels(&report, messages, out),
         Format::Json => report::json::write(&report, out),

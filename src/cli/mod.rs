@@ -3,16 +3,18 @@
 
 mod align;
 mod catalog;
+mod help;
 mod rules;
 mod site;
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::ui::Messages;
+use crate::ui::{self, arg, Messages};
 
 /// What a run of lockstep ended with (SPEC §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,11 +33,27 @@ impl From<Exit> for ExitCode {
     }
 }
 
+// The doc comments are the English help; `help::localise` replaces each with its message.
 #[derive(Debug, Parser)]
-#[command(name = "lockstep", version, about = "Keeps translated documentation in step with its English source")]
+#[command(
+    name = "lockstep",
+    version,
+    about = "Keeps translated documentation in step with its English source",
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of lockstep's messages (en-US, he); default: LC_ALL, LC_MESSAGES or LANG
+    #[arg(long, global = true, value_name = "L", env = "LOCKSTEP_LANG", hide_env_values = true)]
+    lang: Option<String>,
+    /// Print help
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// Print version
+    #[arg(short = 'V', long, action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -71,8 +89,26 @@ pub enum Format {
 pub struct Failure(pub String);
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    let messages = Messages::from_env();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let env = |name: &str| std::env::var(name).ok();
+    // The language is needed before clap parses, for `--help` and clap's errors.
+    let early = lang_in_args(&args).or_else(|| env("LOCKSTEP_LANG"));
+    let messages = Messages::new(Some(&ui::choose(early.as_deref(), env)));
+    let parsed =
+        help::localise(Cli::command(), &messages).try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    let messages =
+        if cli.lang == early { messages } else { Messages::new(Some(&ui::choose(cli.lang.as_deref(), env))) };
+    if let Some(lang) = cli.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+        if ui::language_tag(lang).and_then(|t| ui::shipped(&t)).is_none() {
+            let known: Vec<&str> = ui::LOCALES.iter().map(|(t, _)| *t).collect();
+            let note = messages.get("notice-lang-unknown", &[("lang", arg(lang)), ("known", arg(known.join(", ")))]);
+            let _ = writeln!(anstream::stderr(), "{}: {note}", messages.text("notice-prefix"));
+        }
+    }
     let mut out = Vec::new();
     let result = match &cli.command {
         Command::Align(args) => align::align(args, &messages, &mut out),
@@ -96,6 +132,31 @@ pub fn run() -> ExitCode {
     write_stdout(&out, &messages).unwrap_or(exit).into()
 }
 
+/// The value of `--lang` on the command line, before clap has parsed it (it is global, so it
+/// may come after a subcommand).
+fn lang_in_args(args: &[OsString]) -> Option<String> {
+    let mut rest = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(a) = rest.next() {
+        match a {
+            Some("--") => break,
+            Some("--lang") => return rest.next().flatten().map(str::to_owned),
+            Some(a) => {
+                if let Some(value) = a.strip_prefix("--lang=") {
+                    return Some(value.to_owned());
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The message ids of `--help` (for the test that every id used exists).
+#[cfg(test)]
+pub(crate) fn help_ids() -> Vec<String> {
+    help::ids(Messages::english()).0
+}
+
 /// Writes the output; a closed pipe (`lockstep … | head`) is not an error.
 fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
     let mut stdout = anstream::stdout().lock();
@@ -103,7 +164,7 @@ fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
         Ok(()) => None,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(Exit::Success),
         Err(e) => {
-            let msg = messages.get("error-write", &[("reason", crate::ui::arg(e.to_string()))]);
+            let msg = messages.get("error-write", &[("reason", arg(e.to_string()))]);
             let _ = writeln!(anstream::stderr(), "{}: {msg}", messages.text("error-prefix"));
             Some(Exit::Error)
         }
@@ -112,29 +173,63 @@ fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
 
 /// Reads a page, turning a load error into a message for the user.
 fn read(path: &Path, messages: &Messages) -> Result<String, Failure> {
-    use crate::load::LoadError;
-    use crate::ui::{arg, num};
-    crate::load::read_page(path).map_err(|e| {
-        let p = arg(e.path().display().to_string());
-        Failure(match e {
-            LoadError::Io { error, .. } => {
-                messages.get("error-read", &[("path", p), ("reason", arg(error.to_string()))])
-            }
-            LoadError::Binary { .. } => messages.get("error-binary", &[("path", p)]),
-            LoadError::Utf8 { line, column, .. } => {
-                messages.get("error-utf8", &[("path", p), ("line", num(line)), ("column", num(column))])
-            }
-        })
-    })
+    crate::load::read_page(path).map_err(|e| Failure(e.text().format(messages)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
+    use std::ffi::OsString;
+
+    use clap::{CommandFactory, Parser};
+
+    use super::{help, lang_in_args, Cli};
+    use crate::ui::Messages;
 
     #[test]
     fn cli_definition_is_consistent() {
-        use clap::CommandFactory;
         Cli::command().debug_assert();
+        help::localise(Cli::command(), &Messages::new(Some("he"))).debug_assert();
+    }
+
+    /// Every command and argument with a help text, in help order, with that text.
+    fn texts(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
+        if let Some(about) = cmd.get_about() {
+            out.push((path.to_owned(), about.to_string()));
+        }
+        for a in cmd.get_arguments() {
+            if let Some(h) = a.get_help() {
+                out.push((format!("{path} --{}", a.get_id()), h.to_string()));
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            texts(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+
+    #[test]
+    fn the_help_texts_are_the_english_messages() {
+        let (_, missing) = help::ids(Messages::english());
+        assert!(missing.is_empty(), "help texts with no cmd-… or opt-… message: {missing:?}");
+        let mut doc = Vec::new();
+        texts(&Cli::command(), "lockstep", &mut doc);
+        let mut english = Vec::new();
+        texts(&help::localise(Cli::command(), Messages::english()), "lockstep", &mut english);
+        assert_eq!(doc, english, "a doc comment and its message in locales/en-US/lockstep.ftl differ");
+        let mut hebrew = Vec::new();
+        texts(&help::localise(Cli::command(), &Messages::new(Some("he"))), "lockstep", &mut hebrew);
+        for ((what, en), (_, he)) in doc.iter().zip(&hebrew) {
+            assert_ne!(en, he, "{what} is not translated into Hebrew");
+        }
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing_and_is_global() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_in_args(&args(&["lockstep", "check", "--lang", "he", "site"])).as_deref(), Some("he"));
+        assert_eq!(lang_in_args(&args(&["lockstep", "--lang=he", "rules"])).as_deref(), Some("he"));
+        assert_eq!(lang_in_args(&args(&["lockstep", "stamp", "--", "--lang"])), None);
+        assert_eq!(lang_in_args(&args(&["lockstep", "rules"])), None);
+        let cli = Cli::try_parse_from(["lockstep", "check", "site", "--lang", "he"]).unwrap();
+        assert_eq!(cli.lang.as_deref(), Some("he"));
     }
 }

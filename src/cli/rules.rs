@@ -5,6 +5,7 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use super::{Exit, Failure};
+use crate::report;
 use crate::rules::{explain as doc, rule, RULES};
 use crate::ui::{arg, Messages};
 
@@ -12,12 +13,12 @@ use crate::ui::{arg, Messages};
 pub enum RulesFormat {
     Human,
     Json,
-    /// The rule documentation as `docs/rules.md` holds it
     Markdown,
 }
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// markdown: the rule documentation as docs/rules.md holds it
     #[arg(long, value_enum, default_value = "human")]
     format: RulesFormat,
 }
@@ -47,18 +48,21 @@ pub fn rules(args: &RulesArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
             out.push(b'\n');
         }
         RulesFormat::Human => {
-            let width = RULES.iter().map(|r| r.id.len()).max().unwrap_or(0);
-            let _ = writeln!(out, "{}", messages.text("rules-columns"));
-            for r in RULES {
-                let _ = writeln!(
-                    out,
-                    "{:<width$}  {:<8}  {:<7}  {}",
-                    r.id,
-                    r.group.as_str(),
-                    r.default.as_str(),
-                    r.summary
-                );
-            }
+            use report::human::Align::Left;
+            let columns = [("col-rule", Left), ("col-group", Left), ("col-default", Left), ("col-detects", Left)];
+            // The summaries are the rules' documentation, which is English (src/rules).
+            let rows: Vec<Vec<String>> = RULES
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.id.to_owned(),
+                        r.group.as_str().to_owned(),
+                        r.default.as_str().to_owned(),
+                        r.summary.to_owned(),
+                    ]
+                })
+                .collect();
+            report::human::table(&columns, &rows, messages, out);
             let _ = writeln!(out, "\n{}", messages.text("rules-footer"));
         }
     }

@@ -79,6 +79,16 @@ pub enum StatusFormat {
     Markdown,
 }
 
+impl StatusFormat {
+    /// The messages of the report's own sentences (see [`CheckFormat::report_messages`]).
+    fn report_messages(self, messages: &Messages) -> &Messages {
+        match self {
+            StatusFormat::Human | StatusFormat::Markdown => messages,
+            StatusFormat::Json => Messages::english(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Human,
@@ -90,6 +100,17 @@ pub enum CheckFormat {
 }
 
 impl CheckFormat {
+    /// The messages that word the report — its findings, notes and errors included. People read
+    /// the human and Markdown formats: those speak the interface language. JSON, SARIF, JUnit
+    /// and GitHub annotations are read by programs that compare, store and deduplicate their
+    /// texts (SARIF fingerprints hash the message): those are always English.
+    pub(super) fn report_messages(self, messages: &Messages) -> &Messages {
+        match self {
+            CheckFormat::Human | CheckFormat::Markdown => messages,
+            CheckFormat::Json | CheckFormat::Sarif | CheckFormat::Github | CheckFormat::Junit => Messages::english(),
+        }
+    }
+
     pub(super) fn reporter(self) -> &'static dyn report::Reporter {
         match self {
             CheckFormat::Human => &report::Human,
@@ -103,18 +124,19 @@ impl CheckFormat {
 }
 
 pub fn status(args: &StatusArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
-    let report = run(&args.site, messages)?;
+    let report = run(&args.site, messages, args.format.report_messages(messages))?;
     match args.format {
         StatusFormat::Human => report::human::status(&report, args.pages, messages, out),
         StatusFormat::Json => report::json::write(&report::json::status(&report, args.pages), out),
-        StatusFormat::Markdown => report::markdown::status(&report, args.pages, out),
+        StatusFormat::Markdown => report::markdown::status(&report, args.pages, messages, out),
     }
     Ok(input_problems(&report, messages).unwrap_or(Exit::Success))
 }
 
 pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
-    let report = run(&args.site, messages)?;
-    args.format.reporter().write(&report, messages, out);
+    let wording = args.format.report_messages(messages);
+    let report = run(&args.site, messages, wording)?;
+    args.format.reporter().write(&report, wording, out);
     let verdict = if report.failed() { Exit::GateFailed } else { Exit::Success };
     Ok(input_problems(&report, messages).unwrap_or(verdict))
 }
@@ -128,9 +150,11 @@ fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
     (!report.errors.is_empty()).then_some(Exit::Error)
 }
 
-fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
+/// Finds and analyses the site; `wording` words the report (see [`CheckFormat::report_messages`]),
+/// `messages` everything else.
+fn run(args: &SiteArgs, messages: &Messages, wording: &Messages) -> Result<SiteReport, Failure> {
     let config = load_config(&args.root, args.config.as_deref(), messages)?;
-    let mut site = Site::discover(&args.root, &config).map_err(Failure)?;
+    let mut site = Site::discover(&args.root, &config).map_err(|e| Failure(e.format(messages)))?;
     if !args.locales.is_empty() {
         site.locales.retain(|l| args.locales.contains(l));
         for page in &mut site.pages {
@@ -138,10 +162,10 @@ fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
         }
         site.orphans.retain(|o| args.locales.contains(&o.locale));
     }
-    let progress = report::progress::Progress::new(site.pages.len());
-    let lock = LockFile::load(&args.root).map_err(Failure)?;
+    let progress = report::progress::Progress::new(site.pages.len(), messages);
+    let lock = LockFile::load(&args.root).map_err(|e| Failure(e.format(messages)))?;
     let bases = crate::site::bases::Bases::read(&site);
-    let report = analyse(&site, &config, &lock, &bases, &|| progress.tick());
+    let report = analyse(&site, &config, &lock, &bases, wording, &|| progress.tick());
     for notice in &report.notices {
         eprintln!("{}: {notice}", messages.text("notice-prefix"));
     }
@@ -166,7 +190,8 @@ pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messa
         )
     })?;
     Config::parse(&text).map_err(|e| {
-        Failure(messages.get("error-config", &[("path", arg(path.display().to_string())), ("reason", arg(e))]))
+        let reason = arg(e.format(messages));
+        Failure(messages.get("error-config", &[("path", arg(path.display().to_string())), ("reason", reason)]))
     })
 }
 
@@ -175,7 +200,7 @@ pub fn init(args: &InitArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
     if path.exists() && !args.force {
         return Err(Failure(messages.get("error-init-exists", &[("path", arg(path.display().to_string()))])));
     }
-    let site = Site::discover(&args.root, &Config::default()).map_err(Failure)?;
+    let site = Site::discover(&args.root, &Config::default()).map_err(|e| Failure(e.format(messages)))?;
     let text = config::template(&site);
     crate::site::write_atomically(&path, text.as_bytes()).map_err(|e| {
         Failure(
@@ -191,8 +216,8 @@ pub fn init(args: &InitArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
 /// `lockstep stamp`: records that translations now match their source's current revision.
 pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let config = load_config(&args.root, args.config.as_deref(), messages)?;
-    let site = Site::discover(&args.root, &config).map_err(Failure)?;
-    let mut lock = LockFile::load(&args.root).map_err(Failure)?;
+    let site = Site::discover(&args.root, &config).map_err(|e| Failure(e.format(messages)))?;
+    let mut lock = LockFile::load(&args.root).map_err(|e| Failure(e.format(messages)))?;
     let mut stamped = 0;
     for page in &args.pages {
         let wanted = site.relative(page);
@@ -218,11 +243,8 @@ pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
                 let text = std::fs::read(translation).map_err(|e| {
                     Failure(messages.get("error-read", &[("path", arg(name.clone())), ("reason", arg(e.to_string()))]))
                 })?;
-                let text = String::from_utf8(text).map_err(|_| {
-                    Failure(
-                        messages.get("error-read", &[("path", arg(name.clone())), ("reason", arg("invalid UTF-8"))]),
-                    )
-                })?;
+                let text = String::from_utf8(text)
+                    .map_err(|_| Failure(messages.get("error-not-utf8", &[("path", arg(name.clone()))])))?;
                 let value = s.commit.clone().unwrap_or_else(|| s.source_hash.clone());
                 let updated = stamp::set_front_matter_key(&text, stamp::FRONT_MATTER_KEY, &value);
                 write(translation, updated.as_bytes(), messages)?;

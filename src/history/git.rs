@@ -11,10 +11,7 @@ use std::process::{Child, Command, Stdio};
 use std::thread::{self, JoinHandle};
 
 use crate::load::{decode, DecodeError};
-
-/// What to tell a user of a shallow clone.
-const SHALLOW_HINT: &str = "history-based staleness needs the full history: fetch it with `git fetch --unshallow`, \
-                            or `fetch-depth: 0` in actions/checkout";
+use crate::ui::Text;
 
 /// One version of a file in a repository.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,21 +38,26 @@ pub struct RepoHistory {
     by_path: HashMap<String, Vec<Revision>>,
 }
 
-/// Why the git history cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why the git history cannot be used: a message that tells how to fix it (`Display` is English).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unavailable {
-    pub reason: String,
+    pub reason: Text,
 }
 
 impl Unavailable {
-    fn new(reason: impl Into<String>) -> Self {
-        Unavailable { reason: reason.into() }
+    fn new(reason: Text) -> Self {
+        Unavailable { reason }
+    }
+
+    /// A message about `path`.
+    fn at(id: &'static str, path: &Path) -> Self {
+        Unavailable::new(Text::new(id).arg("path", path.display().to_string()))
     }
 }
 
 impl fmt::Display for Unavailable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.reason)
+        self.reason.fmt(f)
     }
 }
 
@@ -75,10 +77,7 @@ impl RepoHistory {
             return Err(failure(repo_root, "rev-parse", &out.stderr));
         }
         if out.stdout.trim_ascii() == b"true" {
-            return Err(Unavailable::new(format!(
-                "{}: the repository is a shallow clone; {SHALLOW_HINT}",
-                repo_root.display()
-            )));
+            return Err(Unavailable::at("history-shallow", repo_root));
         }
 
         let mut cmd = git(repo_root);
@@ -102,15 +101,17 @@ impl RepoHistory {
         match status {
             Ok(status) if status.success() => {}
             Ok(_) => return Err(failure(repo_root, "log", &stderr)),
-            Err(e) => return Err(Unavailable::new(format!("{}: git log: {e}", repo_root.display()))),
+            Err(e) => return Err(git_error(repo_root, "log", e.to_string())),
         }
-        let by_path = parsed.map_err(|e| Unavailable::new(format!("{}: git log: {e}", repo_root.display())))?;
+        let by_path = parsed.map_err(|e| git_error(repo_root, "log", e))?;
         if by_path.is_empty() {
-            let below = if paths.is_empty() { String::new() } else { format!(" below {}", paths.join(", ")) };
-            return Err(Unavailable::new(format!(
-                "{}: no Markdown file{below} is tracked by git (commit the pages to use their history)",
-                repo_root.display()
-            )));
+            if paths.is_empty() {
+                return Err(Unavailable::at("history-untracked", repo_root));
+            }
+            let text = Text::new("history-untracked-below")
+                .arg("path", repo_root.display().to_string())
+                .arg("folders", paths.join(", "));
+            return Err(Unavailable::new(text));
         }
         Ok(RepoHistory { root: repo_root.to_owned(), by_path })
     }
@@ -131,7 +132,7 @@ impl RepoHistory {
             top.pop();
         }
         if top.is_empty() {
-            return Err(Unavailable::new(format!("{}: the git repository has no work tree", path.display())));
+            return Err(Unavailable::at("history-no-work-tree", path));
         }
         Ok(path_from_bytes(top))
     }
@@ -173,7 +174,7 @@ impl RepoHistory {
             })
             .collect();
         if let Some(bad) = distinct.iter().find(|id| id.is_empty() || !id.bytes().all(|b| b.is_ascii_hexdigit())) {
-            return Err(Unavailable::new(format!("`{bad}` is not a blob id")));
+            return Err(Unavailable::new(Text::new("history-not-blob-id").arg("id", *bad)));
         }
 
         let mut child = git(&self.root)
@@ -211,59 +212,67 @@ impl RepoHistory {
     /// Parses the answers of `git cat-file --batch`, one per id. An error says whether git stopped
     /// answering (true) or answered about a bad blob (false).
     fn read_batch(&self, mut out: impl BufRead, ids: &[&str]) -> Result<Vec<String>, (Unavailable, bool)> {
-        let io_error = |e: io::Error| (Unavailable::new(format!("{}: git cat-file: {e}", self.root.display())), true);
-        let bad = |reason: String| (Unavailable::new(reason), false);
+        let io_error = |e: io::Error| (git_error(&self.root, "cat-file", e.to_string()), true);
+        let bad = |reason: Text| (Unavailable::new(reason), false);
         let mut texts = Vec::with_capacity(ids.len());
         let mut header = Vec::new();
         for id in ids {
             header.clear();
             if out.read_until(b'\n', &mut header).map_err(io_error)? == 0 {
-                let reason = format!("{}: git cat-file stopped before blob {id}", self.root.display());
-                return Err((Unavailable::new(reason), true));
+                let reason = Text::new("history-cat-file-stopped").arg("path", self.root.display().to_string());
+                return Err((Unavailable::new(reason.arg("id", *id)), true));
             }
             let header_text = String::from_utf8_lossy(&header);
             let header_text = header_text.trim_end();
             let fields: Vec<&str> = header_text.split(' ').collect();
             match fields.as_slice() {
                 [_, "blob", size] => {
-                    let size: usize =
-                        size.parse().map_err(|_| bad(format!("git cat-file: unexpected answer `{header_text}`")))?;
+                    let size: usize = size
+                        .parse()
+                        .map_err(|_| bad(Text::new("history-unexpected-answer").arg("answer", header_text)))?;
                     let mut content = vec![0; size + 1];
                     out.read_exact(&mut content).map_err(io_error)?;
                     content.pop(); // the newline after the contents
                     let text = decode(&content).map_err(|e| {
-                        let what = match e {
-                            DecodeError::Binary => "binary contents (NUL bytes), not a page".to_owned(),
-                            DecodeError::Utf8 { line, column } => {
-                                format!("invalid UTF-8 at line {line}, column {column}")
-                            }
-                        };
-                        bad(format!("{}: {what}", self.describe_blob(id)))
+                        let blob = self.describe_blob(id);
+                        bad(match e {
+                            DecodeError::Binary => Text::new("history-blob-binary").text("blob", blob),
+                            DecodeError::Utf8 { line, column } => Text::new("history-blob-utf8")
+                                .text("blob", blob)
+                                .num("line", line)
+                                .num("column", column),
+                        })
                     })?;
                     texts.push(text);
                 }
                 [_, "missing"] => {
-                    let root = self.root.display();
-                    return Err(bad(format!("{}: not found in the repository at {root}", self.describe_blob(id))));
+                    let root = self.root.display().to_string();
+                    let text = Text::new("history-blob-missing").text("blob", self.describe_blob(id)).arg("root", root);
+                    return Err(bad(text));
                 }
-                [_, "ambiguous"] => return Err(bad(format!("blob id {id} is ambiguous: give more hex digits"))),
-                [_, kind, _] => return Err(bad(format!("{id} is a {kind}, not a blob"))),
-                _ => return Err(bad(format!("git cat-file: unexpected answer `{header_text}` for blob {id}"))),
+                [_, "ambiguous"] => return Err(bad(Text::new("history-blob-ambiguous").arg("id", *id))),
+                [_, kind, _] => return Err(bad(Text::new("history-not-a-blob").arg("id", *id).arg("kind", *kind))),
+                _ => {
+                    let text = Text::new("history-unexpected-answer-blob").arg("answer", header_text).arg("id", *id);
+                    return Err(bad(text));
+                }
             }
         }
         Ok(texts)
     }
 
     /// "blob ID of PATH (version of DATE)", naming the first path (in sorted order) that had it.
-    fn describe_blob(&self, id: &str) -> String {
+    fn describe_blob(&self, id: &str) -> Text {
         let found = self
             .by_path
             .iter()
             .filter_map(|(path, revs)| revs.iter().find(|r| r.blob.starts_with(id)).map(|r| (path, r)))
             .min_by(|a, b| a.0.cmp(b.0));
         match found {
-            Some((path, rev)) => format!("blob {id} of {path} (version of {})", rev.date),
-            None => format!("blob {id}"),
+            Some((path, rev)) => {
+                Text::new("history-blob-of").arg("id", id).arg("path", path.as_str()).arg("date", rev.date.as_str())
+            }
+            None => Text::new("history-blob").arg("id", id),
         }
     }
 }
@@ -297,10 +306,16 @@ fn pathspec(path: &str) -> String {
 
 fn spawn_error(err: io::Error) -> Unavailable {
     if err.kind() == io::ErrorKind::NotFound {
-        Unavailable::new("git is not installed (no `git` command found): history-based staleness needs it")
+        Unavailable::new(Text::new("history-no-git"))
     } else {
-        Unavailable::new(format!("cannot run git: {err}"))
+        Unavailable::new(Text::new("history-cannot-run").arg("detail", err.to_string()))
     }
+}
+
+/// git `command` run in `path` failed to answer (`detail`: why).
+fn git_error(path: &Path, command: &str, detail: impl Into<String>) -> Unavailable {
+    let text = Text::new("history-git-error").arg("path", path.display().to_string());
+    Unavailable::new(text.arg("command", command).arg("detail", detail))
 }
 
 /// Turns git's complaint about `path` into a reason a user understands.
@@ -310,17 +325,19 @@ fn failure(path: &Path, command: &str, stderr: &[u8]) -> Unavailable {
         .lines()
         .map(str::trim)
         .find(|l| !l.is_empty())
-        .map(|l| l.strip_prefix("fatal: ").or_else(|| l.strip_prefix("error: ")).unwrap_or(l))
-        .unwrap_or("no message");
-    let path = path.display();
+        .map(|l| l.strip_prefix("fatal: ").or_else(|| l.strip_prefix("error: ")).unwrap_or(l));
     if stderr.contains("not a git repository") {
-        Unavailable::new(format!("{path}: not a git repository (history-based staleness needs the pages' git history)"))
+        Unavailable::at("history-not-a-repository", path)
     } else if stderr.contains("does not have any commits yet") {
-        Unavailable::new(format!("{path}: the git repository has no commits yet"))
+        Unavailable::at("history-no-commits", path)
     } else if stderr.contains("cannot change to") {
-        Unavailable::new(format!("{path}: no such folder"))
+        Unavailable::at("history-no-folder", path)
     } else {
-        Unavailable::new(format!("{path}: git {command} failed: {message}"))
+        let text = Text::new("history-failed").arg("path", path.display().to_string()).arg("command", command);
+        Unavailable::new(match message {
+            Some(m) => text.arg("detail", m),
+            None => text.text("detail", Text::new("history-no-message")),
+        })
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::human::finding;
+use super::human::{finding, table, Align};
 use crate::catalog::BuildReport;
 use crate::check::{Finding, Level, SiteReport};
 use crate::rules::visible;
@@ -19,7 +19,7 @@ fn isolate(s: &str) -> String {
 
 pub fn build(r: &BuildReport, messages: &Messages, out: &mut Vec<u8>) {
     for f in &r.findings {
-        finding(f, out);
+        finding(f, messages, out);
     }
     let bold = Style::new().bold();
     for b in &r.files {
@@ -39,29 +39,38 @@ pub fn build(r: &BuildReport, messages: &Messages, out: &mut Vec<u8>) {
 }
 
 pub fn check(r: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    use Align::{Left, Right};
     for f in &r.findings {
-        finding(f, out);
+        finding(f, messages, out);
     }
-    let dim = Style::new().dimmed();
-    let _ = writeln!(out, "\n{dim}{}{dim:#}", messages.text("catalog-check-columns"));
-    for l in &r.locales {
-        let t = &l.counts.segments;
-        let errors = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Error).count();
-        let warnings = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Warning).count();
-        let _ = writeln!(
-            out,
-            "{:<8} {:>5} {:>11} {:>13} {:>8} {:>9} {:>7} {:>9}  {:>5.1}%",
-            l.locale,
-            l.pages,
-            t.translated,
-            t.untranslated,
-            t.missing,
-            t.obsolete,
-            errors,
-            warnings,
-            l.coverage_segments
-        );
-    }
+    let columns = [
+        ("col-locale", Left),
+        ("col-files", Right),
+        ("col-translated", Right),
+        ("col-untranslated", Right),
+        ("col-missing", Right),
+        ("col-obsolete", Right),
+        ("col-errors", Right),
+        ("col-warnings", Right),
+        ("col-coverage", Right),
+    ];
+    let rows: Vec<Vec<String>> = r
+        .locales
+        .iter()
+        .map(|l| {
+            let t = &l.counts.segments;
+            let errors = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Error).count();
+            let warnings = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Warning).count();
+            let mut row = vec![l.locale.clone()];
+            row.extend(
+                [l.pages, t.translated, t.untranslated, t.missing, t.obsolete, errors, warnings].map(|n| n.to_string()),
+            );
+            row.push(format!("{:.1}%", l.coverage_segments));
+            row
+        })
+        .collect();
+    let _ = writeln!(out);
+    table(&columns, &rows, messages, out);
     let bold = Style::new().bold();
     let _ = writeln!(out, "{bold}{}{bold:#}", summary(&r.findings, r.pages.len(), messages));
 }

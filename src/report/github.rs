@@ -6,8 +6,9 @@ use std::io::Write;
 
 use super::sarif::gate_message;
 use crate::check::{Level, SiteReport};
+use crate::ui::Messages;
 
-pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
+pub fn write(report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
     for f in &report.findings {
         let command = match f.level {
             Level::Error => "error",
@@ -26,15 +27,15 @@ pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
         line(out, command, &props, &f.message);
     }
     for o in &report.orphans {
-        line(out, "warning", &[("file", o.file.clone()), ("title", "orphan".into())], &o.message);
+        line(out, "warning", &[("file", o.file.clone()), ("title", messages.text("github-title-orphan"))], &o.message);
     }
     for e in &report.errors {
-        line(out, "error", &[("file", e.file.clone()), ("title", "lockstep error".into())], &e.message);
+        line(out, "error", &[("file", e.file.clone()), ("title", messages.text("github-title-error"))], &e.message);
     }
     for l in &report.locales {
         for g in l.gates.iter().filter(|g| !g.passed) {
-            let message = gate_message(&l.locale, &g.gate, g.limit, g.actual);
-            line(out, "error", &[("title", "lockstep gate".into())], &message);
+            let message = gate_message(&l.locale, &g.gate, g.limit, g.actual, messages);
+            line(out, "error", &[("title", messages.text("github-title-gate"))], &message);
         }
     }
 }
@@ -77,7 +78,7 @@ mod tests {
 
     fn github(report: &SiteReport) -> String {
         let mut out = Vec::new();
-        write(report, &mut out);
+        write(report, Messages::english(), &mut out);
         String::from_utf8(out).unwrap()
     }
 

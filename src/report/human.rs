@@ -149,13 +149,13 @@ fn pad(s: &str, width: usize) -> String {
     }
 }
 
-pub fn segments(page: &Page, out: &mut Vec<u8>) {
+pub fn segments(page: &Page, messages: &Messages, out: &mut Vec<u8>) {
     for s in &page.segments {
         let lines =
             if s.lines[0] == s.lines[1] { s.lines[0].to_string() } else { format!("{}-{}", s.lines[0], s.lines[1]) };
         let container =
             if s.container.is_empty() { String::new() } else { format!(" [{}]", s.container.join(" › ")) };
-        let verbatim = if s.verbatim { " (verbatim)" } else { "" };
+        let verbatim = if s.verbatim { format!(" ({})", messages.text("verbatim")) } else { String::new() };
         let _ = writeln!(out, "{lines:>9}  {}{container}{verbatim}  {}", s.kind.as_str(), isolate(&excerpt(&s.text)));
         if !s.skeleton.is_empty() {
             let _ = writeln!(out, "{:>11}{}", "", visible(&s.skeleton.join("  ")));
@@ -165,6 +165,7 @@ pub fn segments(page: &Page, out: &mut Vec<u8>) {
 
 /// `lockstep status`: one row per locale (and per page with `pages`), coverage with a bar.
 pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, out: &mut Vec<u8>) {
+    use Align::{Left, Right};
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let header = messages.get(
@@ -172,50 +173,117 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
         &[("root", arg(&r.root)), ("locales", num(r.locales.len())), ("source", arg(&r.source_locale))],
     );
     let _ = writeln!(out, "{bold}{header}{bold:#}");
+    let columns = [
+        ("col-locale", Left),
+        ("col-dir", Left),
+        ("col-pages", Right),
+        ("col-translated", Right),
+        ("col-untranslated", Right),
+        ("col-partial", Right),
+        ("col-stale", Right),
+        ("col-missing", Right),
+        ("col-obsolete", Right),
+        ("col-coverage", Left),
+    ];
     for (unit, words) in [("status-unit-words", true), ("status-unit-segments", false)] {
-        let _ =
-            writeln!(out, "\n{bold}{}{bold:#}\n{dim}{}{dim:#}", messages.text(unit), messages.text("status-columns"));
-        for l in &r.locales {
-            let (t, coverage) =
-                if words { (&l.counts.words, l.coverage) } else { (&l.counts.segments, l.coverage_segments) };
-            let _ = writeln!(
-                out,
-                "{:<8} {:<4} {:>5} {:>11} {:>13} {:>8} {:>6} {:>8} {:>9}  {} {:>5.1}%",
-                l.locale,
-                l.direction,
-                l.pages,
-                t.translated,
-                t.untranslated,
-                t.partial,
-                t.stale,
-                t.missing,
-                l.counts.segments.obsolete,
-                bar(coverage),
-                coverage
-            );
-        }
+        let _ = writeln!(out, "\n{bold}{}{bold:#}", messages.text(unit));
+        let rows: Vec<Vec<String>> = r
+            .locales
+            .iter()
+            .map(|l| {
+                let (t, coverage) =
+                    if words { (&l.counts.words, l.coverage) } else { (&l.counts.segments, l.coverage_segments) };
+                let mut row = vec![l.locale.clone(), l.direction.to_owned(), l.pages.to_string()];
+                row.extend([t.translated, t.untranslated, t.partial, t.stale, t.missing].map(|n| n.to_string()));
+                row.push(l.counts.segments.obsolete.to_string());
+                row.push(format!("{} {:>5.1}%", bar(coverage), coverage));
+                row
+            })
+            .collect();
+        table(&columns, &rows, messages, out);
     }
     if pages {
         let _ = writeln!(out);
-        let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-pages-columns"));
-        for p in worst_first(&r.pages) {
-            let w = &p.counts.words;
-            let base = match (&p.base.revision, &p.base.date) {
-                (Some(rev), Some(date)) => format!("{} {} {}", p.base.kind.as_str(), short(rev), date),
-                (Some(rev), None) => format!("{} {}", p.base.kind.as_str(), short(rev)),
-                _ => p.base.kind.as_str().to_owned(),
-            };
-            let _ = writeln!(
-                out,
-                "{:<40} {:<8} {:>5.1}% {:>8} {:>6} {:>6} {:>6} {:>6} {:>6}  {base}",
-                p.page, p.locale, p.coverage, p.words_to_do, w.untranslated, w.partial, w.stale, w.missing, w.obsolete
-            );
-        }
+        let columns = [
+            ("col-page", Left),
+            ("col-locale", Left),
+            ("col-coverage", Right),
+            ("col-to-do", Right),
+            ("col-untranslated", Right),
+            ("col-partial", Right),
+            ("col-stale", Right),
+            ("col-missing", Right),
+            ("col-obsolete", Right),
+            ("col-base", Left),
+        ];
+        let rows: Vec<Vec<String>> = worst_first(&r.pages)
+            .into_iter()
+            .map(|p| {
+                let w = &p.counts.words;
+                let kind = base_kind(p.base.kind, messages);
+                let base = match (&p.base.revision, &p.base.date) {
+                    (Some(rev), Some(date)) => format!("{kind} {} {date}", short(rev)),
+                    (Some(rev), None) => format!("{kind} {}", short(rev)),
+                    _ => kind,
+                };
+                let mut row = vec![p.page.clone(), p.locale.clone(), format!("{:.1}%", p.coverage)];
+                row.extend(
+                    [p.words_to_do, w.untranslated, w.partial, w.stale, w.missing, w.obsolete].map(|n| n.to_string()),
+                );
+                row.push(base);
+                row
+            })
+            .collect();
+        table(&columns, &rows, messages, out);
     }
     for o in &r.orphans {
         let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
     }
     let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-verbatim-note"));
+}
+
+/// How a column's cells line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table: a dimmed header row of messages, then the rows; each column as wide as its widest
+/// cell, two spaces apart. In a right-to-left interface each header is isolated, so that a
+/// terminal that reorders bidirectional text keeps the headers in the order of the columns.
+pub fn table(columns: &[(&str, Align)], rows: &[Vec<String>], messages: &Messages, out: &mut Vec<u8>) {
+    use unicode_width::UnicodeWidthStr;
+    let width = |s: &str| s.replace([FSI, PDI], "").width();
+    let headers: Vec<String> = columns.iter().map(|(id, _)| messages.text(id)).collect();
+    let widths: Vec<usize> = (0..columns.len())
+        .map(|i| rows.iter().map(|r| width(&r[i])).chain([width(&headers[i])]).max().unwrap_or(0))
+        .collect();
+    let line = |cells: &[String], isolated: bool| {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+            let cell = if isolated { isolate(cell) } else { cell.clone() };
+            if i > 0 {
+                s.push_str("  ");
+            }
+            match columns[i].1 {
+                Align::Left => s.push_str(&format!("{cell}{pad}")),
+                Align::Right => s.push_str(&format!("{pad}{cell}")),
+            }
+        }
+        s.trim_end().to_owned()
+    };
+    let dim = Style::new().dimmed();
+    let _ = writeln!(out, "{dim}{}{dim:#}", line(&headers, messages.is_rtl()));
+    for row in rows {
+        let _ = writeln!(out, "{}", line(row, false));
+    }
+}
+
+/// A kind of base as people read it.
+fn base_kind(kind: BaseKind, messages: &Messages) -> String {
+    messages.text(&format!("base-kind-{}", kind.as_str()))
 }
 
 /// A commit id or hash, shortened for a table.
@@ -283,7 +351,7 @@ pub fn bar(percent: f64) -> String {
 pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8>) {
     use crate::check::Level;
     for f in &r.findings {
-        finding(f, out);
+        finding(f, messages, out);
     }
     for o in &r.orphans {
         let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
@@ -301,15 +369,15 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
             let _ = writeln!(out, "{style}{}{style:#}", messages.get(id, &args));
         }
     }
-    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    let mut kinds: Vec<(BaseKind, usize)> = Vec::new();
     for p in r.pages.iter().filter(|p| p.exists) {
-        match kinds.iter_mut().find(|(k, _)| *k == p.base.kind.as_str()) {
+        match kinds.iter_mut().find(|(k, _)| *k == p.base.kind) {
             Some((_, n)) => *n += 1,
-            None => kinds.push((p.base.kind.as_str(), 1)),
+            None => kinds.push((p.base.kind, 1)),
         }
     }
     if !kinds.is_empty() {
-        let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        let list: Vec<String> = kinds.iter().map(|(k, n)| format!("{} {n}", base_kind(*k, messages))).collect();
         let _ = writeln!(out, "{}", messages.get("check-bases", &[("bases", arg(list.join(", ")))]));
     }
     let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
@@ -328,8 +396,9 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
 }
 
 /// One finding as `file:line:col: level[rule] locale: message  excerpt`, with the word diff
-/// of a stale block under it.
-pub fn finding(f: &crate::check::Finding, out: &mut Vec<u8>) {
+/// of a stale block under it. In a right-to-left interface the message is isolated as a whole,
+/// so that its punctuation stays with it in a line that starts with a file name.
+pub fn finding(f: &crate::check::Finding, messages: &Messages, out: &mut Vec<u8>) {
     use crate::check::Level;
     let style = match f.level {
         Level::Error => Style::new().fg_color(Some(AnsiColor::Red.into())).bold(),
@@ -342,16 +411,17 @@ pub fn finding(f: &crate::check::Finding, out: &mut Vec<u8>) {
         Some(_) => String::new(),
         None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
     };
+    let message = shown(&f.message);
+    let message = if messages.is_rtl() { isolate(&message) } else { message };
     let _ = writeln!(
         out,
-        "{}:{}:{}: {style}{}[{}]{style:#} {}: {}{}",
+        "{}:{}:{}: {style}{}[{}]{style:#} {}: {message}{}",
         f.file,
         f.line,
         f.column,
-        f.level.as_str(),
+        messages.text(&format!("level-{}", f.level.as_str())),
         f.rule,
         f.locale,
-        visible(&f.message),
         if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
     );
     if let Some(line) = line {
@@ -362,13 +432,51 @@ pub fn finding(f: &crate::check::Finding, out: &mut Vec<u8>) {
     }
 }
 
+/// A message as [`visible`] shows it, except for the FSI … PDI pairs with which Fluent isolates
+/// the placeables of a right-to-left message: balanced pairs stay, a stray one is shown as
+/// `<U+2068>` like every other control.
+fn shown(message: &str) -> String {
+    let chars: Vec<char> = message.chars().collect();
+    let mut keep = vec![false; chars.len()];
+    let mut open = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        match *c {
+            FSI => open.push(i),
+            PDI => {
+                if let Some(j) = open.pop() {
+                    keep[i] = true;
+                    keep[j] = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut s = String::with_capacity(message.len());
+    for (c, keep) in chars.into_iter().zip(keep) {
+        if keep {
+            s.push(c);
+        } else {
+            s.push_str(&visible(c.encode_utf8(&mut [0; 4])));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible;
+    use super::{shown, visible};
 
     #[test]
     fn bidi_controls_are_shown_not_emitted() {
         assert_eq!(visible("a\u{202E}b\u{200F}"), "a<U+202E>b<U+200F>");
         assert_eq!(visible("שלום"), "שלום");
+    }
+
+    #[test]
+    fn isolates_of_messages_stay_and_stray_ones_are_shown() {
+        assert_eq!(shown("שורה \u{2068}3\u{2069} במקור"), "שורה \u{2068}3\u{2069} במקור");
+        assert_eq!(shown("a\u{2068}b"), "a<U+2068>b");
+        assert_eq!(shown("a\u{2069}b\u{202E}"), "a<U+2069>b<U+202E>");
+        assert_eq!(shown("\u{2068}\u{2068}x\u{2069}"), "<U+2068>\u{2068}x\u{2069}");
     }
 }

@@ -7,6 +7,7 @@ use std::fmt::Write;
 
 use super::sarif::gate_message;
 use crate::check::{Finding, Level, SiteReport};
+use crate::ui::Messages;
 
 /// One `<testcase>`; no failures means it passed.
 struct Case {
@@ -31,8 +32,8 @@ impl Suite {
     }
 }
 
-pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
-    let suites = suites(report);
+pub fn write(report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    let suites = suites(report, messages);
     let tests: usize = suites.iter().map(|s| s.cases.len()).sum();
     let failures: usize = suites.iter().map(Suite::failed).sum();
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -61,7 +62,7 @@ pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
 
 /// A suite per locale (in the report's order), its pages then its gates. A finding on a file
 /// that is no page of its locale still fails a case of its own, named after the file.
-fn suites(report: &SiteReport) -> Vec<Suite> {
+fn suites(report: &SiteReport, messages: &Messages) -> Vec<Suite> {
     // Failing findings by (locale, file), in report order: sites have thousands of pages.
     let mut by_file: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (i, f) in report.findings.iter().enumerate() {
@@ -99,7 +100,7 @@ fn suites(report: &SiteReport) -> Vec<Suite> {
             let failures = if g.passed {
                 Vec::new()
             } else {
-                let message = gate_message(&l.locale, &g.gate, g.limit, g.actual);
+                let message = gate_message(&l.locale, &g.gate, g.limit, g.actual, messages);
                 vec![Failure { kind: "gate".into(), text: message.clone(), message }]
             };
             suites[suite_of[l.locale.as_str()]].cases.push(Case { name: format!("gate {}", g.gate), failures });
@@ -167,7 +168,7 @@ mod tests {
 
     fn junit(report: &SiteReport) -> String {
         let mut out = Vec::new();
-        write(report, &mut out);
+        write(report, Messages::english(), &mut out);
         String::from_utf8(out).unwrap()
     }
 

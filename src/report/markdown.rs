@@ -4,58 +4,81 @@
 use std::io::Write;
 
 use crate::check::{Level, SiteReport};
+use crate::ui::{arg, num, Messages};
 
 use super::human::{bar, worst_first};
 
 /// Pages listed in the "needs most work" table.
 const WORST_PAGES: usize = 15;
 
-pub fn status(r: &SiteReport, pages: bool, out: &mut Vec<u8>) {
-    locale_table(r, out);
+pub fn status(r: &SiteReport, pages: bool, messages: &Messages, out: &mut Vec<u8>) {
+    locale_table(r, messages, out);
     if pages {
-        page_table(r, usize::MAX, out);
+        page_table(r, usize::MAX, messages, out);
     } else {
-        page_table(r, WORST_PAGES, out);
+        page_table(r, WORST_PAGES, messages, out);
     }
-    let _ = writeln!(out, "\n<sub>Counts are source words. Blocks with nothing to translate (code, names, links only) are not counted.</sub>");
+    let _ = writeln!(out, "\n<sub>{}</sub>", messages.text("md-counts-note"));
 }
 
-pub fn check(r: &SiteReport, out: &mut Vec<u8>) {
-    let verdict = if r.failed() { "❌ failed" } else { "✅ passed" };
-    let _ = writeln!(out, "## lockstep check: {verdict}\n");
-    locale_table(r, out);
+pub fn check(r: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    let verdict = messages.text(if r.failed() { "md-check-failed" } else { "md-check-passed" });
+    let _ = writeln!(out, "## {verdict}\n");
+    locale_table(r, messages, out);
     let failed: Vec<String> = r
         .locales
         .iter()
         .flat_map(|l| l.gates.iter().filter(|g| !g.passed).map(move |g| (l, g)))
-        .map(|(l, g)| format!("- **{}**: `{}` {} (actual {})", l.locale, g.gate, g.limit, g.actual))
+        .map(|(l, g)| {
+            let limit = messages
+                .get("md-gate-limit", &[("limit", arg(g.limit.to_string())), ("actual", arg(g.actual.to_string()))]);
+            format!("- **{}**: `{}` {limit}", l.locale, g.gate)
+        })
         .collect();
     if !failed.is_empty() {
-        let _ = writeln!(out, "\n### Failed gates\n\n{}", failed.join("\n"));
+        let _ = writeln!(out, "\n### {}\n\n{}", messages.text("md-failed-gates"), failed.join("\n"));
     }
-    page_table(r, WORST_PAGES, out);
-    stale_diffs(r, out);
+    page_table(r, WORST_PAGES, messages, out);
+    stale_diffs(r, messages, out);
     let count = |lv: Level| r.findings.iter().filter(|f| f.level == lv).count();
-    let _ = writeln!(
-        out,
-        "\n{} findings: {} errors, {} warnings, {} notes.",
-        r.findings.len(),
-        count(Level::Error),
-        count(Level::Warning),
-        count(Level::Info)
+    let summary = messages.get(
+        "md-summary",
+        &[
+            ("findings", num(r.findings.len())),
+            ("errors", num(count(Level::Error))),
+            ("warnings", num(count(Level::Warning))),
+            ("infos", num(count(Level::Info))),
+        ],
     );
+    let _ = writeln!(out, "\n{summary}");
+}
+
+/// A table header from column messages (`""`: a column without a header), capitalised as
+/// Markdown tables are.
+fn header(ids: &[&str], messages: &Messages) -> String {
+    let cells: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let text = if id.is_empty() { String::new() } else { messages.text(id) };
+            let mut chars = text.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        })
+        .collect();
+    let row: Vec<String> =
+        cells.iter().map(|c| if c.is_empty() { "| ".to_owned() } else { format!("| {c} ") }).collect();
+    format!("{}|", row.concat())
 }
 
 /// Stale blocks shown in the report.
 const STALE_DIFFS: usize = 10;
 
 /// What changed in the source since the first stale blocks were translated, as diff blocks.
-fn stale_diffs(r: &SiteReport, out: &mut Vec<u8>) {
+fn stale_diffs(r: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
     let stale: Vec<_> = r.findings.iter().filter(|f| f.diff.is_some()).collect();
     if stale.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n### What changed in the source\n");
+    let _ = writeln!(out, "\n### {}\n", messages.text("md-stale-heading"));
     for f in stale.iter().take(STALE_DIFFS) {
         let diff = f.diff.as_deref().unwrap_or_default();
         let old: String = diff.iter().filter(|d| d.0 != "insert").map(|d| d.1.as_str()).collect();
@@ -71,13 +94,24 @@ fn stale_diffs(r: &SiteReport, out: &mut Vec<u8>) {
         let _ = writeln!(out, "```\n");
     }
     if stale.len() > STALE_DIFFS {
-        let _ = writeln!(out, "…and {} more stale blocks.", stale.len() - STALE_DIFFS);
+        let _ = writeln!(out, "{}", messages.get("md-more-stale", &[("count", num(stale.len() - STALE_DIFFS))]));
     }
 }
 
-fn locale_table(r: &SiteReport, out: &mut Vec<u8>) {
-    let _ =
-        writeln!(out, "| Locale | Pages | Coverage | | Untranslated | Partial | Stale | Missing | Obsolete | Gates |");
+fn locale_table(r: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    let columns = [
+        "col-locale",
+        "col-pages",
+        "col-coverage",
+        "",
+        "col-untranslated",
+        "col-partial",
+        "col-stale",
+        "col-missing",
+        "col-obsolete",
+        "col-gates",
+    ];
+    let _ = writeln!(out, "{}", header(&columns, messages));
     let _ = writeln!(out, "|---|---:|---:|---|---:|---:|---:|---:|---:|---|");
     for l in &r.locales {
         let w = &l.counts.words;
@@ -105,19 +139,20 @@ fn locale_table(r: &SiteReport, out: &mut Vec<u8>) {
     }
 }
 
-fn page_table(r: &SiteReport, limit: usize, out: &mut Vec<u8>) {
+fn page_table(r: &SiteReport, limit: usize, messages: &Messages, out: &mut Vec<u8>) {
     let pages: Vec<_> = worst_first(&r.pages).into_iter().filter(|p| p.words_to_do > 0).take(limit).collect();
     if pages.is_empty() {
         return;
     }
-    let _ = writeln!(out, "\n### Pages that need most work\n");
-    let _ = writeln!(out, "| Page | Locale | Coverage | To do (words) | Base |");
+    let _ = writeln!(out, "\n### {}\n", messages.text("md-pages-heading"));
+    let _ = writeln!(out, "{}", header(&["col-page", "col-locale", "col-coverage", "col-to-do", "col-base"], messages));
     let _ = writeln!(out, "|---|---|---:|---:|---|");
     for p in pages {
+        let kind = messages.text(&format!("base-kind-{}", p.base.kind.as_str()));
         let base = match (&p.base.revision, &p.base.date) {
-            (Some(rev), Some(date)) => format!("{} `{}` {date}", p.base.kind.as_str(), rev.get(..12).unwrap_or(rev)),
-            (Some(rev), None) => format!("{} `{}`", p.base.kind.as_str(), rev.get(..19).unwrap_or(rev)),
-            _ => p.base.kind.as_str().to_owned(),
+            (Some(rev), Some(date)) => format!("{kind} `{}` {date}", rev.get(..12).unwrap_or(rev)),
+            (Some(rev), None) => format!("{kind} `{}`", rev.get(..19).unwrap_or(rev)),
+            _ => kind,
         };
         let page = p.page.replace('|', "\\|");
         let _ = writeln!(out, "| `{page}` | {} | {:.1}% | {} | {base} |", p.locale, p.coverage, p.words_to_do);

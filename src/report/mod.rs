@@ -13,7 +13,8 @@ pub mod sarif;
 use crate::check::SiteReport;
 use crate::ui::Messages;
 
-/// A format of `lockstep check`: renders a whole site's report.
+/// A format of `lockstep check`: renders a whole site's report, with the sentences of its own
+/// (headings, gates, summaries) from `messages`.
 pub trait Reporter: Sync {
     fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>);
 }
@@ -38,25 +39,25 @@ impl Reporter for Json {
 }
 
 impl Reporter for Sarif {
-    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
-        sarif::write(report, out);
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+        sarif::write(report, messages, out);
     }
 }
 
 impl Reporter for Github {
-    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
-        github::write(report, out);
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+        github::write(report, messages, out);
     }
 }
 
 impl Reporter for Markdown {
-    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
-        markdown::check(report, out);
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+        markdown::check(report, messages, out);
     }
 }
 
 impl Reporter for Junit {
-    fn write(&self, report: &SiteReport, _: &Messages, out: &mut Vec<u8>) {
-        junit::write(report, out);
+    fn write(&self, report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+        junit::write(report, messages, out);
     }
 }

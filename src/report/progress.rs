@@ -14,14 +14,17 @@ pub struct Progress {
     started: Instant,
     bar: Mutex<Option<ProgressBar>>,
     enabled: bool,
+    /// What is counted ("pages"), in the user's language.
+    unit: String,
 }
 
 const DELAY: Duration = Duration::from_millis(500);
 
 impl Progress {
-    pub fn new(total: usize) -> Self {
+    pub fn new(total: usize, messages: &crate::ui::Messages) -> Self {
         let enabled = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
-        Progress { total, done: AtomicUsize::new(0), started: Instant::now(), bar: Mutex::new(None), enabled }
+        let unit = messages.text("progress-pages");
+        Progress { total, done: AtomicUsize::new(0), started: Instant::now(), bar: Mutex::new(None), enabled, unit }
     }
 
     /// One more unit done.
@@ -33,7 +36,9 @@ impl Progress {
         let Ok(mut bar) = self.bar.lock() else { return };
         let bar = bar.get_or_insert_with(|| {
             let b = ProgressBar::with_draw_target(Some(self.total as u64), ProgressDrawTarget::stderr());
-            if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} pages") {
+            // Braces would be read as placeholders of the template.
+            let unit = self.unit.replace(['{', '}'], "");
+            if let Ok(style) = ProgressStyle::with_template(&format!("{{bar:30}} {{pos}}/{{len}} {unit}")) {
                 b.set_style(style);
             }
             b

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::check::{Finding, Level, SiteReport};
 use crate::rules::RULES;
+use crate::ui::{arg, Messages};
 
 /// The schema a consumer should validate the document against.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -26,8 +27,10 @@ const FINGERPRINT_KEY: &str = "lockstepFinding/v1";
 const GATE_RULE: &str = "gate";
 const ORPHAN_RULE: &str = "orphan";
 
-pub fn write(report: &SiteReport, out: &mut Vec<u8>) {
-    serde_json::to_writer_pretty(&mut *out, &document(report)).expect("serialising to memory cannot fail");
+/// `messages` word the gates and the descriptors of what is not a rule; the CLI passes English
+/// (see `cli::site`), since code-scanning services keep the texts of results.
+pub fn write(report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    serde_json::to_writer_pretty(&mut *out, &document(report, messages)).expect("serialising to memory cannot fail");
     out.push(b'\n');
 }
 
@@ -158,8 +161,8 @@ struct Region<'a> {
 }
 
 /// The whole SARIF log.
-fn document(report: &SiteReport) -> Log<'_> {
-    let rules = rules(report);
+fn document<'a>(report: &'a SiteReport, messages: &Messages) -> Log<'a> {
+    let rules = rules(report, messages);
     let index = |id: &str| rules.iter().position(|r| r.id == id).expect("a descriptor for every rule used");
     let mut fingerprints = Fingerprints::default();
     let mut results = Vec::new();
@@ -191,7 +194,7 @@ fn document(report: &SiteReport) -> Log<'_> {
                 rule_id: GATE_RULE,
                 rule_index: index(GATE_RULE),
                 level: "error",
-                message: Message::new(gate_message(&l.locale, &g.gate, g.limit, g.actual)),
+                message: Message::new(gate_message(&l.locale, &g.gate, g.limit, g.actual, messages)),
                 locations: [location(".", None)],
                 partial_fingerprints: BTreeMap::new(),
                 properties: Some(Properties {
@@ -254,8 +257,14 @@ fn level(level: Level) -> &'static str {
 }
 
 /// Shared with the other CI formats so that a gate reads the same everywhere.
-pub(crate) fn gate_message(locale: &str, gate: &str, limit: f64, actual: f64) -> String {
-    format!("{locale}: {gate} {limit} not met (actual {actual})")
+pub(crate) fn gate_message(locale: &str, gate: &str, limit: f64, actual: f64, messages: &Messages) -> String {
+    let args = [
+        ("locale", arg(locale)),
+        ("gate", arg(gate)),
+        ("limit", arg(limit.to_string())),
+        ("actual", arg(actual.to_string())),
+    ];
+    messages.get("gate-not-met", &args)
 }
 
 fn location<'a>(path: &str, region: Option<Region<'a>>) -> Location<'a> {
@@ -296,7 +305,7 @@ fn encode_uri_path(path: &str) -> String {
 
 /// One descriptor per rule id used: registered rules in registry order, then any other rule
 /// by id, then orphans and gates.
-fn rules(report: &SiteReport) -> Vec<Descriptor> {
+fn rules(report: &SiteReport, messages: &Messages) -> Vec<Descriptor> {
     let descriptor = |id: &str, description: String, level: &'static str| Descriptor {
         id: id.to_owned(),
         short_description: Message::new(description),
@@ -312,13 +321,16 @@ fn rules(report: &SiteReport) -> Vec<Descriptor> {
     // Without a registry entry here, the level of the rule's first finding stands for its default.
     others.sort_by(|a, b| a.rule.cmp(&b.rule));
     others.dedup_by(|a, b| a.rule == b.rule);
-    rules
-        .extend(others.into_iter().map(|f| descriptor(&f.rule, format!("Finding of rule {}", f.rule), level(f.level))));
+    rules.extend(
+        others
+            .into_iter()
+            .map(|f| descriptor(&f.rule, messages.get("sarif-rule-other", &[("rule", arg(&f.rule))]), level(f.level))),
+    );
     if !report.orphans.is_empty() {
-        rules.push(descriptor(ORPHAN_RULE, "A translated page with no source page".into(), "warning"));
+        rules.push(descriptor(ORPHAN_RULE, messages.text("sarif-rule-orphan"), "warning"));
     }
     if report.locales.iter().any(|l| !l.passed()) {
-        rules.push(descriptor(GATE_RULE, "A release gate of a locale is not met".into(), "error"));
+        rules.push(descriptor(GATE_RULE, messages.text("sarif-rule-gate"), "error"));
     }
     rules
 }
@@ -514,7 +526,7 @@ mod tests {
 
     fn sarif(report: &SiteReport) -> Value {
         let mut out = Vec::new();
-        write(report, &mut out);
+        write(report, Messages::english(), &mut out);
         assert_eq!(out.last(), Some(&b'\n'), "the document ends with a newline");
         assert!(out.starts_with(b"{\n  \""), "the document is pretty-printed");
         serde_json::from_slice(&out).expect("valid JSON")
@@ -567,7 +579,7 @@ mod tests {
     #[test]
     fn keys_come_in_the_order_of_the_specification() {
         let mut out = Vec::new();
-        write(&fixture::site(), &mut out);
+        write(&fixture::site(), Messages::english(), &mut out);
         let text = String::from_utf8(out).unwrap();
         let at = |key: &str| text.find(&format!("\"{key}\"")).unwrap_or_else(|| panic!("no {key}"));
         assert!(text.starts_with(

@@ -13,14 +13,17 @@ use crate::classify::{Base, BaseKind};
 use crate::parse::{parse, Page};
 use crate::rules::{self, Rule};
 use crate::script::LocaleFacts;
+use crate::ui::{arg, Messages};
 
 /// Aligns every page of `site` and checks it against `config`. Unreadable files become
-/// entries of `errors`; the other pages are still checked.
+/// entries of `errors`; the other pages are still checked. The report's sentences (findings,
+/// notices, errors) are worded by `messages`.
 pub fn analyse(
     site: &Site,
     config: &Config,
     lock: &LockFile,
     bases: &Bases,
+    messages: &Messages,
     progress: &(dyn Fn() + Sync),
 ) -> SiteReport {
     let facts: Vec<(String, LocaleFacts)> = site.locales.iter().map(|l| (l.clone(), facts(l, config))).collect();
@@ -31,7 +34,7 @@ pub fn analyse(
             let source_name = site.shown(&plan.source);
             let (source, source_hash) = match crate::load::read_page(&plan.source) {
                 Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
-                Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.to_string() }]),
+                Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.text().format(messages) }]),
             };
             let mut pages = Vec::new();
             let mut problems = Vec::new();
@@ -89,7 +92,7 @@ pub fn analyse(
                         Some(a)
                     }
                     Some(Err(e)) => {
-                        problems.push(Problem { file: name, message: e.to_string() });
+                        problems.push(Problem { file: name, message: e.text().format(messages) });
                         continue;
                     }
                 };
@@ -111,7 +114,7 @@ pub fn analyse(
     let findings = pages
         .iter_mut()
         .flat_map(|p| {
-            let mut f = check::findings(p, config);
+            let mut f = check::findings(p, config, messages);
             f.append(&mut p.rule_findings);
             f.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
             f
@@ -129,18 +132,19 @@ pub fn analyse(
         .iter()
         .map(|o| Problem {
             file: site.shown(&o.file),
-            message: format!("{} translation with no source page", o.locale),
+            message: messages.get("orphan-message", &[("locale", arg(&o.locale))]),
         })
         .collect();
     let mut notices = Vec::new();
     for locale in &site.locales {
         if !site.pages.iter().flat_map(|p| &p.translations).any(|(l, f)| l == locale && f.exists()) {
-            notices.push(format!("no {locale} translation found: every page counts as missing for {locale}"));
+            notices.push(messages.get("notice-no-translation", &[("locale", arg(locale))]));
         }
     }
     if let Some(reason) = &bases.unavailable {
         if lock.stamps.is_empty() {
-            notices.push(format!("staleness is unavailable: {reason}"));
+            let reason = reason.reason.format(messages);
+            notices.push(messages.get("notice-staleness-unavailable", &[("reason", arg(reason))]));
         }
     }
     SiteReport {

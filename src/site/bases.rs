@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::Site;
-use crate::history::{RepoHistory, Revision};
+use crate::history::{RepoHistory, Revision, Unavailable};
 
 /// At most this many distinct candidate revisions per translation, newest first: exports lag
 /// their source by days or weeks, not by years of revisions.
@@ -20,7 +20,7 @@ pub struct Bases {
     /// Blob id → text.
     texts: HashMap<String, String>,
     /// Why history-based bases are not available, when they are not.
-    pub unavailable: Option<String>,
+    pub unavailable: Option<Unavailable>,
 }
 
 impl Bases {
@@ -33,14 +33,13 @@ impl Bases {
         }
     }
 
-    fn try_read(site: &Site) -> Result<Bases, String> {
+    fn try_read(site: &Site) -> Result<Bases, Unavailable> {
         // The English may live in a repository of its own: one history per repository.
-        let source_top = RepoHistory::toplevel(&site.source_root).map_err(|e| e.to_string())?;
-        let top = RepoHistory::toplevel(&site.root).map_err(|e| e.to_string())?;
-        let sources = RepoHistory::read(&source_top, &[]).map_err(|e| e.to_string())?;
+        let source_top = RepoHistory::toplevel(&site.source_root)?;
+        let top = RepoHistory::toplevel(&site.root)?;
+        let sources = RepoHistory::read(&source_top, &[])?;
         let separate = std::fs::canonicalize(&source_top).ok() != std::fs::canonicalize(&top).ok();
-        let translations =
-            if separate { RepoHistory::read(&top, &[]).map_err(|e| e.to_string())? } else { sources.clone() };
+        let translations = if separate { RepoHistory::read(&top, &[])? } else { sources.clone() };
         let history = &sources;
         let mut candidates = HashMap::new();
         let mut wanted: Vec<String> = Vec::new();
@@ -73,7 +72,7 @@ impl Bases {
         wanted.sort();
         wanted.dedup();
         let ids: Vec<&str> = wanted.iter().map(String::as_str).collect();
-        let texts = history.blobs(&ids).map_err(|e| e.to_string())?;
+        let texts = history.blobs(&ids)?;
         Ok(Bases { candidates, texts: wanted.into_iter().zip(texts).collect(), unavailable: None })
     }
 

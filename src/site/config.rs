@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Level;
+use crate::ui::Text;
 
 /// The file name lockstep looks for at the site root.
 pub const FILE_NAME: &str = "lockstep.toml";
@@ -112,13 +113,14 @@ impl Gates {
 
 impl Config {
     /// Parses the text of a config file; the error names the key and the line.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+    pub fn parse(text: &str) -> Result<Config, Text> {
+        let config: Config =
+            toml::from_str(text).map_err(|e| Text::new("config-syntax").arg("detail", e.to_string()))?;
         let ids = config.rules.keys().chain(config.locale.values().flat_map(|l| l.rules.keys()));
         if let Some(id) = crate::rules::unknown_ids(ids).first() {
             let line =
                 text.lines().position(|l| l.trim_start().trim_start_matches('"').starts_with(id)).map_or(0, |n| n + 1);
-            return Err(format!("line {line}: unknown rule `{id}` (`lockstep rules` lists them)"));
+            return Err(Text::new("config-unknown-rule").num("line", line).arg("rule", *id));
         }
         Ok(config)
     }
@@ -235,16 +237,16 @@ mod tests {
         assert_eq!(catalog.terms, ["Garden Club"]);
         assert_eq!(catalog.label_min_count, Some(4));
         assert_eq!(catalog.out, None);
-        let e = Config::parse("[catalog]\nsource = []\n").unwrap_err();
+        let e = Config::parse("[catalog]\nsource = []\n").unwrap_err().to_string();
         assert!(e.contains("source"), "{e}");
     }
 
     #[test]
     fn a_misspelt_key_is_an_error_naming_it() {
-        let e = Config::parse("[gates]\nmin-coverge = 80\n").unwrap_err();
+        let e = Config::parse("[gates]\nmin-coverge = 80\n").unwrap_err().to_string();
         assert!(e.contains("min-coverge"), "{e}");
         assert!(e.contains("line 2"), "{e}");
-        let e = Config::parse("[locale.he]\ndirektion = \"rtl\"\n").unwrap_err();
+        let e = Config::parse("[locale.he]\ndirektion = \"rtl\"\n").unwrap_err().to_string();
         assert!(e.contains("direktion"), "{e}");
     }
 }

@@ -14,6 +14,8 @@ use regex::Regex;
 use serde::Serialize;
 use unic_langid::LanguageIdentifier;
 
+use crate::ui::Text;
+
 pub use config::Config;
 
 /// How the site lays out its translations.
@@ -71,19 +73,19 @@ pub struct Site {
 impl Site {
     /// Finds the site under `root`: the layout from `config` when it names patterns, detected
     /// otherwise. `Err` says why nothing could be found.
-    pub fn discover(root: &Path, config: &Config) -> Result<Site, String> {
+    pub fn discover(root: &Path, config: &Config) -> Result<Site, Text> {
         let source_locale = config.source_locale.clone().unwrap_or_else(|| "en".to_owned());
         let files = markdown_files(root);
         let source_root = config.source_root.as_ref().map_or_else(|| root.to_owned(), |s| root.join(s));
         let separate = source_root != root;
         if separate && (config.source.is_none() || config.translation.is_none()) {
-            return Err("lockstep.toml: `source-root` needs `source` and `translation` patterns".to_owned());
+            return Err(Text::new("site-source-root-patterns"));
         }
         let (layout, patterns) = match (&config.source, &config.translation) {
             (Some(s), Some(t)) => (Layout::Explicit, Patterns { source: s.clone(), translation: t.clone() }),
             (None, None) => detect(root, &files, &source_locale)
-                .ok_or_else(|| format!("no translated pages found under {}", root.display()))?,
-            _ => return Err("lockstep.toml: `source` and `translation` go together".to_owned()),
+                .ok_or_else(|| Text::new("site-no-translations").arg("root", root.display().to_string()))?,
+            _ => return Err(Text::new("site-patterns-together")),
         };
         let source_re = pattern_regex(&patterns.source)?;
         let translation_re = pattern_regex(&patterns.translation)?;
@@ -107,7 +109,8 @@ impl Site {
         }
         if separate {
             if !source_root.is_dir() {
-                return Err(format!("lockstep.toml: source-root {} is not a folder", source_root.display()));
+                let path = source_root.display().to_string();
+                return Err(Text::new("site-source-root-not-folder").arg("path", path));
             }
             for rel in markdown_files(&source_root) {
                 if let Some(c) = source_re.captures(&rel) {
@@ -126,11 +129,8 @@ impl Site {
         locales.dedup();
         sources.sort();
         if sources.is_empty() {
-            return Err(format!(
-                "no source pages found under {} (pattern `{}`)",
-                source_root.display(),
-                patterns.source
-            ));
+            let text = Text::new("site-no-sources").arg("root", source_root.display().to_string());
+            return Err(text.arg("pattern", patterns.source.as_str()));
         }
         let pages: Vec<PagePlan> = sources
             .into_iter()
@@ -187,13 +187,14 @@ struct Filters {
 }
 
 impl Filters {
-    fn new(config: &Config) -> Result<Self, String> {
-        let set = |globs: &[String]| -> Result<GlobSet, String> {
+    fn new(config: &Config) -> Result<Self, Text> {
+        let bad = |g: &str, e: globset::Error| Text::new("site-bad-glob").arg("glob", g).arg("detail", e.to_string());
+        let set = |globs: &[String]| -> Result<GlobSet, Text> {
             let mut b = GlobSetBuilder::new();
             for g in globs {
-                b.add(Glob::new(g).map_err(|e| format!("lockstep.toml: bad glob `{g}`: {e}"))?);
+                b.add(Glob::new(g).map_err(|e| bad(g, e))?);
             }
-            b.build().map_err(|e| e.to_string())
+            b.build().map_err(|e| bad(&globs.join(", "), e))
         };
         let include = if config.include.is_empty() { None } else { Some(set(&config.include)?) };
         Ok(Filters { include, exclude: set(&config.exclude)? })
@@ -274,23 +275,23 @@ pub fn is_locale(s: &str) -> bool {
     !id.language.is_empty() && id.maximize() && (!bare || s.len() <= 3)
 }
 
-fn pattern_regex(pattern: &str) -> Result<Regex, String> {
+fn pattern_regex(pattern: &str) -> Result<Regex, Text> {
     let mut re = String::from("^");
     let mut rest = pattern;
     while let Some(start) = rest.find('{') {
         re.push_str(&regex::escape(&rest[..start]));
-        let end = rest[start..].find('}').ok_or_else(|| format!("lockstep.toml: unclosed `{{` in `{pattern}`"))?;
+        let end = rest[start..].find('}').ok_or_else(|| Text::new("site-unclosed-brace").arg("pattern", pattern))?;
         match &rest[start + 1..start + end] {
             "path" => re.push_str("(?P<path>.+\\.md)"),
             "stem" => re.push_str("(?P<stem>.+?)"),
             "locale" => re.push_str("(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)"),
-            other => return Err(format!("lockstep.toml: unknown placeholder `{{{other}}}` in `{pattern}`")),
+            other => return Err(Text::new("site-unknown-placeholder").arg("name", other).arg("pattern", pattern)),
         }
         rest = &rest[start + end + 1..];
     }
     re.push_str(&regex::escape(rest));
     re.push('$');
-    Regex::new(&re).map_err(|e| e.to_string())
+    Regex::new(&re).map_err(|e| Text::new("site-bad-pattern").arg("pattern", pattern).arg("detail", e.to_string()))
 }
 
 fn page_path(c: &regex::Captures<'_>) -> String {

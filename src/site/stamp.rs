@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::parse::Page;
+use crate::ui::Text;
 
 /// The lock file's name, at the site root.
 pub const LOCK_FILE: &str = "lockstep.lock";
@@ -45,12 +46,15 @@ impl LockFile {
     }
 
     /// Reads the lock file at `root`; none is an empty lock file.
-    pub fn load(root: &Path) -> Result<LockFile, String> {
+    pub fn load(root: &Path) -> Result<LockFile, Text> {
         let path = root.join(LOCK_FILE);
+        let shown = path.display().to_string();
         match std::fs::read_to_string(&path) {
-            Ok(text) => LockFile::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Ok(text) => {
+                LockFile::parse(&text).map_err(|e| Text::new("lock-invalid").arg("path", shown).arg("detail", e))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LockFile::default()),
-            Err(e) => Err(format!("{}: cannot read: {e}", path.display())),
+            Err(e) => Err(Text::new("error-read").arg("path", shown).arg("reason", e.to_string())),
         }
     }
 

@@ -85,7 +85,7 @@ fn explicit_patterns_and_filters() {
 #[test]
 fn nothing_to_find_is_an_error_saying_so() {
     let root = tree("empty", &["README.md"]);
-    let e = Site::discover(&root, &Config::default()).unwrap_err();
+    let e = Site::discover(&root, &Config::default()).unwrap_err().to_string();
     assert!(e.contains("no translated pages"), "{e}");
     std::fs::remove_dir_all(root).unwrap();
 }

@@ -278,7 +278,8 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
     }
     let run_with = |root: &Path, config: &Config| -> Result<()> {
         let site = Site::discover(root, config).map_err(anyhow::Error::msg)?;
-        let report = analyse(&site, config, &Default::default(), &Bases::default(), &|| {});
+        let report =
+            analyse(&site, config, &Default::default(), &Bases::default(), lockstep::ui::Messages::english(), &|| {});
         black_box(report);
         Ok(())
     };

@@ -28,7 +28,14 @@ pub fn run(shared: &Path, args: &AuditArgs) -> Result<ExitCode> {
     let config = lockstep::site::config::Config::default();
     let site = lockstep::site::Site::discover(&snapshot, &config).map_err(anyhow::Error::msg)?;
     let start = std::time::Instant::now();
-    let report = lockstep::site::analyse::analyse(&site, &config, &Default::default(), &Default::default(), &|| {});
+    let report = lockstep::site::analyse::analyse(
+        &site,
+        &config,
+        &Default::default(),
+        &Default::default(),
+        lockstep::ui::Messages::english(),
+        &|| {},
+    );
     let findings: Vec<&Finding> = report.findings.iter().filter(|f| !is_coverage(&f.rule)).collect();
     println!(
         "rules over {} ({} page pairs, {:.2} s): {} markup and script findings\n",

@@ -116,7 +116,14 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
                 && site.pages.len() == 123,
             &format!("the snapshot's English tree and 5 locales are found without config ({found})"),
         );
-        let report = lockstep::site::analyse::analyse(&site, &config, &Default::default(), &Default::default(), &|| {});
+        let report = lockstep::site::analyse::analyse(
+            &site,
+            &config,
+            &Default::default(),
+            &Default::default(),
+            lockstep::ui::Messages::english(),
+            &|| {},
+        );
         c.check(
             report.errors.is_empty() && report.pages.len() == 5 * 123,
             &format!(
@@ -132,7 +139,7 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
             .build(&schema)
             .map_err(|e| anyhow::anyhow!("{}: {e}", schema_path.display()))?;
         let mut sarif = Vec::new();
-        lockstep::report::sarif::write(&report, &mut sarif);
+        lockstep::report::sarif::write(&report, lockstep::ui::Messages::english(), &mut sarif);
         let doc: serde_json::Value = serde_json::from_slice(&sarif)?;
         let problems: Vec<String> =
             validator.iter_errors(&doc).take(5).map(|e| format!("{e} at {}", e.instance_path)).collect();
