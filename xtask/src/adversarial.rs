@@ -118,7 +118,7 @@ fn disjoint(scale: usize) -> (String, String) {
 }
 
 fn long_line(scale: usize) -> (String, String) {
-    let words = 3_125_000 * scale / 6;
+    let words = (3_125_000 * scale).div_ceil(6);
     ("lorem ".repeat(words), "שלום ".repeat(words * 6 / 9))
 }
 
