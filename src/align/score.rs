@@ -29,15 +29,46 @@ pub struct Scorer<'a> {
     mode: Mode,
     /// Document frequency of skeleton and name tokens over both pages.
     df: HashMap<u64, u32>,
-    /// Skeleton and name tokens of every segment of each page, sorted.
-    ta: Vec<(Vec<u64>, Vec<u64>)>,
-    tb: Vec<(Vec<u64>, Vec<u64>)>,
+    /// Skeleton and name tokens of every segment of each page.
+    ta: TokenLists,
+    tb: TokenLists,
     fa: Vec<OnceCell<Features>>,
     fb: Vec<OnceCell<Features>>,
     /// Words of the English page (across languages only).
     vocabulary: OnceCell<HashSet<u64>>,
     /// Translation length / English length over the whole page.
     length_ratio: f32,
+}
+
+/// The sorted skeleton and name tokens of every segment of a page, in one flat list (a page of a
+/// million lines must not cost two allocations per segment).
+struct TokenLists {
+    flat: Vec<u64>,
+    /// Segment `i`'s skeleton is `flat[ends[2i]..ends[2i + 1]]`, its names run to `ends[2i + 2]`.
+    ends: Vec<usize>,
+}
+
+impl TokenLists {
+    fn new(segments: &[Segment], mode: Mode) -> Self {
+        let mut lists = TokenLists { flat: Vec::new(), ends: vec![0] };
+        for s in segments {
+            let (sk, names) = tokens(s, mode);
+            lists.flat.extend(sk);
+            lists.ends.push(lists.flat.len());
+            lists.flat.extend(names);
+            lists.ends.push(lists.flat.len());
+        }
+        lists
+    }
+
+    fn get(&self, i: usize) -> (&[u64], &[u64]) {
+        let e = &self.ends[2 * i..2 * i + 3];
+        (&self.flat[e[0]..e[1]], &self.flat[e[1]..e[2]])
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (&[u64], &[u64])> {
+        (0..self.ends.len() / 2).map(|i| self.get(i))
+    }
 }
 
 /// Tokens weighted by their rarity in the two pages, sorted by token.
@@ -61,10 +92,9 @@ struct Features {
 
 impl<'a> Scorer<'a> {
     pub fn new(a: &'a [Segment], b: &'a [Segment], mode: Mode) -> Self {
-        let ta: Vec<_> = a.iter().map(|s| tokens(s, mode)).collect();
-        let tb: Vec<_> = b.iter().map(|s| tokens(s, mode)).collect();
+        let (ta, tb) = (TokenLists::new(a, mode), TokenLists::new(b, mode));
         let mut df: HashMap<u64, u32> = HashMap::default();
-        for (sk, names) in ta.iter().chain(&tb) {
+        for (sk, names) in ta.iter().chain(tb.iter()) {
             // Each token once per segment (the lists are sorted).
             for list in [sk, names] {
                 for (n, k) in list.iter().enumerate() {
@@ -92,14 +122,14 @@ impl<'a> Scorer<'a> {
     }
 
     fn fa(&self, i: usize) -> &Features {
-        self.fa[i].get_or_init(|| self.features(&self.a[i], &self.ta[i], false))
+        self.fa[i].get_or_init(|| self.features(&self.a[i], self.ta.get(i), false))
     }
 
     fn fb(&self, j: usize) -> &Features {
-        self.fb[j].get_or_init(|| self.features(&self.b[j], &self.tb[j], self.mode == Mode::CrossLanguage))
+        self.fb[j].get_or_init(|| self.features(&self.b[j], self.tb.get(j), self.mode == Mode::CrossLanguage))
     }
 
-    fn features(&self, s: &Segment, (sk, names): &(Vec<u64>, Vec<u64>), translated: bool) -> Features {
+    fn features(&self, s: &Segment, (sk, names): (&[u64], &[u64]), translated: bool) -> Features {
         let n = (self.a.len() + self.b.len()).max(1) as f32;
         let bag = |t: &[u64]| -> Bag {
             let tokens: Vec<(u64, f32)> =
