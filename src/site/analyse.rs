@@ -89,6 +89,11 @@ pub fn analyse(
                         a.translation = name.clone();
                         let level = |r: &Rule| check::level(config, r, locale);
                         rule_findings = rules::check_alignment(&a, &source, base, &tr, &text, f, &level);
+                        // A rule that explains a pair's difference makes the suspicion redundant.
+                        for pair in a.pairs.iter_mut().filter(|p| p.suspect) {
+                            let lines = pair.translation_lines.unwrap_or([0, 0]);
+                            pair.suspect = !rule_findings.iter().any(|r| (lines[0]..=lines[1]).contains(&r.line));
+                        }
                         Some(a)
                     }
                     Some(Err(e)) => {

@@ -171,7 +171,18 @@ impl Site {
 
 /// A path with `/` separators, as reports, lock files and git name files on every system.
 pub fn slash_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    use std::path::Component;
+    let mut out = String::new();
+    for c in path.components() {
+        if !(out.is_empty() || out.ends_with('/') || matches!(c, Component::RootDir)) {
+            out.push('/');
+        }
+        match c {
+            Component::RootDir => out.push('/'),
+            other => out.push_str(&other.as_os_str().to_string_lossy()),
+        }
+    }
+    out
 }
 
 /// Where `path` is inside the folder `top` (both resolved on disk), `/`-separated.

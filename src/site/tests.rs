@@ -121,3 +121,11 @@ fn atomic_write_replaces_the_whole_file() {
     assert_eq!(std::fs::read_dir(&root).unwrap().count(), 1, "no temporary file left behind");
     std::fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn slash_paths_keep_one_root_slash() {
+    use std::path::Path;
+    assert_eq!(super::slash_path(Path::new("/tmp/site/a.md")), "/tmp/site/a.md");
+    assert_eq!(super::slash_path(Path::new("i18n/he/a.md")), "i18n/he/a.md");
+    assert_eq!(super::slash_path(Path::new("../en/./docs")), "../en/docs");
+}
