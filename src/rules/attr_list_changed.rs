@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     why: "Classes and ids are code: a translated class name loses its styling (a button becomes plain text) \
         and a changed id breaks every link to the anchor.",
     example: ["[Download](https://example.org){ .md-button }", "[تنزيل](https://example.org){ .زر }"],
-    precision: None,
+    precision: Some("10/10 of a sample of the 26 findings on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 

@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
     why: "Inline code is what readers type or look for: commands, file names, settings, URL schemes. A \
         translated `encrypt` or `briar://` no longer works when copied.",
     example: ["Run `encrypt` first.", "הריצו קודם את `הצפן`."],
-    precision: None,
+    precision: Some("9/10 of a sample of the 33 findings on the Privacy Guides snapshot (the miss: a UI value translated on purpose)"),
     check: Check::Pair(check),
 };
 

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     why: "A lost reference hides the footnote (often the source of a claim); a relabelled one points at a \
         definition that does not exist and renders as literal `[^x]` text.",
     example: ["Audited in 2024.[^1]", "Geprüft im Jahr 2024."],
-    precision: None,
+    precision: Some("1/1 on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     why: "A retyped path shows a broken image; a lost one removes a screenshot or logo readers of the English \
         see.",
     example: ["![Logo](assets/logo.svg)", "![Logo](assets/logo.png)"],
-    precision: None,
+    precision: Some("1/1 on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 

@@ -124,7 +124,8 @@ fn samples(findings: &[&Finding], n: usize, root: &str) {
         let mut state =
             rule.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
         let mut picked: Vec<&Finding> = Vec::new();
-        while picked.len() < n.min(list.len()) {
+        let wanted = n.min(list.len());
+        while picked.len() < wanted {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
