@@ -7,6 +7,7 @@ mod bases;
 mod bench;
 mod decoys;
 mod eval;
+mod fuzz;
 mod peer_check;
 mod rules_audit;
 mod seeds;
@@ -39,6 +40,10 @@ tasks:
   adversarial  only the adversarial phase of bench: inputs built to be slow (identical, disjoint,
           reversed, deeply nested, one 50 MB line, 1 M lines) at 1x, 4x and 16x; exit 1 if time
           grows worse than near-linearly or memory beyond a small multiple of the input
+  fuzz    runs every cargo-fuzz target of fuzz/ (nightly; seeds from the fixtures and ../shared,
+          copied under target/fuzz-corpus): parse, align, rules, catalog, config
+          --seconds N: per target (default 60); --target T: only one; --replay: each target once
+          over its corpus and fuzz/regressions (what .ci/run does)
   help    print this text
 
 eval options:
@@ -177,6 +182,18 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
             let bounded = adversarial::run(&mut out);
             print!("{out}");
             Ok(if bounded { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Some("fuzz") => {
+            let mut a = fuzz::FuzzArgs { seconds: 60, replay: false, only: None };
+            while let Some((flag, value)) = args.next_flag() {
+                match flag.as_str() {
+                    "--replay" if value.is_none() => a.replay = true,
+                    "--seconds" => a.seconds = args.value(&flag, value)?.parse().context("--seconds takes a number")?,
+                    "--target" => a.only = Some(args.value(&flag, value)?),
+                    other => bail!("unknown fuzz option `{other}`"),
+                }
+            }
+            fuzz::run(&a)
         }
         Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {
