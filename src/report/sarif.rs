@@ -588,7 +588,10 @@ mod tests {
         assert_eq!(ids, ["untranslated", "stale", "missing", "obsolete", "code-span-changed", "orphan", "gate"]);
         assert_eq!(rules[0]["shortDescription"]["text"], "A block is still in the source language");
         assert_eq!(rules[1]["shortDescription"]["text"], "The source block changed since the translation was made");
-        assert_eq!(rules[3]["shortDescription"]["text"], "A translated block has no counterpart in the source any more");
+        assert_eq!(
+            rules[3]["shortDescription"]["text"],
+            "A translated block has no counterpart in the source any more"
+        );
         assert_eq!(rules[3]["defaultConfiguration"]["level"], "note");
         assert_eq!(rules[4]["shortDescription"]["text"], "Inline code differs from the English");
         // The registry's default level, not the level of the first finding.

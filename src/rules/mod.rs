@@ -10,15 +10,25 @@
 //! `classify`; they are listed here for their documentation and levels, and reported by
 //! `check`.
 
+mod ascii_quote_as_gershayim;
 mod attr_list_changed;
+mod bidi_control_dangerous;
+mod bidi_control_unbalanced;
 mod code_span_changed;
 pub mod coverage;
+mod digits_script_mismatch;
 mod footnote_ref_changed;
 mod html_tag_mismatch;
 mod icon_shortcode_changed;
 mod image_changed;
+mod invisible_chars;
+mod kashida;
 mod link_target_changed;
+mod persian_arabic_letters;
+mod physical_direction_attr;
+mod rtl_first_strong_ltr;
 mod text;
+mod untranslated_block_in_rtl;
 
 use crate::check::{Finding, Level};
 use crate::classify::{AlignedPair, Alignment, BaseKind, Status};
@@ -90,6 +100,16 @@ pub static RULES: &[&Rule] = &[
     &footnote_ref_changed::RULE,
     &icon_shortcode_changed::RULE,
     &image_changed::RULE,
+    &bidi_control_dangerous::RULE,
+    &bidi_control_unbalanced::RULE,
+    &rtl_first_strong_ltr::RULE,
+    &untranslated_block_in_rtl::RULE,
+    &ascii_quote_as_gershayim::RULE,
+    &digits_script_mismatch::RULE,
+    &persian_arabic_letters::RULE,
+    &kashida::RULE,
+    &invisible_chars::RULE,
+    &physical_direction_attr::RULE,
 ];
 
 /// The rule with this id.
@@ -114,6 +134,9 @@ pub struct Input<'a> {
     /// it). Otherwise it is the current source, which may have changed since.
     pub known_english: bool,
     pub facts: &'a LocaleFacts,
+    /// The translation file's lines as written (line `n` is `lines[n - 1]`), for what parsing
+    /// normalises away, such as the quotes around a front-matter value.
+    pub lines: &'a [&'a str],
 }
 
 /// A problem a rule found, placed in the translated segment's `raw` text.
@@ -151,7 +174,7 @@ pub fn check_alignment(
             None => pair.segments.source.map(|i| &source.segments[i]),
         };
         let known_english = alignment.base.kind != BaseKind::None && (base.is_some() || !pair.has(Status::Stale));
-        let input = Input { pair, english, translation: &translation.segments[j], known_english, facts };
+        let input = Input { pair, english, translation: &translation.segments[j], known_english, facts, lines: &lines };
         check_pair(&input, &alignment.translation, &lines, level, &mut out);
     }
     out
