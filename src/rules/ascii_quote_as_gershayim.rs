@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::{markup_spans, Markup};
+use super::text::{capped, markup_spans, Markup};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -39,6 +39,10 @@ static FRONT_MATTER_QUOTED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^[A-Za-z_][\w-]*[ \t]*:[ \t]*"(.*)"[ \t]*$"#).unwrap());
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     if input.facts.script != "Hebr" || seg.kind == Kind::Code || !seg.raw.contains('"') {
         return;
@@ -52,32 +56,14 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let mut line_start = 0;
     for line in raw.split('\n') {
         let t = line.trim_start();
-        let what = if t.starts_with("===") { "tab label" } else { "admonition title" };
         if t.starts_with("!!!") || t.starts_with("???") || t.starts_with("===") {
+            let what = if t.starts_with("===") { "tab label" } else { "admonition title" };
             if let (Some(a), Some(b)) = (line.find('"'), line.rfind('"')) {
                 regions.push((line_start + a + 1..line_start + b.max(a + 1), what));
             }
         }
+        tags_and_link_titles(line, line_start, &mut regions);
         line_start += line.len() + 1;
-    }
-    let bytes = raw.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
-            let end = raw[i..].find('>').map_or(raw.len(), |e| i + e);
-            regions.push((i..end, "HTML attribute value"));
-        } else if b == b']' && bytes.get(i + 1) == Some(&b'(') {
-            // The title follows the destination and a space, and ends with `")`: `](url "title")`.
-            let line_end = raw[i..].find('\n').map_or(raw.len(), |e| i + e);
-            let rest = &raw[i..line_end];
-            let Some(open) = rest.find([' ', '\t']).map(|s| s + rest[s..].len() - rest[s..].trim_start().len()) else {
-                continue;
-            };
-            if rest[open..].starts_with('"') {
-                if let Some(close) = rest[open + 1..].find("\")") {
-                    regions.push((i + open + 1..i + open + 1 + close, "link title"));
-                }
-            }
-        }
     }
     if raw.contains('{') {
         regions.extend(ATTR_LIST.find_iter(raw).map(|m| (m.range(), "attribute-list value")));
@@ -103,6 +89,44 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         if !code.iter().any(|r| r.contains(&at)) {
             out.push(hit(raw, at, at, what));
         }
+    }
+}
+
+/// The insides of HTML tags (`<…>`) and the titles of inline links (`](url "…")`) on one line
+/// starting at `offset` in the block.
+fn tags_and_link_titles(line: &str, offset: usize, regions: &mut Vec<(Range<usize>, &str)>) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    // The next `")` at or after where the last title search began (None: there is none left), so
+    // that a line of many links is searched once.
+    let mut close: Option<Option<usize>> = None;
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if bytes[i] == b'<' && next.is_ascii_alphabetic() {
+            let end = line[i..].find('>').map_or(line.len(), |e| i + e);
+            regions.push((offset + i..offset + end, "HTML attribute value"));
+            i = end.max(i + 1);
+            continue;
+        }
+        if bytes[i] == b']' && next == b'(' {
+            // The title follows the destination and a space, and ends with `")`.
+            let rest = &line[i..];
+            if let Some(space) = rest.find([' ', '\t', ')']).filter(|s| rest.as_bytes()[*s] != b')') {
+                let open = space + rest[space..].len() - rest[space..].trim_start().len();
+                let from = i + open + 1;
+                if rest[open..].starts_with('"') {
+                    if close.is_none_or(|c| c.is_some_and(|c| c < from)) {
+                        close = Some(line[from..].find("\")").map(|k| from + k));
+                    }
+                    if let Some(Some(end)) = close {
+                        regions.push((offset + from..offset + end, "link title"));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        i += 1;
     }
 }
 

@@ -1,7 +1,7 @@
 //! `bidi-control-dangerous`: bidirectional controls inside code, targets or attributes (Trojan
 //! Source).
 
-use super::text::{bidi_control, markup_spans, named, shorten};
+use super::text::{bidi_control, capped, markup_spans, named, shorten};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -26,6 +26,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let raw = &input.translation.raw;
     if !raw.chars().any(|c| bidi_control(c).is_some()) {
         return;
@@ -122,6 +126,18 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].starts_with("1: RLE <U+202B> inside an HTML tag `<a href="), "{found:?}");
         assert!(found[1].starts_with("3: LRO <U+202D> inside an attribute list `{ .md-button title="), "{found:?}");
+    }
+
+    #[test]
+    fn controls_in_attribute_list_keys_and_autolinks_are_found() {
+        let en = "[Get it](https://example.org){ .md-button }\n\nSee <https://example.org/download>.\n";
+        let de =
+            "[Holen](https://example.org){ .md-\u{202E}button }\n\nSiehe <https://example.org/\u{2067}download>.\n";
+        let found = hits(&RULE, en, de, "de");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].starts_with("1: RLO <U+202E> inside an attribute list `{ .md-<U+202E>button }`"), "{found:?}");
+        assert!(found[1].starts_with("3: RLI <U+2067> inside a link or image target"), "{found:?}");
+        assert_eq!(RULE.default, crate::check::Level::Error);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `bidi-control-unbalanced`: an embedding, override or isolate in prose that is never closed,
 //! or a closing control with nothing to close.
 
-use super::text::{bidi_control, markup_spans, named};
+use super::text::{bidi_control, capped, markup_spans, named};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -25,6 +25,10 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     if seg.kind == Kind::Code || !seg.raw.chars().any(|c| bidi_control(c).is_some()) {
         return;

@@ -1,7 +1,7 @@
 //! `digits-script-mismatch`: digits of two systems in one number or one block, or the digits
 //! of another language (Arabic's in Persian, Persian's in Arabic).
 
-use super::text::{language, shorten};
+use super::text::{capped, language, shorten};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -57,6 +57,10 @@ const EXTENDED_LANGUAGES: [&str; 4] = ["fa", "prs", "ur", "ps"];
 const ARABIC_LANGUAGES: [&str; 2] = ["ar", "ckb"];
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     let text = &seg.text;
     if seg.kind == Kind::Code || !text.chars().any(|c| matches!(System::of(c), Some(System::Arabic | System::Extended)))
@@ -72,7 +76,14 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         None
     };
     let raw = &seg.raw;
-    let place = |number: &str| raw.find(number).unwrap_or(0);
+    // Numbers come in the order of the text, which is the order of `raw`: each is looked for
+    // after the previous one.
+    let mut cursor = 0;
+    let mut place = |number: &str| {
+        let at = raw[cursor..].find(number).map(|k| cursor + k).or_else(|| raw.find(number)).unwrap_or(0);
+        cursor = at.max(cursor);
+        at
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     let latin = |w: &str| w.chars().any(|c| c.is_ascii_alphabetic());
     // The first number of running text, by system, for the block-level comparison.

@@ -2,7 +2,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::text::visible;
+use super::text::{capped, visible};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
         readers copy, and cannot be seen in review; they usually arrive by pasting from a web page or a \
         word processor.",
     example: ["Combining Tor with a VPN", "將\u{200B}Tor 與 VPN 結合"],
-    precision: None,
+    precision: Some("1 of 1, the only finding on the Privacy Guides snapshot (zh-Hant)"),
     check: Check::Pair(check),
 };
 
@@ -46,11 +46,19 @@ fn name(c: char) -> Option<&'static str> {
 }
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let raw = input.translation.raw.as_str();
     if !raw.chars().any(|c| name(c).is_some()) {
         return;
     }
-    let english = input.english.map_or("", |e| e.raw.as_str());
+    // The invisible characters the English block has: the translation may keep those.
+    let mut english: Vec<char> =
+        input.english.map_or_else(Vec::new, |e| e.raw.chars().filter(|c| name(*c).is_some()).collect());
+    english.sort_unstable();
+    english.dedup();
     let code = if input.translation.kind == Kind::Code { " (in code)" } else { "" };
     let mut run_end = 0;
     for (i, c) in raw.char_indices() {
@@ -63,7 +71,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         run_end = end;
         let before = raw[..i].chars().next_back();
         let after = raw[end..].chars().next();
-        if english.contains(c) || legitimate(c, before, after) {
+        if english.contains(&c) || legitimate(c, before, after) {
             continue;
         }
         let from = raw[..i].char_indices().rev().nth(7).map_or(0, |(k, _)| k);
@@ -160,6 +168,14 @@ mod tests {
             found[3].starts_with("4: invisible ZERO WIDTH NO-BREAK SPACE (byte order mark) <U+FEFF> (in code)"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_block_full_of_them_gives_ten_findings_and_a_count() {
+        let de = format!("{}\n", "Wort\u{200B} ".repeat(15));
+        let found = hits(&RULE, "Word.\n", &de, "de");
+        assert_eq!(found.len(), 11);
+        assert_eq!(found[10], "1: and 5 more like these in this block");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::text::{markup_spans, shorten};
+use super::text::{capped, markup_spans, shorten};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -22,24 +22,31 @@ pub static RULE: Rule = Rule {
         stretch was chosen for one line width that the page does not have. Justification is the renderer's \
         job.",
     example: ["This cancels the benefit.", "وهذا يلغـي الفائدة."],
-    precision: None,
+    precision: Some("1 of 1, the only finding on the Privacy Guides snapshot (ar)"),
     check: Check::Pair(check),
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     if seg.kind == Kind::Code || !seg.raw.contains(TATWEEL) {
         return;
     }
     let raw = seg.raw.as_str();
     let mut markup = None;
-    let mut reported_until = 0;
+    // Each run of tatweels (and the marks on them) is looked at once.
+    let mut next = 0;
     for (i, c) in raw.char_indices() {
-        if c != TATWEEL || i < reported_until {
+        if c != TATWEEL || i < next {
             continue;
         }
-        let before = raw[..i].chars().rev().find(|c| !is_mark(*c) && *c != TATWEEL);
-        let after = raw[i..].chars().find(|c| !is_mark(*c) && *c != TATWEEL);
+        let run_end = raw[i..].find(|c: char| !is_mark(c) && c != TATWEEL).map_or(raw.len(), |k| i + k);
+        next = run_end;
+        let before = raw[..i].chars().rev().find(|c| !is_mark(*c));
+        let after = raw[run_end..].chars().next();
         if !(before.is_some_and(is_arabic_letter) && after.is_some_and(is_arabic_letter)) {
             continue;
         }
@@ -52,7 +59,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
             .map_or(0, |k| k + raw[k..].chars().next().map_or(1, char::len_utf8));
         let end = raw[i..].find(|c: char| !is_word_char(c)).map_or(raw.len(), |k| i + k);
         let word = &raw[start..end];
-        reported_until = end;
+        next = end;
         out.push(Hit::new(
             i,
             format!(

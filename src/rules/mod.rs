@@ -331,6 +331,31 @@ mod tests {
     }
 
     #[test]
+    fn script_rules_stay_linear_on_pathological_blocks() {
+        // One long line of what each script rule looks at: a quadratic scan would take minutes.
+        let n = 2_000;
+        let blocks = [
+            format!("# {}\n", "בְּـ".repeat(n)),
+            format!("- {}\n", "![x".repeat(n)),
+            format!("{}\n", "ש](u \"צה\"ל".repeat(n)),
+            format!("{}\n", "<a\u{202E}".repeat(n)),
+            format!("| {} |\n", "\u{2067}|\u{202C}".repeat(n)),
+            format!("{}\n", "א\u{200B}b\u{200D}".repeat(n)),
+            format!("{}\n", "٣ 3 ۳ ".repeat(n)),
+            format!("<p style=\"{}\">x</p>\n", "margin-left:0;".repeat(n)),
+        ];
+        let start = std::time::Instant::now();
+        for block in &blocks {
+            for locale in ["he", "fa", "ar"] {
+                for rule in RULES.iter().filter(|r| r.group == Group::Script) {
+                    testing::hits(rule, "x\n", block, locale);
+                }
+            }
+        }
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    #[test]
     fn columns_count_indentation_back() {
         let seg = crate::parse::parse("!!! note\n\n    Some `code` here.\n").segments.into_iter().last().unwrap();
         let lines = ["!!! note", "", "    Some `code` here."];

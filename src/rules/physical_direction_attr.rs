@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::text::capped;
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -23,7 +24,7 @@ pub static RULE: Rule = Rule {
         repeated on every page of every locale — a site fixes it once, in its stylesheet for `[dir=rtl]`, \
         not in each translation — and is not reported; nor is its mirror image (`align=right` made \
         `align=left`), which is the translator doing the right thing. A block without English counterpart \
-        is read whole.",
+        (an obsolete block, which carries an older English's markup) is not read.",
     why: "A right-to-left page mirrors its layout through logical properties; physical ones do not mirror. \
         `text-align: left` puts a Hebrew paragraph against the wrong margin, `dir=\"ltr\"` lays out a whole \
         block left to right (punctuation at the wrong end), and an image aligned right sits where the lines \
@@ -41,17 +42,35 @@ static PHYSICAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
+    capped(input, out, find);
+}
+
+fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     if !input.facts.rtl || seg.kind == Kind::Code || !mentions_direction(&seg.raw) {
         return;
     }
+    // Without an English block there is no telling what the translation added: an obsolete block
+    // carries the markup of an older English.
+    let Some(e) = input.english else { return };
     let mut english: HashMap<String, usize> = HashMap::new();
-    if let Some(e) = input.english.filter(|e| mentions_direction(&e.raw)) {
-        for (_, token) in physical(&e.raw) {
+    if mentions_direction(&e.raw) {
+        for (_, _, token) in physical(&e.raw) {
             *english.entry(token).or_default() += 1;
         }
     }
-    for (at, token) in physical(&seg.raw) {
+    // Whether the element of the last region looked at is one the English block lacks.
+    let mut elsewhere: Option<(usize, bool)> = None;
+    for (at, region, token) in physical(&seg.raw) {
+        if elsewhere.is_none_or(|(r, _)| r != region) {
+            let lacks = element(&seg.raw, region).is_some_and(|target| !e.raw.contains(target));
+            elsewhere = Some((region, lacks));
+        }
+        if elsewhere.is_some_and(|(_, lacks)| lacks) {
+            // An image or link the English block does not hold: the blocks were cut differently
+            // (a blank line dropped), and its markup is the English's from a neighbouring block.
+            continue;
+        }
         // The English's own markup, or its mirror image (`align=right` made `align=left`: the
         // translator mirrored the layout, as a right-to-left page wants).
         let mirrored = mirror(&token);
@@ -73,20 +92,59 @@ fn mentions_direction(raw: &str) -> bool {
         || raw.contains("RIGHT")
 }
 
-/// Physical-direction markup inside HTML tags and attribute lists: offset and normalised form
-/// (`align=right`, `text-align:left`, `margin-left`, `left:`).
-fn physical(raw: &str) -> Vec<(usize, String)> {
-    PHYSICAL
-        .find_iter(raw)
-        .filter(|m| inside_markup(raw, m.start()))
-        .map(|m| {
-            let text = m.as_str();
-            let trimmed = text.trim_start_matches([';', '"', '\'', ' ', '\t']);
-            let at = m.start() + (text.len() - trimmed.len());
-            let token: String = trimmed.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'').collect();
-            (at, token.to_ascii_lowercase())
-        })
-        .collect()
+/// Physical-direction markup inside HTML tags and attribute lists: offset, start of the tag or
+/// attribute list, and normalised form (`align=right`, `text-align:left`, `margin-left`, `left:`).
+fn physical(raw: &str) -> Vec<(usize, usize, String)> {
+    let markup = markup_regions(raw);
+    let mut region = markup.iter().peekable();
+    let mut out = Vec::new();
+    for m in PHYSICAL.find_iter(raw) {
+        // Matches come in order: the regions before this one are done with.
+        while region.peek().is_some_and(|r| r.end <= m.start()) {
+            region.next();
+        }
+        let Some(inside) = region.peek().filter(|r| r.start < m.start()).map(|r| r.start) else { continue };
+        let text = m.as_str();
+        let trimmed = text.trim_start_matches([';', '"', '\'', ' ', '\t']);
+        let at = m.start() + (text.len() - trimmed.len());
+        let token: String = trimmed.chars().filter(|c| !c.is_whitespace() && *c != '"' && *c != '\'').collect();
+        out.push((at, inside, token.to_ascii_lowercase()));
+    }
+    out
+}
+
+/// The HTML tags (`<…>`) and attribute lists (`{…}`) of `raw`, in order; one left open runs to
+/// the end of its line.
+fn markup_regions(raw: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let close = match bytes[i] {
+            b'<' => b'>',
+            b'{' => b'}',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = bytes[i + 1..].iter().position(|b| *b == close || *b == b'\n').map_or(bytes.len(), |k| i + 1 + k);
+        out.push(i..end);
+        i = end + 1;
+    }
+    out
+}
+
+/// The target of the image or link the attribute list starting at `brace` belongs to
+/// (`![x](logo.svg){ … }`).
+fn element(raw: &str, brace: usize) -> Option<&str> {
+    if raw.as_bytes().get(brace) != Some(&b'{') {
+        return None;
+    }
+    let line_start = raw[..brace].rfind('\n').map_or(0, |k| k + 1);
+    let before = raw[line_start..brace].trim_end().strip_suffix(')')?;
+    let open = before.rfind("](")? + 2;
+    before[open..].split_whitespace().next()
 }
 
 /// `left` and `right` swapped.
@@ -95,18 +153,6 @@ fn mirror(token: &str) -> String {
         token.replace("left", "right")
     } else {
         token.replace("right", "left")
-    }
-}
-
-/// Whether `at` lies inside an HTML tag (`<…>`) or an attribute list (`{…}`) on its line.
-fn inside_markup(raw: &str, at: usize) -> bool {
-    let line = &raw[raw[..at].rfind('\n').map_or(0, |k| k + 1)..at];
-    let open = line.rfind(['<', '{']);
-    let close = line.rfind(['>', '}']);
-    match (open, close) {
-        (Some(o), Some(c)) => o > c,
-        (Some(_), None) => true,
-        _ => false,
     }
 }
 
@@ -153,6 +199,10 @@ mod tests {
         let en = "![Logo](logo.svg){ align=right }\n\n![Logo](logo.svg){ align=right }\n\nTurn left: then right.\n";
         let he = "![לוגו](logo.svg){ align=right }\n\n![לוגו](logo.svg){ align=left }\n\nפנו left: ואז right.\n";
         assert!(hits(&RULE, en, he, "he").is_empty());
+        // A logo the English block does not have: the translation joined it to the next block.
+        let en = "![Logo](logo.svg){ align=right }\n\nThe browser.\n";
+        let ar = "![الشعار](logo.svg){ align=right }\nالمتصفح.\n";
+        assert!(hits(&RULE, en, ar, "ar").is_empty());
         assert!(hits(&RULE, "<p>x</p>\n", "<p align=\"left\">x</p>\n", "de").is_empty());
     }
 }

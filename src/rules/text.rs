@@ -84,6 +84,22 @@ pub fn shorten(s: &str, max: usize) -> String {
     format!("{}…", visible(&cut))
 }
 
+/// At most this many findings of one rule in one block; past it, one more finding says how many
+/// were left out (a pasted block can hold thousands of the same invisible character).
+pub const MAX_HITS_PER_BLOCK: usize = 10;
+
+/// Runs a rule's `find` and keeps at most [`MAX_HITS_PER_BLOCK`] of its hits.
+pub fn capped(input: &Input<'_>, out: &mut Vec<Hit>, find: fn(&Input<'_>, &mut Vec<Hit>)) {
+    let from = out.len();
+    find(input, out);
+    let found = out.len() - from;
+    if found > MAX_HITS_PER_BLOCK {
+        let offset = out[from + MAX_HITS_PER_BLOCK].offset;
+        out.truncate(from + MAX_HITS_PER_BLOCK);
+        out.push(Hit::new(offset, format!("and {} more like these in this block", found - MAX_HITS_PER_BLOCK)));
+    }
+}
+
 /// What a stretch of a block's source is, when it is not prose.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Markup {
