@@ -265,7 +265,8 @@ pub fn docs_markdown() -> String {
 
 /// One rule's documentation (Markdown), as `lockstep explain` prints it.
 pub fn explain(r: &Rule) -> String {
-    let fence = |s: &str| format!("```markdown\n{}\n```\n", s.trim_end());
+    // Examples of the script rules hold invisible and bidirectional controls: shown as code points.
+    let fence = |s: &str| format!("```markdown\n{}\n```\n", visible(s.trim_end()));
     format!(
         "## {id}\n\nGroup: {group}. Default level: `{level}`.{precision}\n\n**Detects.** {detects}\n\n**Why it matters.** {why}\n\n\
          **Example.** English:\n\n{english}\nTranslation:\n\n{translation}",
