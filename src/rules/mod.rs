@@ -10,19 +10,29 @@
 //! `classify`; they are listed here for their documentation and levels, and reported by
 //! `check`.
 
+mod ascii_quote_as_gershayim;
 mod attr_list_changed;
+mod bidi_control_dangerous;
+mod bidi_control_unbalanced;
 mod block_structure_changed;
 mod code_span_changed;
 pub mod coverage;
+mod digits_script_mismatch;
 mod emphasis_changed;
 mod footnote_ref_changed;
 mod front_matter_broken;
 mod html_tag_mismatch;
 mod icon_shortcode_changed;
 mod image_changed;
+mod invisible_chars;
+mod kashida;
 mod link_syntax_broken;
 mod link_target_changed;
+mod persian_arabic_letters;
+mod physical_direction_attr;
+mod rtl_first_strong_ltr;
 mod text;
+mod untranslated_block_in_rtl;
 
 use crate::check::{Finding, Level};
 use crate::classify::{AlignedPair, Alignment, BaseKind, Status};
@@ -98,6 +108,16 @@ pub static RULES: &[&Rule] = &[
     &icon_shortcode_changed::RULE,
     &image_changed::RULE,
     &front_matter_broken::RULE,
+    &bidi_control_dangerous::RULE,
+    &bidi_control_unbalanced::RULE,
+    &rtl_first_strong_ltr::RULE,
+    &untranslated_block_in_rtl::RULE,
+    &ascii_quote_as_gershayim::RULE,
+    &digits_script_mismatch::RULE,
+    &persian_arabic_letters::RULE,
+    &kashida::RULE,
+    &invisible_chars::RULE,
+    &physical_direction_attr::RULE,
 ];
 
 /// The rule with this id.
@@ -122,6 +142,9 @@ pub struct Input<'a> {
     /// it). Otherwise it is the current source, which may have changed since.
     pub known_english: bool,
     pub facts: &'a LocaleFacts,
+    /// The translation file's lines as written (line `n` is `lines[n - 1]`), for what parsing
+    /// normalises away, such as the quotes around a front-matter value.
+    pub lines: &'a [&'a str],
 }
 
 /// A problem a rule found, placed in the translated segment's `raw` text.
@@ -159,7 +182,7 @@ pub fn check_alignment(
             None => pair.segments.source.map(|i| &source.segments[i]),
         };
         let known_english = alignment.base.kind != BaseKind::None && (base.is_some() || !pair.has(Status::Stale));
-        let input = Input { pair, english, translation: &translation.segments[j], known_english, facts };
+        let input = Input { pair, english, translation: &translation.segments[j], known_english, facts, lines: &lines };
         check_pair(&input, &alignment.translation, &lines, level, &mut out);
     }
     out
@@ -253,7 +276,8 @@ pub fn docs_markdown() -> String {
 
 /// One rule's documentation (Markdown), as `lockstep explain` prints it.
 pub fn explain(r: &Rule) -> String {
-    let fence = |s: &str| format!("```markdown\n{}\n```\n", s.trim_end());
+    // Examples of the script rules hold invisible and bidirectional controls: shown as code points.
+    let fence = |s: &str| format!("```markdown\n{}\n```\n", visible(s.trim_end()));
     format!(
         "## {id}\n\nGroup: {group}. Default level: `{level}`.{precision}\n\n**Detects.** {detects}\n\n**Why it matters.** {why}\n\n\
          **Example.** English:\n\n{english}\nTranslation:\n\n{translation}",
@@ -316,6 +340,31 @@ mod tests {
                 panic!("docs/rules.md is out of date: run `LOCKSTEP_BLESS=1 cargo test --lib rules` and commit it");
             }
         }
+    }
+
+    #[test]
+    fn script_rules_stay_linear_on_pathological_blocks() {
+        // One long line of what each script rule looks at: a quadratic scan would take minutes.
+        let n = 2_000;
+        let blocks = [
+            format!("# {}\n", "בְּـ".repeat(n)),
+            format!("- {}\n", "![x".repeat(n)),
+            format!("{}\n", "ש](u \"צה\"ל".repeat(n)),
+            format!("{}\n", "<a\u{202E}".repeat(n)),
+            format!("| {} |\n", "\u{2067}|\u{202C}".repeat(n)),
+            format!("{}\n", "א\u{200B}b\u{200D}".repeat(n)),
+            format!("{}\n", "٣ 3 ۳ ".repeat(n)),
+            format!("<p style=\"{}\">x</p>\n", "margin-left:0;".repeat(n)),
+        ];
+        let start = std::time::Instant::now();
+        for block in &blocks {
+            for locale in ["he", "fa", "ar"] {
+                for rule in RULES.iter().filter(|r| r.group == Group::Script) {
+                    testing::hits(rule, "x\n", block, locale);
+                }
+            }
+        }
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     #[test]

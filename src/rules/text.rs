@@ -1,4 +1,12 @@
-//! Helpers the rules share: skeleton token comparison and showing invisible characters.
+//! Helpers the rules share: skeleton token comparison, showing invisible characters, and
+//! telling code and markup from prose inside a block.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use regex::Regex;
+use unicode_bidi::{bidi_class, BidiClass};
 
 use super::{Hit, Input};
 
@@ -23,6 +31,149 @@ pub fn is_invisible(c: char) -> bool {
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
         | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}' | '\u{180E}')
         || (c.is_control() && c != '\n' && c != '\t')
+}
+
+/// The short name of a bidirectional embedding, override or isolate control: the Trojan Source
+/// set (CVE-2021-42574), U+202A–U+202E and U+2066–U+2069.
+pub fn bidi_control(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}' => "LRE",
+        '\u{202B}' => "RLE",
+        '\u{202C}' => "PDF",
+        '\u{202D}' => "LRO",
+        '\u{202E}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        _ => return None,
+    })
+}
+
+/// A character named and shown by code point: `RLO <U+202E>`.
+pub fn named(name: &str, c: char) -> String {
+    format!("{name} <U+{:04X}>", c as u32)
+}
+
+/// A letter written right to left (bidirectional class R or AL: Hebrew, Arabic, Syriac, Thaana,
+/// N'Ko…).
+pub fn is_rtl_letter(c: char) -> bool {
+    c.is_alphabetic() && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+/// The primary language subtag of a locale tag, lowercased (`fa-IR` → `fa`).
+pub fn language(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// The whitespace-delimited word of `s` around byte offset `at`, shown with [`visible`] and cut
+/// to a readable length.
+pub fn word_at(s: &str, at: usize) -> String {
+    let at = at.min(s.len());
+    let start = s[..at].rfind(char::is_whitespace).map_or(0, |i| i + s[i..].chars().next().map_or(1, char::len_utf8));
+    let end = s[at..].find(char::is_whitespace).map_or(s.len(), |i| at + i);
+    shorten(&s[start..end], 40)
+}
+
+/// `s` shown with [`visible`], cut to at most `max` characters of the original.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return visible(s);
+    }
+    let cut: String = s.chars().take(max).collect();
+    format!("{}…", visible(&cut))
+}
+
+/// At most this many findings of one rule in one block; past it, one more finding says how many
+/// were left out (a pasted block can hold thousands of the same invisible character).
+pub const MAX_HITS_PER_BLOCK: usize = 10;
+
+/// Runs a rule's `find` and keeps at most [`MAX_HITS_PER_BLOCK`] of its hits.
+pub fn capped(input: &Input<'_>, out: &mut Vec<Hit>, find: fn(&Input<'_>, &mut Vec<Hit>)) {
+    let from = out.len();
+    find(input, out);
+    let found = out.len() - from;
+    if found > MAX_HITS_PER_BLOCK {
+        let offset = out[from + MAX_HITS_PER_BLOCK].offset;
+        out.truncate(from + MAX_HITS_PER_BLOCK);
+        out.push(Hit::new(offset, format!("and {} more like these in this block", found - MAX_HITS_PER_BLOCK)));
+    }
+}
+
+/// What a stretch of a block's source is, when it is not prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Markup {
+    /// An inline code span, backticks included.
+    Code,
+    /// A link or image target (inline, autolink or reference definition).
+    Target,
+    /// An HTML tag, from `<` to `>`.
+    Tag,
+    /// An attribute list `{ .class key=value }`.
+    AttrList,
+}
+
+impl Markup {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Markup::Code => "inline code",
+            Markup::Target => "a link or image target",
+            Markup::Tag => "an HTML tag",
+            Markup::AttrList => "an attribute list",
+        }
+    }
+}
+
+/// `{ .class #id key=value }`, loosely: the controls a Trojan Source edit hides in one are
+/// allowed before its first attribute.
+static ATTR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{:?[ \t\u{202A}-\u{202E}\u{2066}-\u{2069}]*(?:[.#][^\s}]|[\w-]+[ \t]*=)[^}\n]*\}").unwrap()
+});
+static REFERENCE_DEFINITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^[ \t]*\[[^\]]+\]:[ \t]*(\S+)").unwrap());
+
+/// The stretches of a block's `raw` text that are code or markup rather than prose, in no
+/// particular order (they may nest: an HTML tag inside inline code). This parses the block
+/// again: call it only once a block holds a character worth placing.
+pub fn markup_spans(raw: &str) -> Vec<(Range<usize>, Markup)> {
+    let mut out = Vec::new();
+    for (event, range) in Parser::new_ext(raw, crate::parse::options()).into_offset_iter() {
+        match event {
+            Event::Code(_) => out.push((range, Markup::Code)),
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if !dest_url.is_empty() => {
+                if let Some(at) = raw[range.clone()].rfind(dest_url.as_ref()) {
+                    let start = range.start + at;
+                    out.push((start..start + dest_url.len(), Markup::Target));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut i = 0;
+    let bytes = raw.as_bytes();
+    while i < bytes.len() {
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if bytes[i] == b'<' && (next.is_ascii_alphabetic() || next == b'/') {
+            let end = raw[i..].find('>').map_or(raw.len(), |e| i + e + 1);
+            // An autolink (`<https://…>`, `<a@b.org>`) has no space; a tag with attributes does.
+            let inner = &raw[i..end];
+            let autolink = !inner.contains(char::is_whitespace) && inner.contains([':', '@']);
+            let kind = if autolink { Markup::Target } else { Markup::Tag };
+            out.push((i..end, kind));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    if raw.contains('{') {
+        out.extend(ATTR_LIST.find_iter(raw).map(|m| (m.range(), Markup::AttrList)));
+    }
+    if raw.contains("]:") {
+        out.extend(
+            REFERENCE_DEFINITION.captures_iter(raw).filter_map(|c| c.get(1)).map(|m| (m.range(), Markup::Target)),
+        );
+    }
+    out
 }
 
 /// The values of a segment's skeleton tokens with `prefix` (e.g. `"code:"`), sorted.
@@ -154,6 +305,32 @@ mod tests {
     fn difference_of_sorted_lists() {
         assert_eq!(difference(&["a", "b", "b", "d"], &["b", "c", "d"]), (vec!["a", "b"], vec!["c"]));
         assert_eq!(difference(&[], &["x"]), (vec![], vec!["x"]));
+    }
+
+    #[test]
+    fn markup_spans_find_code_targets_tags_and_attribute_lists() {
+        let raw = "See `a b` and [x](https://e.org/p \"t\") <b class=\"c\">y</b>{ .k title=\"v\" }\n\n[r]: ref.md";
+        let mut found: Vec<(&str, Markup)> = markup_spans(raw).into_iter().map(|(r, k)| (&raw[r], k)).collect();
+        found.sort_by_key(|(s, _)| raw.find(s));
+        assert_eq!(
+            found,
+            [
+                ("`a b`", Markup::Code),
+                ("https://e.org/p", Markup::Target),
+                ("<b class=\"c\">", Markup::Tag),
+                ("</b>", Markup::Tag),
+                ("{ .k title=\"v\" }", Markup::AttrList),
+                ("ref.md", Markup::Target),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_and_letters() {
+        assert_eq!(word_at("one tw\u{200B}o three", 5), "tw<U+200B>o");
+        assert!(is_rtl_letter('ש') && is_rtl_letter('ب') && !is_rtl_letter('a') && !is_rtl_letter('\u{200F}'));
+        assert_eq!(language("fa-IR"), "fa");
+        assert_eq!(bidi_control('\u{202E}'), Some("RLO"));
     }
 
     #[test]
