@@ -115,6 +115,9 @@ fn counts(locales: &[&str], findings: &[&Finding]) {
 /// Up to `n` findings per rule, drawn with a generator seeded by the rule id, so that a sample
 /// is the same on every machine and does not change when another rule's findings do.
 fn samples(findings: &[&Finding], n: usize, root: &str) {
+    if n == 0 {
+        return;
+    }
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         by_rule.entry(&f.rule).or_default().push(f);
