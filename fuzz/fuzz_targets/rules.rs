@@ -32,6 +32,7 @@ fuzz_target!(|input: Input| {
             f.line
         );
         assert!(f.column >= 1);
-        assert!(!f.message.chars().any(|c| ('\u{202A}'..='\u{202E}').contains(&c)), "raw bidi control in a message");
+        let raw_bidi = f.message.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
+        assert!(!raw_bidi, "raw bidi control in a message of {}: {}", f.rule, lockstep::rules::visible(&f.message));
     }
 });

@@ -87,7 +87,7 @@ pub fn entry(id: &str, key: &str, value: &Value, brands: &[Brand]) -> Option<ast
             comment: Some(ast::Comment { content: vec![key.to_owned()] }),
         })),
         Value::Fluent(source) => {
-            let resource = fluent_syntax::parser::parse(source.clone()).ok()?;
+            let resource = crate::catalog::ingest::ftl::parse_fluent(source.clone()).ok()?;
             resource.body.into_iter().find(|e| matches!(e, ast::Entry::Message(_) | ast::Entry::Term(_)))
         }
     }

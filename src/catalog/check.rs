@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use fluent_syntax::ast::{self, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
-use fluent_syntax::parser::{self, ParserError};
+use fluent_syntax::parser::ParserError;
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use regex::Regex;
 use unic_langid::LanguageIdentifier;
@@ -84,7 +84,7 @@ pub struct FtlFile<'t> {
 
 impl<'t> FtlFile<'t> {
     pub fn parse(text: &'t str) -> FtlFile<'t> {
-        let (resource, errors) = match parser::parse(text) {
+        let (resource, errors) = match crate::catalog::ingest::ftl::parse_fluent(text) {
             Ok(r) => (r, Vec::new()),
             Err((r, e)) => (r, e),
         };

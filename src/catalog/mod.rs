@@ -396,7 +396,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 continue;
             }
         };
-        let existing = existing_text.clone().map(|t| match fluent_syntax::parser::parse(t) {
+        let existing = existing_text.clone().map(|t| match crate::catalog::ingest::ftl::parse_fluent(t) {
             Ok(r) | Err((r, _)) => r,
         });
         let sources: Vec<String> = files[locale].iter().map(|(p, _)| shown(root, p)).collect();

@@ -216,7 +216,8 @@ pub fn check_pair(
                 line,
                 column,
                 end_line: line,
-                message: hit.message.clone(),
+                // Page text quoted in a message never carries a raw control character.
+                message: visible(&hit.message),
                 source_excerpt: input.english.map(|e| e.raw.clone()),
                 // The line as written, for an annotated excerpt.
                 translation_excerpt: lines.get(line as usize - 1).map(|l| (*l).to_owned()),
@@ -365,6 +366,20 @@ mod tests {
             }
         }
         assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    }
+
+    /// Found by the `rules` fuzz target: a rule quoted a broken admonition marker holding a
+    /// right-to-left override in its message.
+    #[test]
+    fn messages_never_carry_raw_bidi_controls() {
+        let english = "!!! note \"Keys\"\n\n    Keep two.\n";
+        let translation = "!!! note \"מפתחות \u{202E}x\n\n    שמרו שניים.\n";
+        let (src, tr) = (crate::parse::parse(english), crate::parse::parse(translation));
+        let facts = LocaleFacts::new("he");
+        let a = crate::classify::classify(&src, &tr, Some(&src), &facts);
+        let found = check_alignment(&a, &src, Some(&src), &tr, translation, &facts, &|r| r.default);
+        assert!(found.iter().any(|f| f.message.contains("<U+202E>")), "{found:?}");
+        assert!(found.iter().all(|f| !f.message.contains('\u{202E}')));
     }
 
     #[test]
