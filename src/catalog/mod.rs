@@ -293,7 +293,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             let text = match crate::load::read_page(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(Problem { file: name, message: e.to_string() });
+                    errors.push(Problem { file: name, message: e.to_string(), locale: None });
                     continue;
                 }
             };
@@ -392,7 +392,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
                 // Never replace a catalogue that could not be read.
-                errors.push(Problem { file: out_name, message: e.to_string() });
+                errors.push(Problem { file: out_name, message: e.to_string(), locale: None });
                 continue;
             }
         };
@@ -474,7 +474,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 .map_or(Ok(()), std::fs::create_dir_all)
                 .and_then(|()| crate::site::write_atomically(&out_path, text.as_bytes()));
             if let Err(e) = written {
-                errors.push(Problem { file: out_name.clone(), message: e.to_string() });
+                errors.push(Problem { file: out_name.clone(), message: e.to_string(), locale: None });
             }
         }
         let message_count = entries_of_file.keys().filter(|id| !id.starts_with('-')).count();
@@ -546,7 +546,7 @@ pub fn check(
             Ok(t) => {
                 texts.insert(&f.path, t);
             }
-            Err(e) => errors.push(Problem { file: shown(root, &f.path), message: e.to_string() }),
+            Err(e) => errors.push(Problem { file: shown(root, &f.path), message: e.to_string(), locale: None }),
         }
     }
     let mut findings = Findings { config, out: Vec::new() };
@@ -631,6 +631,7 @@ pub fn check(
         orphans: Vec::new(),
         errors,
         notices: Vec::new(),
+        source_revision: None,
     })
 }
 

@@ -3,6 +3,7 @@
 
 mod align;
 mod catalog;
+mod report;
 mod rules;
 mod site;
 
@@ -58,6 +59,8 @@ enum Command {
     Explain(rules::ExplainArgs),
     /// UI strings as a Fluent catalogue: build, check, and the labels repeated across pages
     Catalog(catalog::CatalogArgs),
+    /// A static HTML report of a whole site: locales, pages, and every page side by side
+    Report(report::ReportArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -84,6 +87,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::rules(args, &messages, &mut out),
         Command::Explain(args) => rules::explain(args, &messages, &mut out),
         Command::Catalog(args) => catalog::run(args, &messages, &mut out),
+        Command::Report(args) => report::report(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -15,7 +15,7 @@ use crate::ui::{arg, Messages};
 pub struct SiteArgs {
     /// The site root
     #[arg(default_value = ".")]
-    root: PathBuf,
+    pub(super) root: PathBuf,
     /// The configuration file (default: ROOT/lockstep.toml when it exists)
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -121,7 +121,7 @@ pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 
 /// Unreadable files are reported on stderr and make the exit code 2, after every other file
 /// was checked.
-fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
+pub(super) fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
     for p in &report.errors {
         eprintln!("{}: {}", messages.text("error-prefix"), p.message);
     }
@@ -129,6 +129,11 @@ fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
 }
 
 fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
+    run_with_config(args, messages).map(|(report, _)| report)
+}
+
+/// Finds the site, reads its configuration and history, and analyses every page.
+pub(super) fn run_with_config(args: &SiteArgs, messages: &Messages) -> Result<(SiteReport, Config), Failure> {
     let config = load_config(&args.root, args.config.as_deref(), messages)?;
     let mut site = Site::discover(&args.root, &config).map_err(Failure)?;
     if !args.locales.is_empty() {
@@ -146,7 +151,7 @@ fn run(args: &SiteArgs, messages: &Messages) -> Result<SiteReport, Failure> {
         eprintln!("{}: {notice}", messages.text("notice-prefix"));
     }
     progress.finish();
-    Ok(report)
+    Ok((report, config))
 }
 
 pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messages) -> Result<Config, Failure> {

@@ -31,7 +31,9 @@ pub fn analyse(
             let source_name = site.shown(&plan.source);
             let (source, source_hash) = match crate::load::read_page(&plan.source) {
                 Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
-                Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.to_string() }]),
+                Err(e) => {
+                    return (Vec::new(), vec![Problem { file: source_name, message: e.to_string(), locale: None }])
+                }
             };
             let mut pages = Vec::new();
             let mut problems = Vec::new();
@@ -89,7 +91,7 @@ pub fn analyse(
                         Some(a)
                     }
                     Some(Err(e)) => {
-                        problems.push(Problem { file: name, message: e.to_string() });
+                        problems.push(Problem { file: name, message: e.to_string(), locale: Some(locale.clone()) });
                         continue;
                     }
                 };
@@ -130,6 +132,7 @@ pub fn analyse(
         .map(|o| Problem {
             file: site.shown(&o.file),
             message: format!("{} translation with no source page", o.locale),
+            locale: Some(o.locale.clone()),
         })
         .collect();
     let mut notices = Vec::new();
@@ -145,6 +148,10 @@ pub fn analyse(
     }
     SiteReport {
         notices,
+        source_revision: bases
+            .source_revision
+            .as_ref()
+            .map(|r| check::SourceRevision { commit: r.commit.clone(), date: r.date.clone() }),
         root: site.shown(&site.root),
         source_locale: site.source_locale.clone(),
         locales,

@@ -34,12 +34,17 @@ impl Messages {
     /// Messages in the language of the environment (`LOCKSTEP_LANG`, `LC_ALL`, `LC_MESSAGES`,
     /// `LANG`).
     pub fn from_env() -> Self {
-        let lang = ["LOCKSTEP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        Messages::new(Self::env_lang().as_deref())
+    }
+
+    /// The language the environment asks for (`LOCKSTEP_LANG`, `LC_ALL`, `LC_MESSAGES`,
+    /// `LANG`), as a BCP 47 tag.
+    pub fn env_lang() -> Option<String> {
+        ["LOCKSTEP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
             .find(|v| !v.is_empty())
-            .map(|v| v.split(['.', '@']).next().unwrap_or("").replace('_', "-"));
-        Messages::new(lang.as_deref())
+            .map(|v| v.split(['.', '@']).next().unwrap_or("").replace('_', "-"))
     }
 
     /// The message `id` formatted with `args`; the id itself when no bundle has it.

@@ -1,0 +1,66 @@
+//! `lockstep report`: the same analysis as `check`, rendered as a static HTML site into a folder.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use rayon::prelude::*;
+
+use super::site::{run_with_config, SiteArgs};
+use super::{Exit, Failure};
+use crate::report::html;
+use crate::ui::{arg, num, Messages};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    site: SiteArgs,
+    /// The folder to write the report into (created when missing; files of an earlier report are replaced)
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The report's own language (BCP 47; default: the interface language)
+    #[arg(long, value_name = "L")]
+    lang: Option<String>,
+}
+
+pub fn report(args: &ReportArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
+    let lang = match &args.lang {
+        Some(l) if l.parse::<unic_langid::LanguageIdentifier>().is_err() => {
+            return Err(Failure(messages.get("report-error-lang", &[("lang", arg(l.as_str()))])));
+        }
+        Some(l) => l.clone(),
+        // `C`, `POSIX` or nothing: English.
+        None => Messages::env_lang()
+            .filter(|l| l.parse::<unic_langid::LanguageIdentifier>().is_ok_and(|id| id.language.as_str() != "und"))
+            .unwrap_or_else(|| "en-US".to_owned()),
+    };
+    let (report, config) = run_with_config(&args.site, messages)?;
+    let options = html::Options { lang, edit_url: config.edit_url.clone() };
+    let files = html::render(&report, &options);
+    let mut folders: Vec<PathBuf> =
+        files.iter().filter_map(|f| args.out.join(&f.path).parent().map(PathBuf::from)).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(|e| {
+            Failure(messages.get(
+                "report-error-create",
+                &[("path", arg(folder.display().to_string())), ("reason", arg(e.to_string()))],
+            ))
+        })?;
+    }
+    let failed = files.par_iter().find_map_first(|f| {
+        let path = args.out.join(&f.path);
+        crate::site::write_atomically(&path, &f.bytes).err().map(|e| (path, e))
+    });
+    if let Some((path, e)) = failed {
+        return Err(Failure(
+            messages
+                .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
+        ));
+    }
+    let written =
+        messages.get("report-written", &[("path", arg(args.out.display().to_string())), ("files", num(files.len()))]);
+    out.extend_from_slice(written.as_bytes());
+    out.push(b'\n');
+    Ok(super::site::input_problems(&report, messages).unwrap_or(Exit::Success))
+}
