@@ -141,7 +141,6 @@ catalog-labels-summary = { $labels } labels; { $inconsistent } label renderings 
 ## $file, $commit …) are isolated by the report itself.
 
 report-written = { $path }: report written ({ $files } files)
-report-error-create = { $path }: cannot create the folder: { $reason }
 report-error-lang = --lang { $lang }: not a BCP 47 language tag
 report-name = lockstep report
 report-nav = Where you are

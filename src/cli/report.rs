@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use rayon::prelude::*;
 
 use super::site::{run_with_config, SiteArgs};
 use super::{Exit, Failure};
@@ -36,28 +35,13 @@ pub fn report(args: &ReportArgs, messages: &Messages, out: &mut Vec<u8>) -> Resu
     let (report, config) = run_with_config(&args.site, messages)?;
     let options = html::Options { lang, edit_url: config.edit_url.clone() };
     let files = html::render(&report, &options);
-    let mut folders: Vec<PathBuf> =
-        files.iter().filter_map(|f| args.out.join(&f.path).parent().map(PathBuf::from)).collect();
-    folders.sort();
-    folders.dedup();
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(|e| {
-            Failure(messages.get(
-                "report-error-create",
-                &[("path", arg(folder.display().to_string())), ("reason", arg(e.to_string()))],
-            ))
-        })?;
-    }
-    let failed = files.par_iter().find_map_first(|f| {
-        let path = args.out.join(&f.path);
-        crate::site::write_atomically(&path, &f.bytes).err().map(|e| (path, e))
-    });
-    if let Some((path, e)) = failed {
-        return Err(Failure(
+    let tree: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
+    crate::site::write_tree(&args.out, &tree).map_err(|(path, e)| {
+        Failure(
             messages
                 .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
-        ));
-    }
+        )
+    })?;
     let written =
         messages.get("report-written", &[("path", arg(args.out.display().to_string())), ("files", num(files.len()))]);
     out.extend_from_slice(written.as_bytes());

@@ -1,9 +1,10 @@
 //! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
-//! `eval`, `bench`, `seeds`, `bases` and `peer-check` tasks, and the mapping of outcomes to exit codes
+//! `eval`, `bench`, `seeds`, `bases`, `peer-check` and `browser-test` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
 mod bases;
 mod bench;
+mod browser_test;
 mod decoys;
 mod eval;
 mod peer_check;
@@ -35,6 +36,14 @@ tasks:
   peer-check  builds the Fluent catalogues of the snapshot's UI strings (lockstep catalog build)
           and checks them with Python's fluent.syntax (no Junk) and compare-locales (no error),
           installed from PyPI into target/peer-check-venv; exit 1 when either disagrees
+  browser-test  builds `lockstep report` of examples/site (also with --lang he, and as a git history
+          with stale diffs), of the hostile fixture and of ../shared/corpus/snapshot, opens every page
+          in the system's headless Chromium (DevTools protocol; nothing is downloaded) and asserts the
+          live DOM: index figures = status --format json, cell directions, stale del/ins, filters,
+          sorting, no console error, only file:// requests, lang, title, heading order, table headers,
+          hostile text inert; screenshots in target/browser-test/
+          --chromium PATH: the browser (default: $CHROMIUM, then chromium on the PATH)
+          --case NAME: only one report (example, example-he, example-git, hostile, snapshot)
   help    print this text
 
 eval options:
@@ -167,6 +176,17 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
                 }
             }
             rules_audit::run(&seeds::default_shared_dir(), &a)
+        }
+        Some("browser-test") => {
+            let (mut chromium, mut only) = (None, None);
+            while let Some((flag, value)) = args.next_flag() {
+                match flag.as_str() {
+                    "--chromium" => chromium = Some(args.value(&flag, value)?.into()),
+                    "--case" => only = Some(args.value(&flag, value)?),
+                    other => bail!("unknown browser-test option `{other}`"),
+                }
+            }
+            browser_test::run(&seeds::default_shared_dir(), chromium, only.as_deref())
         }
         Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {

@@ -6,7 +6,7 @@
 
 use maud::{html, Markup, Render};
 
-use super::{bar, bdi, layout, page_path, status_tag, File, Shown, Site, Ui};
+use super::{bar, bdi, layout, page_path, File, Shown, Site, Ui};
 use crate::check::{Finding, PageReport};
 use crate::classify::{AlignedPair, DiffOp, Status};
 
@@ -27,7 +27,27 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
     let source_findings = site.findings(&p.locale, &p.source);
     let mut placed = vec![false; translation_findings.len()];
     let depth = super::depth(&page_path(&p.locale, &p.page, 1));
-    let cells = Cells { source_lang, source_dir, lang: &p.locale, dir, depth };
+    let cells = Cells {
+        ui,
+        labels: [
+            Status::Translated,
+            Status::Untranslated,
+            Status::Partial,
+            Status::Stale,
+            Status::Missing,
+            Status::Obsolete,
+        ]
+        .iter()
+        .map(|s| ui.status(*s))
+        .collect(),
+        verbatim: ui.t("verbatim"),
+        diff: [ui.t("report-diff"), ui.t("report-diff-deleted"), ui.t("report-diff-inserted")],
+        source_lang,
+        source_dir,
+        lang: &p.locale,
+        dir,
+        depth,
+    };
 
     let rows: Vec<String> = alignment
         .pairs
@@ -45,7 +65,7 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
             } else if let Some([a, b]) = pair.source_lines {
                 mine.extend(source_findings.iter().filter(|f| (a..=b).contains(&f.line)));
             }
-            row(ui, &cells, i, pair, &mine).into_string()
+            row(&cells, i, pair, &mine).into_string()
         })
         .collect();
     let unplaced: Vec<&Finding> =
@@ -75,7 +95,7 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
                 section aria-labelledby="pairs" {
                     h2 #pairs { (ui.t("report-pairs-caption")) }
                     @if !unplaced.is_empty() && part == 1 {
-                        ul.findings lang="en" dir="ltr" { @for f in &unplaced { (finding(ui, f, depth)) } }
+                        ul.findings lang="en" dir="ltr" { @for f in &unplaced { (finding(&cells, f)) } }
                     }
                     p.filters {
                         label { input #needs-work type="checkbox"; " " (ui.t("report-filter-needs-work")) }
@@ -107,8 +127,15 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
         .collect()
 }
 
-/// Languages and directions of the two text columns.
+/// What every row needs: languages and directions of the two text columns, and words of the
+/// interface formatted once.
 struct Cells<'a> {
+    ui: &'a Ui<'a>,
+    /// Status names, by `Status as usize`.
+    labels: Vec<String>,
+    verbatim: String,
+    /// The diff's label, and the words read out for removed and added text.
+    diff: [String; 3],
     source_lang: &'a str,
     source_dir: &'a str,
     lang: &'a str,
@@ -176,30 +203,39 @@ fn needs_work(pair: &AlignedPair) -> bool {
             && [Status::Untranslated, Status::Partial, Status::Stale, Status::Missing].iter().any(|s| pair.has(*s)))
 }
 
-fn row(ui: &Ui, c: &Cells, index: usize, pair: &AlignedPair, findings: &[&Finding]) -> Markup {
+fn row(c: &Cells, index: usize, pair: &AlignedPair, findings: &[&Finding]) -> Markup {
     let lines = |r: Option<[u32; 2]>| match r {
         None => String::new(),
         Some([a, b]) if a == b => a.to_string(),
         Some([a, b]) => format!("{a}–{b}"),
     };
-    let depth = c.depth;
+    // Short markup: a site has tens of thousands of rows. The row's class gives its colour and
+    // icon, `w` marks rows that need work (the filter), `v` verbatim rows; the columns are
+    // styled by position.
+    let mut class = format!("s-{}", primary(pair).as_str());
+    if needs_work(pair) {
+        class.push_str(" w");
+    }
+    if pair.verbatim {
+        class.push_str(" v");
+    }
+    let label: Vec<&str> = pair.status.iter().map(|s| c.labels[*s as usize].as_str()).collect();
     html! {
-        tr id={ "r" (index + 1) } class={ "s-" (primary(pair).as_str()) } .verbatim[pair.verbatim]
-            data-work=(if needs_work(pair) { "1" } else { "0" }) {
+        tr id={ "r" (index + 1) } class=(class) {
             td.st {
-                @for s in &pair.status { (status_tag(ui, *s)) " " }
-                @if pair.verbatim { span.tag.verb { (ui.t("verbatim")) } }
+                (label.join(" + "))
+                @if pair.verbatim { small { (c.verbatim) } }
             }
-            td.ln { (lines(pair.source_lines)) }
-            td.src lang=(c.source_lang) dir=(c.source_dir) {
-                @if let Some(t) = &pair.source_text { div.text { (Shown(&capped(t))) } }
-                @if let Some(diff) = &pair.diff { (word_diff(ui, diff)) }
+            td { (lines(pair.source_lines)) }
+            td lang=(c.source_lang) dir=(c.source_dir) {
+                @if let Some(t) = &pair.source_text { (Shown(&capped(t))) }
+                @if let Some(diff) = &pair.diff { (word_diff(c, diff)) }
             }
-            td.ln { (lines(pair.translation_lines)) }
-            td.tr lang=(c.lang) dir=(c.dir) {
-                @if let Some(t) = &pair.translation_text { div.text { (Lines { text: &capped(t), rtl: c.dir == "rtl" }) } }
+            td { (lines(pair.translation_lines)) }
+            td lang=(c.lang) dir=(c.dir) {
+                @if let Some(t) = &pair.translation_text { (Lines { text: &capped(t), rtl: c.dir == "rtl" }) }
                 @if !findings.is_empty() {
-                    ul.findings lang="en" dir="ltr" { @for f in findings { (finding(ui, f, depth)) } }
+                    ul.findings lang="en" dir="ltr" { @for f in findings { (finding(c, f)) } }
                 }
             }
         }
@@ -207,15 +243,14 @@ fn row(ui: &Ui, c: &Cells, index: usize, pair: &AlignedPair, findings: &[&Findin
 }
 
 /// The old → new English, word by word.
-fn word_diff(ui: &Ui, diff: &[DiffOp]) -> Markup {
+fn word_diff(c: &Cells, diff: &[DiffOp]) -> Markup {
     html! {
         div.diff {
-            span.label { (ui.t("report-diff")) }
-            " "
+            span.label { (c.diff[0]) }
             @for DiffOp(tag, text) in diff {
                 @match *tag {
-                    "delete" => del { span.sr { (ui.t("report-diff-deleted")) " " } (Shown(text)) },
-                    "insert" => ins { span.sr { (ui.t("report-diff-inserted")) " " } (Shown(text)) },
+                    "delete" => del { span.sr { (c.diff[1]) " " } (Shown(text)) },
+                    "insert" => ins { span.sr { (c.diff[2]) " " } (Shown(text)) },
                     _ => span { (Shown(text)) },
                 }
             }
@@ -223,14 +258,14 @@ fn word_diff(ui: &Ui, diff: &[DiffOp]) -> Markup {
     }
 }
 
-fn finding(ui: &Ui, f: &Finding, depth: usize) -> Markup {
-    let doc = crate::rules::rule(&f.rule).map(|r| format!("{}rules.html#{}", "../".repeat(depth), r.id));
+fn finding(c: &Cells, f: &Finding) -> Markup {
+    let doc = crate::rules::rule(&f.rule).map(|r| format!("{}rules.html#{}", "../".repeat(c.depth), r.id));
     html! {
         li class={ "finding lv-" (f.level.as_str()) } {
             span.level { (f.level.as_str()) } " "
             @if let Some(href) = doc { a href=(href) { code { (f.rule) } } } @else { code { (f.rule) } }
             " "
-            span.where { "(" (ui.get("report-finding-line", &[("line", f.line.to_string()), ("column", f.column.to_string())])) ")" }
+            span.where { "(" (c.ui.get("report-finding-line", &[("line", f.line.to_string()), ("column", f.column.to_string())])) ")" }
             " "
             span.message { (Shown(&f.message)) }
         }
@@ -241,9 +276,9 @@ fn finding(ui: &Ui, f: &Finding, depth: usize) -> Markup {
 /// letter (English left untranslated, a URL, markup) is isolated left to right, so that its
 /// punctuation and brackets stay where they are written; lines in the locale's script keep the
 /// cell's direction.
-struct Lines<'a> {
-    text: &'a str,
-    rtl: bool,
+pub(super) struct Lines<'a> {
+    pub text: &'a str,
+    pub rtl: bool,
 }
 
 impl Render for Lines<'_> {
