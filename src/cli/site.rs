@@ -15,7 +15,7 @@ use crate::ui::{arg, Messages};
 pub struct SiteArgs {
     /// The site root
     #[arg(default_value = ".")]
-    pub(super) root: PathBuf,
+    root: PathBuf,
     /// The configuration file (default: ROOT/lockstep.toml when it exists)
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
