@@ -199,6 +199,7 @@ report-bar-label = { $unit }: { $translated } translated, { $stale } stale, { $p
 
 # Locale page
 report-locale-heading = Pages in { $locale }
+report-pages-heading = Pages
 report-locale-summary = { $pages } pages, { $coverage } of the source words translated
 report-locale-caption = Pages worst first by source words needing work; columns count segments
 report-filter-status = Show pages with

@@ -24,7 +24,7 @@ pub(super) fn render(site: &Site, ui: &Ui, l: &LocaleReport) -> String {
         }
         (super::legend(ui))
         section aria-labelledby="pages" {
-            h2 #pages { (ui.t("report-col-page")) }
+            h2 #pages { (ui.t("report-pages-heading")) }
             form.filters hidden data-filter="status" {
                 label {
                     (ui.t("report-filter-status")) " "

@@ -451,7 +451,7 @@ pub(crate) fn count_headers(ui: &Ui, obsolete: bool) -> Markup {
     }
 }
 
-/// A table of figures per status, one row per (label, counts).
+/// The note under the figures: verbatim blocks are left out of them.
 pub(crate) fn counts_note(ui: &Ui, counts: &Counts) -> Markup {
     html! {
         p.note { (ui.rich("report-verbatim-excluded", &[("verbatim", bdi(counts.verbatim))])) }
