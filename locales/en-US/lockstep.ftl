@@ -22,7 +22,9 @@ cmd-catalog = UI strings as a Fluent catalogue: build, check, and the labels rep
 cmd-catalog-build = Convert the UI strings of [catalog] sources into one Fluent file per locale, merged into the files already there
 cmd-catalog-check = Check the Fluent files of every locale against the source locale's
 cmd-catalog-labels = Find the short labels repeated across pages, and how each locale renders them
+cmd-report = Write a static HTML report of a whole site (self-contained: opens from file://)
 
+opt-report-out = The folder to write the report into (created when missing; files of an earlier report are replaced)
 opt-lang = The language of lockstep's messages (en-US, he); default: LC_ALL, LC_MESSAGES or LANG
 opt-help = Print help
 opt-version = Print version
@@ -302,3 +304,104 @@ catalog-label = { $id }  { $text }  ×{ $count } in { $pages } pages ({ $kinds }
 catalog-label-untranslated = (untranslated)
 catalog-label-inconsistent = { $renderings } different translations
 catalog-labels-summary = { $labels } labels; { $inconsistent } label renderings inconsistent within a locale
+
+## report
+## `lockstep report`: the static HTML report. Placeables shown as elements ($locale, $page,
+## $file, $commit …) are isolated by the report itself.
+
+report-written = { $path }: report written ({ $files } files)
+report-name = lockstep report
+report-nav = Where you are
+report-nav-overview = Overview
+report-nav-rules = Rules
+report-footer = Made by lockstep { $version } from the site’s files; nothing in it is loaded from the network.
+
+# Index
+report-index-heading = Translation report
+report-source-revision = Source revision { $commit } of { $date }
+report-source-revision-unknown = The source revision is unknown: the site’s git history is not available.
+report-locales-heading = Locales
+report-locales-caption = Coverage of every locale in source words and in segments, with its release gate
+report-words-heading = Source words by status
+report-segments-heading = Segments by status
+report-verbatim-excluded = Blocks with nothing to translate (code, names, links only) are left out of every figure: { $verbatim } verbatim blocks in all. Obsolete blocks have no source words; they are counted in segments.
+report-heatmap-heading = Coverage by section
+report-heatmap-caption = Share of source words translated, per folder of pages and locale
+report-section-top = (top level)
+report-notices-heading = Notes
+report-errors-heading = Files that could not be read
+report-orphans-heading = Translations without a source page
+
+# Column headers
+report-col-locale = Locale
+report-col-pages = Pages
+report-col-coverage-words = Coverage (words)
+report-col-coverage-segments = Coverage (segments)
+report-col-progress = Progress
+report-col-gate = Gate
+report-col-total = Total
+report-col-verbatim = Verbatim
+report-col-section = Section
+report-col-page = Page
+report-col-coverage = Coverage
+report-col-to-do = To do (words)
+report-col-base = Base
+report-col-file = File
+report-col-problem = Problem
+report-col-status = Status
+report-col-line = Line
+report-col-source = English
+report-col-translation = Translation ({ $locale })
+
+# Gates
+report-gate-passed = passed
+report-gate-failed = failed
+report-gate-none = no gate
+report-gate = { $gate }: { $actual } (limit { $limit })
+
+# Bars
+report-bar-words = Source words
+report-bar-segments = Segments
+report-bar-label = { $unit }: { $translated } translated, { $stale } stale, { $partial } partial, { $untranslated } untranslated, { $missing } missing
+
+# Locale page
+report-locale-heading = Pages in { $locale }
+report-pages-heading = Pages
+report-locale-summary = { $pages } pages, { $coverage } of the source words translated
+report-locale-caption = Pages worst first by source words needing work; columns count segments
+report-filter-status = Show pages with
+report-filter-any = any status
+report-filter-needs-work = Needs work only
+report-sort = Sort by this column
+report-no-file = no translation file
+report-error = error
+report-base-file = file
+report-base-marker = stamp
+report-base-git = git
+report-base-none = unknown
+
+# Page
+report-page-heading = { $page } in { $locale }
+report-page-files = English { $source } · translation { $translation }
+report-page-base = Measured against the base { $base }
+report-page-base-unknown = No base is known: nothing can be called stale, and changed markup is only a suspicion.
+report-edit = Edit this translation
+report-pairs-caption = English and translation, block by block
+report-part = Part { $part } of { $parts }
+report-part-next = Next part
+report-part-previous = Previous part
+report-diff = Changed in the English since it was translated:
+report-diff-deleted = removed:
+report-diff-inserted = added:
+report-finding-line = line { $line }, column { $column }
+
+# Rules page
+report-rules-heading = Rules
+report-rules-intro = Every rule has a stable id and a default level; lockstep.toml sets levels per rule and per locale.
+report-rule-id = Rule
+report-rule-group = Group
+report-rule-summary = What it finds
+report-rule-level = Default level
+
+# Badges
+report-badge-label = { $locale } translated

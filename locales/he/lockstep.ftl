@@ -24,7 +24,9 @@ cmd-catalog = מחרוזות ממשק כקטלוג Fluent: בנייה, בדיק�
 cmd-catalog-build = ממיר את מחרוזות הממשק של מקורות [catalog] לקובץ Fluent אחד לכל שפה, וממזג אותן לקבצים הקיימים
 cmd-catalog-check = בודק את קובצי ה־Fluent של כל שפה מול אלה של שפת המקור
 cmd-catalog-labels = מוצא את התוויות הקצרות שחוזרות בדפים, ואיך כל שפה מתרגמת אותן
+cmd-report = כותב דוח HTML סטטי של אתר שלם (עצמאי: נפתח גם מ־file://)
 
+opt-report-out = התיקייה שאליה נכתב הדוח (נוצרת אם אינה קיימת; קבצים של דוח קודם מוחלפים)
 opt-lang = שפת ההודעות של lockstep (en-US, he); ברירת המחדל: LC_ALL, LC_MESSAGES או LANG
 opt-help = הצגת העזרה
 opt-version = הצגת הגרסה
@@ -320,3 +322,105 @@ catalog-label = { $id }  { $text }  ×{ $count } ב־{ $pages } דפים ({ $kin
 catalog-label-untranslated = (לא מתורגם)
 catalog-label-inconsistent = תרגומים שונים: { $renderings }
 catalog-labels-summary = תוויות: { $labels }; תרגומים לא עקביים של תווית בתוך שפה: { $inconsistent }
+
+## report
+## `lockstep report`: דוח ה־HTML הסטטי. הדוח עצמו מבודד את הממלאים שמוצגים כרכיבים ($locale, $page,
+## $file, $commit …).
+
+report-written = { $path }: הדוח נכתב (קבצים: { $files })
+report-name = דוח lockstep
+report-nav = המיקום הנוכחי
+report-nav-overview = סקירה כללית
+report-nav-rules = כללים
+report-footer = נוצר על ידי lockstep { $version } מתוך קובצי האתר; שום דבר בו אינו נטען מהרשת.
+
+# דף הפתיחה
+report-index-heading = דוח תרגום
+report-source-revision = גרסת המקור { $commit } מ־{ $date }
+report-source-revision-unknown = גרסת המקור אינה ידועה: היסטוריית ה־git של האתר אינה זמינה.
+report-locales-heading = שפות
+report-locales-caption = הכיסוי של כל שפה במילים במקור ובמקטעים, עם תנאי השחרור שלה
+report-words-heading = מילים במקור לפי מצב
+report-segments-heading = מקטעים לפי מצב
+report-verbatim-excluded = קטעים שאין בהם מה לתרגם (קוד, שמות או קישורים בלבד) אינם נכללים באף אחד מהנתונים; קטעים כלשונם בסך הכול: { $verbatim }. לקטעים מיותרים אין מילים במקור; הם נספרים במקטעים.
+report-heatmap-heading = כיסוי לפי מדור
+report-heatmap-caption = שיעור המילים במקור שתורגמו, לכל תיקיית דפים ולכל שפה
+report-section-top = (הרמה העליונה)
+report-notices-heading = הערות
+report-errors-heading = קבצים שאי אפשר היה לקרוא
+report-orphans-heading = תרגומים שאין להם דף מקור
+
+# כותרות העמודות
+report-col-locale = שפה
+report-col-pages = דפים
+report-col-coverage-words = כיסוי (מילים)
+report-col-coverage-segments = כיסוי (מקטעים)
+report-col-progress = התקדמות
+report-col-gate = תנאי
+report-col-total = סך הכול
+report-col-verbatim = כלשונו
+report-col-section = מדור
+report-col-page = דף
+report-col-coverage = כיסוי
+report-col-to-do = לעבודה (מילים)
+report-col-base = בסיס
+report-col-file = קובץ
+report-col-problem = בעיה
+report-col-status = מצב
+report-col-line = שורה
+report-col-source = אנגלית
+report-col-translation = תרגום ({ $locale })
+
+# תנאי שחרור
+report-gate-passed = מתקיים
+report-gate-failed = נכשל
+report-gate-none = אין תנאי
+report-gate = { $gate }: { $actual } (גבול: { $limit })
+
+# פסי התקדמות
+report-bar-words = מילים במקור
+report-bar-segments = מקטעים
+report-bar-label = { $unit }: מתורגמים: { $translated }, לא עדכניים: { $stale }, חלקיים: { $partial }, לא מתורגמים: { $untranslated }, חסרים: { $missing }
+
+# הדף של שפה
+report-locale-heading = דפים ב־{ $locale }
+report-pages-heading = דפים
+report-locale-summary = דפים: { $pages }; { $coverage } מהמילים במקור מתורגמות
+report-locale-caption = הדפים, הגרועים ביותר קודם לפי המילים במקור שדורשות עבודה; העמודות סופרות מקטעים
+report-filter-status = הצגת דפים עם
+report-filter-any = כל מצב
+report-filter-needs-work = רק מה שדורש עבודה
+report-sort = מיון לפי העמודה הזו
+report-no-file = אין קובץ תרגום
+report-error = שגיאה
+report-base-file = קובץ
+report-base-marker = חותמת
+report-base-git = { -git }
+report-base-none = לא ידוע
+
+# הדף של דף מתורגם
+report-page-heading = { $page } ב־{ $locale }
+report-page-files = אנגלית: { $source } · תרגום: { $translation }
+report-page-base = נמדד מול הבסיס { $base }
+report-page-base-unknown = אין בסיס ידוע: אי אפשר לסמן שום קטע כלא עדכני, ושינויים בקישורים או בקוד הם רק חשד.
+report-edit = עריכת התרגום הזה
+report-pairs-caption = האנגלית והתרגום, קטע מול קטע
+report-part = חלק { $part } מתוך { $parts }
+report-part-next = החלק הבא
+report-part-previous = החלק הקודם
+report-diff = מה השתנה באנגלית מאז שהקטע תורגם:
+report-diff-deleted = הוסר:
+report-diff-inserted = נוסף:
+report-finding-line = שורה { $line }, עמודה { $column }
+
+# דף הכללים
+report-rules-heading = כללים
+report-rules-intro = לכל כלל יש מזהה קבוע ורמת ברירת מחדל; ב־lockstep.toml קובעים רמות לכל כלל ולכל שפה.
+report-rule-id = כלל
+report-rule-group = קבוצה
+report-rule-summary = מה הוא מוצא
+report-rule-level = רמת ברירת המחדל
+
+# תגים (badges)
+report-badge-label = מתורגם ל־{ $locale }
+

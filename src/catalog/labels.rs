@@ -237,6 +237,7 @@ mod tests {
             orphans: Vec::new(),
             errors: Vec::new(),
             notices: Vec::new(),
+            source_revision: None,
         }
     }
 

@@ -293,7 +293,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             let text = match crate::load::read_page(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(Problem { file: name, message: e.text().format(messages) });
+                    errors.push(Problem { file: name, message: e.text().format(messages), locale: None });
                     continue;
                 }
             };
@@ -392,7 +392,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             Some(Ok(t)) => Some(t),
             Some(Err(e)) => {
                 // Never replace a catalogue that could not be read.
-                errors.push(Problem { file: out_name, message: e.text().format(messages) });
+                errors.push(Problem { file: out_name, message: e.text().format(messages), locale: None });
                 continue;
             }
         };
@@ -477,7 +477,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             if let Err(e) = written {
                 let message = messages
                     .get("error-write-file", &[("path", arg(out_name.clone())), ("reason", arg(e.to_string()))]);
-                errors.push(Problem { file: out_name.clone(), message });
+                errors.push(Problem { file: out_name.clone(), message, locale: None });
             }
         }
         let message_count = entries_of_file.keys().filter(|id| !id.starts_with('-')).count();
@@ -549,7 +549,9 @@ pub fn check(
             Ok(t) => {
                 texts.insert(&f.path, t);
             }
-            Err(e) => errors.push(Problem { file: shown(root, &f.path), message: e.text().format(messages) }),
+            Err(e) => {
+                errors.push(Problem { file: shown(root, &f.path), message: e.text().format(messages), locale: None })
+            }
         }
     }
     let mut findings = Findings { config, out: Vec::new() };
@@ -634,6 +636,7 @@ pub fn check(
         orphans: Vec::new(),
         errors,
         notices: Vec::new(),
+        source_revision: None,
     })
 }
 

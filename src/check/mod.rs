@@ -110,6 +110,9 @@ impl LocaleReport {
 pub struct Problem {
     pub file: String,
     pub message: String,
+    /// The locale the file belongs to; none for a source page (every locale lacks it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
 }
 
 /// Everything `status` and `check` report about a site.
@@ -124,6 +127,17 @@ pub struct SiteReport {
     pub errors: Vec<Problem>,
     /// What the user should know about the run (e.g. why staleness is unavailable).
     pub notices: Vec<String>,
+    /// The newest commit that changed a source page, when the git history is readable.
+    #[serde(skip)]
+    pub source_revision: Option<SourceRevision>,
+}
+
+/// A commit of the source pages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRevision {
+    pub commit: String,
+    /// The committer date, ISO 8601.
+    pub date: String,
 }
 
 impl SiteReport {

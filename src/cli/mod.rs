@@ -4,6 +4,7 @@
 mod align;
 mod catalog;
 mod help;
+mod report;
 mod rules;
 mod site;
 
@@ -76,6 +77,8 @@ enum Command {
     Explain(rules::ExplainArgs),
     /// UI strings as a Fluent catalogue: build, check, and the labels repeated across pages
     Catalog(catalog::CatalogArgs),
+    /// Write a static HTML report of a whole site (self-contained: opens from file://)
+    Report(report::ReportArgs),
 }
 
 /// Output formats of the page-level commands.
@@ -120,6 +123,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::rules(args, &messages, &mut out),
         Command::Explain(args) => rules::explain(args, &messages, &mut out),
         Command::Catalog(args) => catalog::run(args, &messages, &mut out),
+        Command::Report(args) => report::report(args, &messages, &mut out),
     };
     let exit = match result {
         Ok(exit) => exit,

@@ -143,7 +143,7 @@ pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 
 /// Unreadable files are reported on stderr and make the exit code 2, after every other file
 /// was checked.
-fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
+pub(super) fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
     for p in &report.errors {
         eprintln!("{}: {}", messages.text("error-prefix"), p.message);
     }
@@ -153,6 +153,15 @@ fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
 /// Finds and analyses the site; `wording` words the report (see [`CheckFormat::report_messages`]),
 /// `messages` everything else.
 fn run(args: &SiteArgs, messages: &Messages, wording: &Messages) -> Result<SiteReport, Failure> {
+    run_with_config(args, messages, wording).map(|(report, _)| report)
+}
+
+/// Finds the site, reads its configuration and history, and analyses every page.
+pub(super) fn run_with_config(
+    args: &SiteArgs,
+    messages: &Messages,
+    wording: &Messages,
+) -> Result<(SiteReport, Config), Failure> {
     let config = load_config(&args.root, args.config.as_deref(), messages)?;
     let mut site = Site::discover(&args.root, &config).map_err(|e| Failure(e.format(messages)))?;
     if !args.locales.is_empty() {
@@ -170,7 +179,7 @@ fn run(args: &SiteArgs, messages: &Messages, wording: &Messages) -> Result<SiteR
         eprintln!("{}: {notice}", messages.text("notice-prefix"));
     }
     progress.finish();
-    Ok(report)
+    Ok((report, config))
 }
 
 pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messages) -> Result<Config, Failure> {

@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn every_command_is_one_line() {
         let mut report = fixture::site();
-        report.errors.push(Problem { file: "i18n/he/bad.md".into(), message: "invalid\nUTF-8".into() });
+        report.errors.push(Problem { file: "i18n/he/bad.md".into(), message: "invalid\nUTF-8".into(), locale: None });
         let out = github(&report);
         assert_eq!(out.lines().count(), 8);
         assert!(out

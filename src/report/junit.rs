@@ -349,6 +349,7 @@ translation of stale</failure>
             orphans: vec![],
             errors: vec![],
             notices: vec![],
+            source_revision: None,
         };
         assert_eq!(
             junit(&report),

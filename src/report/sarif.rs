@@ -509,9 +509,11 @@ pub(crate) mod fixture {
             orphans: vec![Problem {
                 file: "i18n/de/old page.md".into(),
                 message: "de translation with no source page".into(),
+                locale: Some("de".into()),
             }],
             errors: vec![],
             notices: vec![],
+            source_revision: None,
         }
     }
 }
@@ -544,9 +546,11 @@ mod tests {
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-04/schema#", "the shared schema changed draft");
         let validator = jsonschema::draft4::options().should_validate_formats(true).build(&schema).unwrap();
         let mut with_error = fixture::site();
-        with_error
-            .errors
-            .push(crate::check::Problem { file: "i18n/he/bad page.md".into(), message: "invalid UTF-8".into() });
+        with_error.errors.push(crate::check::Problem {
+            file: "i18n/he/bad page.md".into(),
+            message: "invalid UTF-8".into(),
+            locale: None,
+        });
         for report in [fixture::site(), with_error, SiteReport { findings: vec![], orphans: vec![], ..fixture::site() }]
         {
             let doc = sarif(&report);
@@ -670,7 +674,11 @@ mod tests {
     #[test]
     fn unreadable_files_are_notifications() {
         let mut report = fixture::site();
-        report.errors.push(crate::check::Problem { file: "i18n/he/bad.md".into(), message: "invalid UTF-8".into() });
+        report.errors.push(crate::check::Problem {
+            file: "i18n/he/bad.md".into(),
+            message: "invalid UTF-8".into(),
+            locale: None,
+        });
         let doc = sarif(&report);
         let invocation = &doc["runs"][0]["invocations"][0];
         assert_eq!(invocation["executionSuccessful"], false);

@@ -39,7 +39,7 @@ use crate::classify::{AlignedPair, Alignment, BaseKind, Status};
 use crate::parse::{Page, Segment};
 use crate::script::LocaleFacts;
 
-pub use text::visible;
+pub use text::{is_invisible, visible};
 
 /// What a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

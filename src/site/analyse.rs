@@ -34,7 +34,12 @@ pub fn analyse(
             let source_name = site.shown(&plan.source);
             let (source, source_hash) = match crate::load::read_page(&plan.source) {
                 Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
-                Err(e) => return (Vec::new(), vec![Problem { file: source_name, message: e.text().format(messages) }]),
+                Err(e) => {
+                    return (
+                        Vec::new(),
+                        vec![Problem { file: source_name, message: e.text().format(messages), locale: None }],
+                    )
+                }
             };
             let mut pages = Vec::new();
             let mut problems = Vec::new();
@@ -97,7 +102,11 @@ pub fn analyse(
                         Some(a)
                     }
                     Some(Err(e)) => {
-                        problems.push(Problem { file: name, message: e.text().format(messages) });
+                        problems.push(Problem {
+                            file: name,
+                            message: e.text().format(messages),
+                            locale: Some(locale.clone()),
+                        });
                         continue;
                     }
                 };
@@ -138,6 +147,7 @@ pub fn analyse(
         .map(|o| Problem {
             file: site.shown(&o.file),
             message: messages.get("orphan-message", &[("locale", arg(&o.locale))]),
+            locale: Some(o.locale.clone()),
         })
         .collect();
     let mut notices = Vec::new();
@@ -154,6 +164,10 @@ pub fn analyse(
     }
     SiteReport {
         notices,
+        source_revision: bases
+            .source_revision
+            .as_ref()
+            .map(|r| check::SourceRevision { commit: r.commit.clone(), date: r.date.clone() }),
         root: site.shown(&site.root),
         source_locale: site.source_locale.clone(),
         locales,

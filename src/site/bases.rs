@@ -21,6 +21,9 @@ pub struct Bases {
     texts: HashMap<String, String>,
     /// Why history-based bases are not available, when they are not.
     pub unavailable: Option<Unavailable>,
+    /// The newest commit that changed a source page: the revision of the source a report
+    /// describes.
+    pub source_revision: Option<Revision>,
 }
 
 impl Bases {
@@ -43,9 +46,15 @@ impl Bases {
         let history = &sources;
         let mut candidates = HashMap::new();
         let mut wanted: Vec<String> = Vec::new();
+        let mut newest: Option<&Revision> = None;
         for plan in &site.pages {
             let Some(source) = super::inside(&source_top, &plan.source) else { continue };
             let versions = history.revisions(&source);
+            if let Some(v) = versions.first() {
+                if newest.is_none_or(|n| (v.time, &v.commit) > (n.time, &n.commit)) {
+                    newest = Some(v);
+                }
+            }
             for (_, translation) in &plan.translations {
                 let Some(rel) = super::inside(&top, translation) else { continue };
                 // Up to the translation's own last commit; an uncommitted translation may have
@@ -73,7 +82,8 @@ impl Bases {
         wanted.dedup();
         let ids: Vec<&str> = wanted.iter().map(String::as_str).collect();
         let texts = history.blobs(&ids)?;
-        Ok(Bases { candidates, texts: wanted.into_iter().zip(texts).collect(), unavailable: None })
+        let source_revision = newest.cloned();
+        Ok(Bases { candidates, texts: wanted.into_iter().zip(texts).collect(), unavailable: None, source_revision })
     }
 
     /// The candidates of `translation` with their texts, newest first.

@@ -42,6 +42,10 @@ pub struct Config {
     pub locale: BTreeMap<String, LocaleConfig>,
     /// UI strings and their Fluent catalogue (`lockstep catalog`).
     pub catalog: Option<CatalogConfig>,
+    /// Where a page can be edited online, with `{path}` for a file path relative to the site
+    /// root (e.g. `https://github.com/OWNER/REPO/edit/main/{path}`): the edit links of
+    /// `lockstep report`.
+    pub edit_url: Option<String>,
 }
 
 /// The `[catalog]` table: where a site's UI strings are and where their Fluent catalogue goes.
@@ -160,6 +164,9 @@ locales = [{locales}]
 include = []
 exclude = []
 
+# Edit links in `lockstep report`: `{{path}}` is a file path relative to the site root.
+# edit-url = "https://github.com/OWNER/REPO/edit/main/{{path}}"
+
 # Release gates for every locale: coverage in percent of source words, the others in blocks.
 [gates]
 # min-coverage = 80
@@ -207,6 +214,7 @@ mod tests {
             translation = "i18n/{locale}/{path}"
             locales = ["he", "de"]
             exclude = ["about/*.md"]
+            edit-url = "https://example.org/edit/main/{path}"
             [gates]
             min-coverage = 50
             [rules]
@@ -224,6 +232,7 @@ mod tests {
         assert_eq!(c.level("stale", "he"), Some(Level::Error));
         assert_eq!(c.level("stale", "de"), None);
         assert_eq!(c.level("obsolete", "he"), Some(Level::Info));
+        assert_eq!(c.edit_url.as_deref(), Some("https://example.org/edit/main/{path}"));
     }
 
     #[test]

@@ -338,3 +338,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Writes `files` (paths relative to `dir`, `/`-separated) below `dir`, creating the folders
+/// they need; each file atomically, in parallel. The error names the path that failed.
+pub fn write_tree(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
+    use rayon::prelude::*;
+    let mut folders: Vec<PathBuf> = files.iter().filter_map(|(p, _)| dir.join(p).parent().map(PathBuf::from)).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        std::fs::create_dir_all(&folder).map_err(|e| (folder.clone(), e))?;
+    }
+    match files.par_iter().find_map_first(|(p, bytes)| {
+        let path = dir.join(p);
+        write_atomically(&path, bytes).err().map(|e| (path, e))
+    }) {
+        Some(failure) => Err(failure),
+        None => Ok(()),
+    }
+}

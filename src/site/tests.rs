@@ -105,6 +105,12 @@ fn init_template_parses_back_and_the_example_config_parses() {
     let uncommented: String = catalog.lines().map(|l| format!("{}\n", l.trim_start_matches("# "))).collect();
     let with_catalog = Config::parse(&format!("{head}[catalog]{uncommented}")).unwrap();
     assert_eq!(with_catalog.catalog.unwrap().sources, ["includes/strings.{locale}.env"]);
+    // So does the commented edit link.
+    let edit = template.replace("# edit-url = ", "edit-url = ");
+    assert_eq!(
+        Config::parse(&edit).unwrap().edit_url.as_deref(),
+        Some("https://github.com/OWNER/REPO/edit/main/{path}")
+    );
     std::fs::remove_dir_all(root).unwrap();
     let example = include_str!("../../examples/site/lockstep.toml");
     Config::parse(example).unwrap();

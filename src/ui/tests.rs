@@ -218,6 +218,8 @@ fn indirect_ids() -> Vec<String> {
         .map(str::to_owned),
     );
     ids.extend(["gate-passed", "gate-failed", "catalog-built", "catalog-unchanged"].map(str::to_owned));
+    // Headings of the report's problem tables, passed by id.
+    ids.extend(["report-errors-heading", "report-orphans-heading"].map(str::to_owned));
     ids.extend(["status-unit-words", "status-unit-segments", "md-check-passed", "md-check-failed"].map(str::to_owned));
     ids.extend(crate::cli::help_ids());
     ids
@@ -239,7 +241,7 @@ fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
 /// `Unavailable::at`, and the table columns (`"col-…"`), with their files.
 fn literal_ids() -> Vec<(String, String)> {
     let pattern = regex::Regex::new(
-        r#"(?:\.(?:get|lookup)\(\s*"([a-z][a-z0-9-]*)",|\.text\(\s*"([a-z][a-z0-9-]*)"\s*\)|(?:Text::new|Unavailable::at)\(\s*"([a-z][a-z0-9-]*)"|"(col-[a-z0-9-]+)")"#,
+        r#"(?:\.(?:get|lookup|rich)\(\s*"([a-z][a-z0-9-]*)",|\.(?:text|t)\(\s*"([a-z][a-z0-9-]*)"\s*\)|(?:Text::new|Unavailable::at)\(\s*"([a-z][a-z0-9-]*)"|"(col-[a-z0-9-]+)")"#,
     )
     .unwrap();
     let mut files = Vec::new();

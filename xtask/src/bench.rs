@@ -184,8 +184,10 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     };
 
     println!("\n{:<40} {:>14} {:>14}", "phase", "best", "median");
-    let site_list: Vec<&Phase> =
-        site.iter().flat_map(|s| [&s.check, &s.check_one_thread, &s.check_no_rules, &s.check_4x]).collect();
+    let site_list: Vec<&Phase> = site
+        .iter()
+        .flat_map(|s| [&s.check, &s.check_one_thread, &s.check_no_rules, &s.check_4x, &s.check_output, &s.report])
+        .collect();
     for phase in [&parse, &with_base, &without_base].into_iter().chain(snap.as_ref()).chain(site_list) {
         println!("{:<40} {:>14} {:>14}", phase.name, ms(phase.best()), ms(phase.median()));
     }
@@ -239,6 +241,22 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             fmt_ratio(growth),
             growth.map_or("n/a", |g| verdict(g <= 4.5))
         );
+        let report_ratio = ratio(site.report.best(), site.check_output.best());
+        println!(
+            "  report of the snapshot <= 2x its check:  {}  {}",
+            fmt_ratio(report_ratio),
+            report_ratio.map_or("n/a", |r| verdict(r <= 2.0))
+        );
+        println!(
+            "  report site <= 30 MB:                     {:.1} MB  {}",
+            site.report_bytes as f64 / 1e6,
+            verdict(site.report_bytes <= 30_000_000)
+        );
+        println!(
+            "  no report HTML file > 1 MB:               largest {:.0} KB  {}",
+            site.report_largest_html as f64 / 1e3,
+            verdict(site.report_largest_html <= 1_000_000)
+        );
     }
     let mut adversarial = String::new();
     let bounded = crate::adversarial::run(&mut adversarial);
@@ -263,6 +281,13 @@ struct SitePhases {
     check_one_thread: Phase,
     check_4x: Phase,
     check_no_rules: Phase,
+    /// `lockstep check` as the command runs it: the analysis and its human output.
+    check_output: Phase,
+    /// `lockstep report`: the analysis, the HTML site rendered and written to a folder.
+    report: Phase,
+    /// The report's total size and its largest HTML file, in bytes.
+    report_bytes: u64,
+    report_largest_html: u64,
     /// Peak resident memory (KiB) during the first check of the snapshot, when measurable.
     check_peak_kb: Option<u64>,
 }
@@ -290,7 +315,17 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
         check_one_thread: Phase::new("(e1) full check, snapshot, 1 thread"),
         check_4x: Phase::new("(f) full check, 4x locales"),
         check_no_rules: Phase::new("(e2) full check, snapshot, no pair rules"),
+        check_output: Phase::new("(g) check with its output, snapshot"),
+        report: Phase::new("(h) report, snapshot (written)"),
+        report_bytes: 0,
+        report_largest_html: 0,
         check_peak_kb: None,
+    };
+    let messages = lockstep::ui::Messages::new(Some("en-US"));
+    let report_dir = std::env::temp_dir().join(format!("lockstep-bench-report-{}", std::process::id()));
+    let analysed = |root: &Path| -> Result<lockstep::check::SiteReport> {
+        let site = Site::discover(root, &config).map_err(anyhow::Error::msg)?;
+        Ok(analyse(&site, &config, &Default::default(), &Bases::read(&site), lockstep::ui::Messages::english(), &|| {}))
     };
     for n in 0..runs {
         // Linux resets the process's peak resident size when asked ("5" in clear_refs), so the
@@ -311,7 +346,27 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
         let start = Instant::now();
         run_with(snapshot, &no_rules)?;
         phases.check_no_rules.times.push(start.elapsed());
+        // The two commands as users run them, in the same run: `check` and `report`.
+        let start = Instant::now();
+        let report = analysed(snapshot)?;
+        let mut out = Vec::new();
+        lockstep::report::Reporter::write(&lockstep::report::Human, &report, &messages, &mut out);
+        black_box(out);
+        phases.check_output.times.push(start.elapsed());
+        let _ = std::fs::remove_dir_all(&report_dir);
+        let start = Instant::now();
+        let report = analysed(snapshot)?;
+        let options = lockstep::report::html::Options { lang: "en-US".into(), edit_url: None };
+        let files = lockstep::report::html::render(&report, &options);
+        let tree: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
+        lockstep::site::write_tree(&report_dir, &tree)
+            .map_err(|(p, e)| anyhow::anyhow!("writing {}: {e}", p.display()))?;
+        phases.report.times.push(start.elapsed());
+        phases.report_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
+        phases.report_largest_html =
+            files.iter().filter(|f| f.path.ends_with(".html")).map(|f| f.bytes.len() as u64).max().unwrap_or(0);
     }
+    let _ = std::fs::remove_dir_all(&report_dir);
     let _ = std::fs::remove_dir_all(&four);
     Ok(phases)
 }

@@ -1,10 +1,11 @@
 //! Owns the `cargo xtask` entry point: the usage text, argument parsing and dispatch to the
-//! `eval`, `bench`, `seeds`, `bases` and `peer-check` tasks, and the mapping of outcomes to exit codes
+//! `eval`, `bench`, `seeds`, `bases`, `peer-check` and `browser-test` tasks, and the mapping of outcomes to exit codes
 //! (0 = success, 1 = `eval --check` found a figure below its threshold, 2 = error).
 
 mod adversarial;
 mod bases;
 mod bench;
+mod browser_test;
 mod decoys;
 mod eval;
 mod fuzz;
@@ -44,6 +45,14 @@ tasks:
           copied under target/fuzz-corpus): parse, align, rules, catalog, config
           --seconds N: per target (default 60); --target T: only one; --replay: each target once
           over its corpus and fuzz/regressions (what .ci/run does)
+  browser-test  builds `lockstep report` of examples/site (also with --lang he, and as a git history
+          with stale diffs), of the hostile fixture and of ../shared/corpus/snapshot, opens every page
+          in the system's headless Chromium (DevTools protocol; nothing is downloaded) and asserts the
+          live DOM: index figures = status --format json, cell directions, stale del/ins, filters,
+          sorting, no console error, only file:// requests, lang, title, heading order, table headers,
+          hostile text inert; screenshots in target/browser-test/
+          --chromium PATH: the browser (default: $CHROMIUM, then chromium on the PATH)
+          --case NAME: only one report (example, example-he, example-git, hostile, snapshot)
   help    print this text
 
 eval options:
@@ -194,6 +203,17 @@ fn run(argv: Vec<String>) -> Result<ExitCode> {
                 }
             }
             fuzz::run(&a)
+        }
+        Some("browser-test") => {
+            let (mut chromium, mut only) = (None, None);
+            while let Some((flag, value)) = args.next_flag() {
+                match flag.as_str() {
+                    "--chromium" => chromium = Some(args.value(&flag, value)?.into()),
+                    "--case" => only = Some(args.value(&flag, value)?),
+                    other => bail!("unknown browser-test option `{other}`"),
+                }
+            }
+            browser_test::run(&seeds::default_shared_dir(), chromium, only.as_deref())
         }
         Some("peer-check") => peer_check::run(&seeds::default_shared_dir().join("corpus/snapshot")),
         Some("help" | "--help" | "-h") => {
