@@ -38,7 +38,7 @@ struct Case {
 }
 
 pub fn run(shared: &Path, chromium: Option<PathBuf>, only: Option<&str>) -> Result<ExitCode> {
-    let workspace = workspace_root();
+    let workspace = crate::triples::workspace_root();
     let out = workspace.join(OUT);
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out)?;
@@ -153,10 +153,6 @@ fn shown(workspace: &Path, path: &Path) -> PathBuf {
     }
 }
 
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
-}
-
 /// The release binary, built now so that the reports are what users get.
 fn build_lockstep(workspace: &Path) -> Result<PathBuf> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -203,13 +199,13 @@ fn run_report(lockstep: &Path, workspace: &Path, case: &Case, dir: &Path) -> Res
 fn git_example(workspace: &Path, dest: &Path) -> Result<PathBuf> {
     let example = workspace.join("examples/site");
     let _ = std::fs::remove_dir_all(dest);
-    copy_dir(&example.join("i18n"), &dest.join("i18n"))?;
-    copy_dir(&example.join("base"), &dest.join("docs"))?;
+    crate::bench::copy_dir(&example.join("i18n"), &dest.join("i18n"))?;
+    crate::bench::copy_dir(&example.join("base"), &dest.join("docs"))?;
     std::fs::copy(example.join("lockstep.toml"), dest.join("lockstep.toml"))?;
     git(dest, &["init", "-q"], "2024-01-10T09:00:00Z")?;
     git(dest, &["add", "-A"], "2024-01-10T09:00:00Z")?;
     git(dest, &["commit", "-q", "-m", "English and its translations"], "2024-01-10T09:00:00Z")?;
-    copy_dir(&example.join("docs"), &dest.join("docs"))?;
+    crate::bench::copy_dir(&example.join("docs"), &dest.join("docs"))?;
     git(dest, &["add", "-A"], "2024-02-20T09:00:00Z")?;
     git(dest, &["commit", "-q", "-m", "The English changes"], "2024-02-20T09:00:00Z")?;
     Ok(dest.to_path_buf())
@@ -236,24 +232,10 @@ fn git(dir: &Path, args: &[&str], date: &str) -> Result<()> {
     Ok(())
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
-/// Every file below `dir` (`all`), or only its HTML files, sorted.
 /// Pages below a report's top that are opened at most (all of them in a small report).
 const SAMPLE: usize = 120;
 
+/// Every file below `dir` (`all`), or only its HTML files, sorted.
 fn html_files(dir: &Path, all: bool) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
