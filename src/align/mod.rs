@@ -29,28 +29,41 @@ pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(a, b, mode);
     let mut moved_a = vec![false; a.len()];
-    if mode == Mode::CrossLanguage {
-        // Blocks recognisable anywhere that sit out of order (footnote definitions gathered at
-        // the end by a platform, a section moved) are paired first and kept out of the
-        // ordered passes, so that they cannot block the blocks around them.
-        for (i, j) in moves::out_of_order(&scorer, a.len(), b.len()) {
-            pairs[j] = Some(i);
-            moved_a[i] = true;
-        }
-    }
     let ka: Vec<u64> = a.iter().map(|s| key(&s.norm)).collect();
     let kb: Vec<u64> = b.iter().map(|s| key(&s.norm)).collect();
-    let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
-    let rest_b: Vec<usize> = (0..b.len()).filter(|j| pairs[*j].is_none()).collect();
-    let (sub_a, sub_b): (Vec<u64>, Vec<u64>) = match mode {
-        Mode::Monolingual => (pick(&ka, &rest_a), pick(&kb, &rest_b)),
+    let mut in_order = Vec::new();
+    let (mut ga, mut gb) = match mode {
+        Mode::Monolingual => (ka.clone(), kb.clone()),
         Mode::CrossLanguage => {
-            let (ga, gb) = (anchor_keys(a, &ka, &kb, 0), anchor_keys(b, &kb, &ka, 1));
-            (pick(&ga, &rest_a), pick(&gb, &rest_b))
+            // Blocks recognisable anywhere that sit out of order (footnote definitions
+            // gathered at the end by a platform, a section moved) are paired first and kept
+            // out of the ordered passes, so that they cannot block the blocks around them.
+            let matches = moves::unique_matches(&scorer, a.len(), b.len());
+            for &(i, j) in &matches.moved {
+                pairs[j] = Some(i);
+                moved_a[i] = true;
+            }
+            in_order = matches.in_order;
+            (anchor_keys(a, &ka, &kb, 0), anchor_keys(b, &kb, &ka, 1))
         }
     };
+    let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
+    let rest_b: Vec<usize> = (0..b.len()).filter(|j| pairs[*j].is_none()).collect();
     let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
-    for gap in anchors(&diff_blocks(&sub_a, &sub_b), sub_a.len(), sub_b.len(), &mut sub_pairs) {
+    let mut gaps =
+        anchors(&diff_blocks(&pick(&ga, &rest_a), &pick(&gb, &rest_b)), rest_a.len(), rest_b.len(), &mut sub_pairs);
+    if gaps.iter().any(|g| (g.a1 - g.a0).saturating_mul(g.b1 - g.b0) > dp::MAX_CELLS) && !in_order.is_empty() {
+        // A gap too large to search whole: strong unique skeleton matches that keep their
+        // order anchor it as equal text does, so that the band is not all there is.
+        for (i, j) in in_order.into_iter().filter(|(i, j)| scorer.score(*i, *j) >= scorer.move_threshold()) {
+            ga[i] = key(&("skeleton anchor", i));
+            gb[j] = ga[i];
+        }
+        sub_pairs.fill(None);
+        gaps =
+            anchors(&diff_blocks(&pick(&ga, &rest_a), &pick(&gb, &rest_b)), rest_a.len(), rest_b.len(), &mut sub_pairs);
+    }
+    for gap in gaps {
         let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);
         for (x, y) in dp::align_gap(score, scorer.threshold(), gap) {
             sub_pairs[y] = Some(x);

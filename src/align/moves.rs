@@ -9,9 +9,15 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Scorer;
 
-/// The pairs `(a, b)` to make before the ordered passes: footnote definitions, and unique,
-/// strong matches that are out of order.
-pub fn out_of_order(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Vec<(usize, usize)> {
+/// Unique skeleton matches, split in two: the pairs `(a, b)` to make before the ordered passes
+/// (footnote definitions, and strong matches that are out of order), and the matches that are
+/// in order (not scored yet), which can anchor the ordered passes in a gap too large to search.
+pub struct Matches {
+    pub moved: Vec<(usize, usize)>,
+    pub in_order: Vec<(usize, usize)>,
+}
+
+pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matches {
     let mut slots: HashMap<u64, (Vec<usize>, Vec<usize>)> = HashMap::default();
     for i in 0..a_len {
         if let Some(k) = scorer.move_key_a(i) {
@@ -39,14 +45,9 @@ pub fn out_of_order(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Vec<(usi
     let in_order = longest_increasing(&js);
     // Only the out-of-order matches are scored: most unique matches are in order and left to
     // the ordered passes, which score them anyway.
-    footnotes.extend(
-        candidates
-            .into_iter()
-            .enumerate()
-            .filter(|(k, (i, j))| !in_order[*k] && scorer.score(*i, *j) >= scorer.move_threshold())
-            .map(|(_, c)| c),
-    );
-    footnotes
+    let (ordered, out): (Vec<_>, Vec<_>) = candidates.into_iter().enumerate().partition(|(k, _)| in_order[*k]);
+    footnotes.extend(out.into_iter().map(|(_, c)| c).filter(|(i, j)| scorer.score(*i, *j) >= scorer.move_threshold()));
+    Matches { moved: footnotes, in_order: ordered.into_iter().map(|(_, c)| c).collect() }
 }
 
 /// Marks the members of one longest strictly increasing subsequence of `xs` (O(n log n)).

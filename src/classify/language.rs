@@ -5,7 +5,7 @@
 //! in Latin letters, or (for Latin-script locales) a sentence that language identification
 //! restricted to {English, the locale's language} calls English.
 
-use crate::parse::{sentences, Segment};
+use crate::parse::Segment;
 use crate::script::{latin_share, LocaleFacts};
 
 use super::Status;
@@ -33,9 +33,8 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
         // Not one Latin letter in a locale that writes in another script: no English left.
         return None;
     }
-    let verbatim_english: Vec<&str> = sentences(&english.text).into_iter().filter(|s| is_prose(s)).collect();
-    let mine = sentences(&t.text);
-    let prose: Vec<&str> = mine.iter().copied().filter(|s| s.chars().any(char::is_alphabetic)).collect();
+    let verbatim_english: Vec<&str> = english.sentence_texts().filter(|s| is_prose(s)).collect();
+    let prose: Vec<&str> = t.sentence_texts().filter(|s| s.chars().any(char::is_alphabetic)).collect();
     if prose.is_empty() {
         return None;
     }

@@ -163,8 +163,16 @@ pub(crate) fn help_ids() -> Vec<String> {
 
 /// Writes the output; a closed pipe (`lockstep … | head`) is not an error.
 fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
-    let mut stdout = anstream::stdout().lock();
-    match stdout.write_all(out).and_then(|()| stdout.flush()) {
+    // Output without an escape sequence (every machine format) needs no colour stripping.
+    let plain = !out.contains(&0x1b);
+    let result = if plain {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(out).and_then(|()| stdout.flush())
+    } else {
+        let mut stdout = anstream::stdout().lock();
+        stdout.write_all(out).and_then(|()| stdout.flush())
+    };
+    match result {
         Ok(()) => None,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Some(Exit::Success),
         Err(e) => {

@@ -64,11 +64,11 @@ pub(super) fn build<'p>(
         }
     }
     let mut text = if kind == Kind::Code { text } else { extract_markers(&text, &mut skeleton) };
-    if let Some(c) = SNIPPET.captures(raw) {
+    if let Some(c) = raw.contains("8<").then(|| SNIPPET.captures(raw)).flatten() {
         // `--8<-- "file"` includes a file: nothing to translate here.
         skeleton = vec![format!("snippet:{}", &c[1])];
         text.clear();
-    } else if let Some(c) = ABBREVIATION.captures(raw) {
+    } else if let Some(c) = raw.starts_with("*[").then(|| ABBREVIATION.captures(raw)).flatten() {
         // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
         skeleton.retain(|t| !t.starts_with("num:"));
         skeleton.push(format!("abbr:{}", &c[1]));
@@ -90,20 +90,42 @@ pub(super) fn simple(
     text: &str,
     mut skeleton: Vec<String>,
 ) -> Segment {
+    let text = bounded(text.trim());
     numbers(text, &mut skeleton);
-    let text = SPACES.replace_all(text.trim(), " ").into_owned();
+    let text = if text.contains("  ") || text.contains('\t') {
+        SPACES.replace_all(text, " ").into_owned()
+    } else {
+        text.to_owned()
+    };
     let mut seg = Segment {
         kind,
         container,
         lines: [line, line],
         raw: raw.to_owned(),
         norm: normalise(raw),
+        sentences: super::sentence_ranges(&text),
         text,
         skeleton,
         verbatim: false,
     };
     seg.verbatim = !seg.has_letters();
     seg
+}
+
+/// How much of a block's prose is analysed (sentences, words, numbers, names, language): a
+/// paragraph is a few hundred bytes, and a block of megabytes is judged on its beginning so
+/// that no block costs more than a bounded amount of work.
+pub const MAX_TEXT: usize = 64 * 1024;
+
+fn bounded(text: &str) -> &str {
+    if text.len() <= MAX_TEXT {
+        return text;
+    }
+    let mut end = MAX_TEXT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// True when all text of the block sits inside links.
@@ -123,6 +145,9 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
 
 /// Moves attribute lists and icon shortcodes from the text into the skeleton.
 fn extract_markers(text: &str, skeleton: &mut Vec<String>) -> String {
+    if !text.contains('{') && !text.contains(':') {
+        return text.to_owned();
+    }
     for list in ATTR_LIST.captures_iter(text) {
         for attr in ATTR.find_iter(&list[1]) {
             let a = attr.as_str();

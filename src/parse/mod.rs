@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use inline::normalise;
-pub use sentences::sentences;
+pub use sentences::{sentence_ranges, sentences};
 
 /// What kind of block a segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,6 +77,8 @@ pub struct Segment {
     pub raw: String,
     /// The translatable prose: text outside markup, link and image texts included.
     pub text: String,
+    /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed).
+    pub sentences: Vec<[u32; 2]>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
     pub skeleton: Vec<String>,
@@ -90,6 +92,11 @@ impl Segment {
     /// True when the text holds at least one letter, i.e. there is something to translate.
     pub fn has_letters(&self) -> bool {
         self.text.chars().any(char::is_alphabetic)
+    }
+
+    /// The sentences of the text.
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
+        self.sentences.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
     pub fn words(&self) -> usize {

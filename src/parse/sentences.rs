@@ -10,7 +10,20 @@ const ABBREVIATIONS: [&str; 18] = [
 
 /// The sentences of `text`, trimmed, never empty.
 pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
+    sentence_ranges(text).into_iter().map(|[a, b]| &text[a as usize..b as usize]).collect()
+}
+
+/// The byte ranges of the sentences of `text` (as [`sentences`] trims them).
+pub fn sentence_ranges(text: &str) -> Vec<[u32; 2]> {
+    let mut out = Vec::new();
+    let mut push = |begin: usize, end: usize| {
+        let piece = &text[begin..end];
+        let start = begin + (piece.len() - piece.trim_start().len());
+        let stop = begin + piece.trim_end().len();
+        if start < stop {
+            out.push([start as u32, stop as u32]);
+        }
+    };
     let mut start: Option<usize> = None;
     let mut offset = 0;
     for piece in text.split_sentence_bounds() {
@@ -20,18 +33,12 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
         let abbreviation = ABBREVIATIONS.iter().any(|a| last_word.eq_ignore_ascii_case(a));
         if !abbreviation || offset == text.len() {
-            let s = text[begin..offset].trim();
-            if !s.is_empty() {
-                out.push(s);
-            }
+            push(begin, offset);
             start = None;
         }
     }
     if let Some(begin) = start {
-        let s = text[begin..].trim();
-        if !s.is_empty() {
-            out.push(s);
-        }
+        push(begin, text.len());
     }
     out
 }
