@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
-use crate::parse::{Kind, Segment};
+use crate::parse::{analysed, Kind, Segment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -143,7 +143,7 @@ impl<'a> Scorer<'a> {
             // English (untranslated): it is compared as English, whatever the locale.
             let vocabulary = self
                 .vocabulary
-                .get_or_init(|| self.a.iter().flat_map(|s| ordered_words(&s.text)).map(|w| w.0).collect());
+                .get_or_init(|| self.a.iter().flat_map(|s| ordered_words(s.prose())).map(|w| w.0).collect());
             let known = f.words.iter().filter(|w| vocabulary.contains(w)).count();
             f.english = f.words.len() >= 3 && known as f32 >= 0.8 * f.words.len() as f32;
         }
@@ -230,7 +230,7 @@ impl<'a> Scorer<'a> {
 
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (self.a[i].norm.as_str(), self.b[j].norm.as_str());
+        let (a, b) = (analysed(&self.a[i].norm), analysed(&self.b[j].norm));
         // Characters decide (a changed URL, a reworded phrase, a word's ending), unless a cheap
         // upper bound already rules the pair out or the texts are too long for it to be cheap.
         if quick_ratio(a, b) < 0.3 {
@@ -259,7 +259,7 @@ impl Features {
     fn new(s: &Segment, mut skeleton: Bag, mut names: Bag, mode: Mode) -> Self {
         skeleton.tokens.sort_by_key(|t| t.0);
         names.tokens.sort_by_key(|t| t.0);
-        let source = if mode == Mode::Monolingual { s.norm.as_str() } else { s.text.as_str() };
+        let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
         let mut words: Vec<u64> = ordered_words(source).into_iter().map(|w| w.0).collect();
         words.sort_unstable();
         Features {
@@ -312,7 +312,7 @@ fn tokens(s: &Segment, mode: Mode) -> (Vec<u64>, Vec<u64>) {
     skeleton.sort_unstable();
     let mut names = Vec::new();
     if mode == Mode::CrossLanguage {
-        for w in s.text.split(|c: char| !c.is_alphanumeric()) {
+        for w in s.prose().split(|c: char| !c.is_alphanumeric()) {
             let named = w.len() > 1
                 && w.starts_with(|c: char| c.is_ascii_uppercase())
                 && w.chars().all(|c| c.is_ascii_alphanumeric());

@@ -24,7 +24,7 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
     if t.norm == english.norm || (!t.text.is_empty() && t.text == english.text) {
         return Some(Status::Untranslated);
     }
-    if !english_is_base && !facts.latin() && latin_share(&t.text).is_some_and(|s| s >= 0.98) {
+    if !english_is_base && !facts.latin() && latin_share(t.prose()).is_some_and(|s| s >= 0.98) {
         // Only Latin letters in a locale that writes in another script: still English (or a
         // name kept as is, which the English page has too).
         return Some(Status::Untranslated);
@@ -45,7 +45,7 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
                 || (!english_is_base && looks_english(s, facts))
         })
         .count();
-    let any_verbatim = verbatim_english.iter().any(|e| t.text.contains(e));
+    let any_verbatim = verbatim_english.iter().any(|e| t.prose().contains(e));
     if english_count == prose.len() && !english_is_base {
         Some(Status::Untranslated)
     } else if english_count > 0 || any_verbatim {

@@ -90,7 +90,7 @@ pub(super) fn simple(
     text: &str,
     mut skeleton: Vec<String>,
 ) -> Segment {
-    let text = bounded(text.trim());
+    let text = text.trim();
     numbers(text, &mut skeleton);
     let text = if text.contains("  ") || text.contains('\t') {
         SPACES.replace_all(text, " ").into_owned()
@@ -103,7 +103,7 @@ pub(super) fn simple(
         lines: [line, line],
         raw: raw.to_owned(),
         norm: normalise(raw),
-        sentences: super::sentence_ranges(&text),
+        sentences: super::sentence_ranges(analysed(&text)),
         text,
         skeleton,
         verbatim: false,
@@ -112,16 +112,18 @@ pub(super) fn simple(
     seg
 }
 
-/// How much of a block's prose is analysed (sentences, words, numbers, names, language): a
-/// paragraph is a few hundred bytes, and a block of megabytes is judged on its beginning so
-/// that no block costs more than a bounded amount of work.
-pub const MAX_TEXT: usize = 64 * 1024;
+/// How much of a block's text is analysed for its language and its likeness to other blocks
+/// (sentences, words, names, script share): a paragraph is a few hundred bytes, and a block of
+/// megabytes is judged on its beginning, so that no block costs more than a bounded amount of
+/// work. Counts and the skeleton still cover the whole block.
+pub const MAX_ANALYSED: usize = 64 * 1024;
 
-fn bounded(text: &str) -> &str {
-    if text.len() <= MAX_TEXT {
+/// The first [`MAX_ANALYSED`] bytes of `text` (at a character boundary).
+pub fn analysed(text: &str) -> &str {
+    if text.len() <= MAX_ANALYSED {
         return text;
     }
-    let mut end = MAX_TEXT;
+    let mut end = MAX_ANALYSED;
     while !text.is_char_boundary(end) {
         end -= 1;
     }

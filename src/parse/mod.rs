@@ -14,7 +14,7 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-pub use inline::normalise;
+pub use inline::{analysed, normalise, MAX_ANALYSED};
 pub use sentences::{sentence_ranges, sentences};
 
 /// What kind of block a segment is.
@@ -94,7 +94,12 @@ impl Segment {
         self.text.chars().any(char::is_alphabetic)
     }
 
-    /// The sentences of the text.
+    /// The part of the text analysed for language and likeness (see [`MAX_ANALYSED`]).
+    pub fn prose(&self) -> &str {
+        inline::analysed(&self.text)
+    }
+
+    /// The sentences of the text (of its analysed part).
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
         self.sentences.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
