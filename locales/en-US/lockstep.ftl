@@ -60,9 +60,18 @@ error-prefix = error
 notice-prefix = note
 error-read = { $path }: cannot read: { $reason }
 error-unknown-rule = no rule { $rule } (`lockstep rules` lists them)
-error-binary = { $path }: binary file (it contains NUL bytes), not a page
+error-binary = { $path }:{ $line }:{ $column }: NUL byte: a binary file, not a page
 error-utf8 = { $path }:{ $line }:{ $column }: invalid UTF-8
 error-not-utf8 = { $path }: not UTF-8 text
+# $kind: fifo, device, socket or other
+error-not-regular = { $path }: { $kind ->
+    [fifo] a named pipe (FIFO)
+    [device] a device
+    [socket] a socket
+   *[other] not a regular file
+  }, not a page: skipped without opening it
+error-dangling-link = { $path }: symbolic link to { $target }, which does not exist
+error-link-outside = { $path }: leads out of the site through a symbolic link (to { $target }): not followed
 error-write = cannot write the output: { $reason }
 error-config = { $path }: { $reason }
 error-init-exists = { $path } exists already; pass --force to replace it
@@ -76,6 +85,7 @@ init-written = wrote { $path }
 # $detail: the TOML parser's own words, with line and column
 config-syntax = { $detail }
 config-unknown-rule = line { $line }: unknown rule `{ $rule }` (`lockstep rules` lists them)
+config-bad-glob = line { $line }: bad glob `{ $glob }` in `{ $key }`: { $detail }
 site-source-root-patterns = lockstep.toml: `source-root` needs `source` and `translation` patterns
 site-patterns-together = lockstep.toml: `source` and `translation` go together
 site-no-translations = no translated pages found under { $root }
@@ -85,6 +95,13 @@ site-bad-glob = lockstep.toml: bad glob `{ $glob }`: { $detail }
 site-unclosed-brace = lockstep.toml: unclosed `{"{"}` in `{ $pattern }`
 site-unknown-placeholder = lockstep.toml: unknown placeholder `{"{"}{ $name }{"}"}` in `{ $pattern }`
 site-bad-pattern = lockstep.toml: `{ $pattern }`: { $detail }
+site-unreadable-folder = { $path }: cannot read this folder: { $reason }; the pages in it are not checked
+site-folder-link = { $path }: symbolic link to a folder ({ $target }): not followed, so the pages below it are not checked
+site-name-not-utf8 = { $path }: the file name is not UTF-8: rename the file to have it checked
+site-not-a-locale = { $folder }: not a locale (a BCP 47 tag such as `he` or `pt-BR`): { $pages ->
+    [one] its page is
+   *[other] its { $pages } pages are
+  } not checked
 lock-invalid = { $path }: { $detail }
 
 ## The git history (why staleness from history is unavailable)
@@ -178,6 +195,12 @@ finding-obsolete = the source no longer has this block
 orphan-message = { $locale } translation with no source page
 notice-no-translation = no { $locale } translation found: every page counts as missing for { $locale }
 notice-staleness-unavailable = staleness is unavailable: { $reason }
+notice-empty-translation = { $path }: empty page: every block of { $source } counts as missing
+notice-empty-source = { $path }: empty source page: nothing to translate
+notice-source-untracked = { $count ->
+    [one] { $path } is not committed to git, so no base of its translations can come from the history (commit it, or record their bases with `lockstep stamp`)
+   *[other] { $count } source pages ({ $path } first) are not committed to git, so no base of their translations can come from the history (commit them, or record the bases with `lockstep stamp`)
+  }
 
 ## `status` and `check`
 

@@ -62,9 +62,18 @@ error-prefix = שגיאה
 notice-prefix = הערה
 error-read = { $path }: אי אפשר לקרוא: { $reason }
 error-unknown-rule = אין כלל בשם { $rule } (`lockstep rules` מציג את הכללים)
-error-binary = { $path }: קובץ בינרי (יש בו בתים NUL), לא דף
+error-binary = { $path }:{ $line }:{ $column }: בית NUL: קובץ בינרי, לא דף
 error-utf8 = { $path }: UTF-8 לא תקין בשורה { $line }, עמודה { $column }
 error-not-utf8 = { $path }: אינו טקסט UTF-8
+# $kind: fifo, device, socket או other
+error-not-regular = { $path }: { $kind ->
+    [fifo] צינור בעל שם (FIFO)
+    [device] התקן
+    [socket] שקע (socket)
+   *[other] אינו קובץ רגיל
+  }, לא דף: דולג בלי לפתוח אותו
+error-dangling-link = { $path }: קישור סמלי אל { $target }, שאינו קיים
+error-link-outside = { $path }: מוביל אל מחוץ לאתר דרך קישור סמלי (אל { $target }): לא נקרא
 error-write = אי אפשר לכתוב את הפלט: { $reason }
 error-config = { $path }: { $reason }
 error-init-exists = { $path } כבר קיים; כדי להחליף אותו יש להוסיף --force
@@ -78,6 +87,7 @@ init-written = נכתב { $path }
 # $detail: דברי מפענח ה־TOML עצמו, עם שורה ועמודה
 config-syntax = קובץ התצורה אינו תקין: { $detail }
 config-unknown-rule = שורה { $line }: כלל לא מוכר `{ $rule }` (`lockstep rules` מציג את הכללים)
+config-bad-glob = שורה { $line }: תבנית glob שגויה `{ $glob }` ב־`{ $key }`: { $detail }
 site-source-root-patterns = lockstep.toml: `source-root` דורש את התבניות `source` ו־`translation`
 site-patterns-together = lockstep.toml: `source` ו־`translation` באים יחד
 site-no-translations = לא נמצאו דפים מתורגמים תחת { $root }
@@ -87,6 +97,15 @@ site-bad-glob = lockstep.toml: תבנית glob שגויה `{ $glob }`: { $detail
 site-unclosed-brace = lockstep.toml: `{"{"}` שלא נסגר ב־`{ $pattern }`
 site-unknown-placeholder = lockstep.toml: ממלא מקום לא מוכר `{"{"}{ $name }{"}"}` ב־`{ $pattern }`
 site-bad-pattern = lockstep.toml: התבנית `{ $pattern }` שגויה: { $detail }
+site-unreadable-folder = { $path }: אי אפשר לקרוא את התיקייה: { $reason }; הדפים שבה אינם נבדקים
+site-folder-link = { $path }: קישור סמלי לתיקייה ({ $target }): lockstep אינו עובר דרכו, ולכן הדפים שמתחתיו אינם נבדקים
+site-name-not-utf8 = { $path }: שם הקובץ אינו UTF-8: יש לשנות את שמו כדי שייבדק
+site-not-a-locale = { $folder }: שם התיקייה אינו שפה (תג BCP 47 כמו `he` או `pt-BR`): { $pages ->
+    [one] הדף שבה אינו נבדק
+    [two] שני הדפים שבה אינם נבדקים
+    [many] { $pages } הדפים שבה אינם נבדקים
+   *[other] { $pages } הדפים שבה אינם נבדקים
+  }
 lock-invalid = { $path }: קובץ החותמות אינו תקין: { $detail }
 
 ## היסטוריית git (למה אי אפשר לזהות קטעים לא עדכניים מתוך ההיסטוריה)
@@ -182,6 +201,14 @@ finding-obsolete = הקטע הזה כבר אינו במקור
 orphan-message = תרגום ל־{ $locale } שאין לו דף מקור
 notice-no-translation = לא נמצא אף תרגום ל־{ $locale }: כל הדפים נספרים כחסרים ב־{ $locale }
 notice-staleness-unavailable = אי אפשר לזהות קטעים לא עדכניים: { $reason }
+notice-empty-translation = { $path }: דף ריק: כל הקטעים של { $source } נספרים כחסרים
+notice-empty-source = { $path }: דף מקור ריק: אין בו מה לתרגם
+notice-source-untracked = { $count ->
+    [one] לא בוצע commit ב־git לדף { $path }, ולכן הבסיס של התרגומים שלו אינו יכול לבוא מההיסטוריה (יש לבצע לו commit, או לרשום את הבסיסים עם `lockstep stamp`)
+    [two] לא בוצע commit ב־git לשני דפי מקור (הראשון: { $path }), ולכן הבסיס של התרגומים שלהם אינו יכול לבוא מההיסטוריה (יש לבצע להם commit, או לרשום את הבסיסים עם `lockstep stamp`)
+    [many] לא בוצע commit ב־git ל־{ $count } דפי מקור (הראשון: { $path }), ולכן הבסיס של התרגומים שלהם אינו יכול לבוא מההיסטוריה (יש לבצע להם commit, או לרשום את הבסיסים עם `lockstep stamp`)
+   *[other] לא בוצע commit ב־git ל־{ $count } דפי מקור (הראשון: { $path }), ולכן הבסיס של התרגומים שלהם אינו יכול לבוא מההיסטוריה (יש לבצע להם commit, או לרשום את הבסיסים עם `lockstep stamp`)
+  }
 
 ## `status` ו־`check`
 

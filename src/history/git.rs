@@ -236,7 +236,7 @@ impl RepoHistory {
                     let text = decode(&content).map_err(|e| {
                         let blob = self.describe_blob(id);
                         bad(match e {
-                            DecodeError::Binary => Text::new("history-blob-binary").text("blob", blob),
+                            DecodeError::Binary { .. } => Text::new("history-blob-binary").text("blob", blob),
                             DecodeError::Utf8 { line, column } => Text::new("history-blob-utf8")
                                 .text("blob", blob)
                                 .num("line", line)

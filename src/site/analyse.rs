@@ -4,6 +4,7 @@
 use rayon::prelude::*;
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use super::bases::Bases;
 use super::stamp::LockFile;
@@ -13,7 +14,7 @@ use crate::classify::{Base, BaseKind};
 use crate::parse::{parse, Page};
 use crate::rules::{self, Rule};
 use crate::script::LocaleFacts;
-use crate::ui::{arg, Messages};
+use crate::ui::{arg, num, Messages};
 
 /// Aligns every page of `site` and checks it against `config`. Unreadable files become
 /// entries of `errors`; the other pages are still checked. The report's sentences (findings,
@@ -27,18 +28,22 @@ pub fn analyse(
     progress: &(dyn Fn() + Sync),
 ) -> SiteReport {
     let facts: Vec<(String, LocaleFacts)> = site.locales.iter().map(|l| (l.clone(), facts(l, config))).collect();
-    let results: Vec<(Vec<PageReport>, Vec<Problem>)> = site
+    let results: Vec<(Vec<PageReport>, Vec<Problem>, Vec<String>)> = site
         .pages
         .par_iter()
         .map(|plan| {
             let source_name = site.shown(&plan.source);
-            let (source, source_hash) = match crate::load::read_page(&plan.source) {
-                Ok(text) => (parse(&text), super::stamp::content_hash(&text)),
+            let mut notes = Vec::new();
+            let (source, source_hash) = match site.read(&plan.source) {
+                Ok(text) => {
+                    if text.trim().is_empty() {
+                        notes.push(messages.get("notice-empty-source", &[("path", arg(source_name.as_str()))]));
+                    }
+                    (parse(&text), super::stamp::content_hash(&text))
+                }
                 Err(e) => {
-                    return (
-                        Vec::new(),
-                        vec![Problem { file: source_name, message: e.text().format(messages), locale: None }],
-                    )
+                    let message = e.text_as(&source_name).format(messages);
+                    return (Vec::new(), vec![Problem { file: source_name, message, locale: None }], notes);
                 }
             };
             let mut pages = Vec::new();
@@ -50,9 +55,13 @@ pub fn analyse(
                 let name = site.shown(file);
                 let key = site.relative(file);
                 let mut rule_findings = Vec::new();
-                let alignment = match file.exists().then(|| crate::load::read_page(file)) {
+                let alignment = match Site::has_entry(file).then(|| site.read(file)) {
                     None => None,
                     Some(Ok(text)) => {
+                        if text.trim().is_empty() && !source.segments.is_empty() {
+                            let args = [("path", arg(name.as_str())), ("source", arg(source_name.as_str()))];
+                            notes.push(messages.get("notice-empty-translation", &args));
+                        }
                         let tr = parse(&text);
                         let stamped = lock.get(&key);
                         let in_page = super::stamp::front_matter_stamp(&text);
@@ -101,12 +110,11 @@ pub fn analyse(
                         }
                         Some(a)
                     }
+                    // Below a folder that could not be read, the folder's own error says it all.
+                    Some(Err(_)) if site.below_unusable(file) => continue,
                     Some(Err(e)) => {
-                        problems.push(Problem {
-                            file: name,
-                            message: e.text().format(messages),
-                            locale: Some(locale.clone()),
-                        });
+                        let message = e.text_as(&name).format(messages);
+                        problems.push(Problem { file: name, message, locale: Some(locale.clone()) });
                         continue;
                     }
                 };
@@ -116,14 +124,33 @@ pub fn analyse(
                 pages.push(report);
             }
             progress();
-            (pages, problems)
+            (pages, problems, notes)
         })
         .collect();
     let mut pages = Vec::new();
-    let mut errors = Vec::new();
-    for (p, e) in results {
+    let mut errors: Vec<Problem> = site
+        .unusable
+        .iter()
+        .map(|u| Problem { file: site.shown(&u.path), message: u.reason.format(messages), locale: None })
+        .collect();
+    let mut notices: Vec<String> = site.notices.iter().map(|n| n.format(messages)).collect();
+    for (p, e, n) in results {
         pages.extend(p);
         errors.extend(e);
+        notices.extend(n);
+    }
+    // Source pages git does not know, whose translations could have had a base from it: one
+    // notice, naming the first.
+    let untracked: Vec<&Path> = site
+        .pages
+        .iter()
+        .filter(|p| bases.untracked.contains(&p.source))
+        .filter(|p| p.translations.iter().any(|(_, t)| Site::has_entry(t) && lock.get(&site.relative(t)).is_none()))
+        .map(|p| p.source.as_path())
+        .collect();
+    if let Some(first) = untracked.first() {
+        let args = [("path", arg(site.shown(first))), ("count", num(untracked.len()))];
+        notices.push(messages.get("notice-source-untracked", &args));
     }
     let findings = pages
         .iter_mut()
@@ -150,9 +177,8 @@ pub fn analyse(
             locale: Some(o.locale.clone()),
         })
         .collect();
-    let mut notices = Vec::new();
     for locale in &site.locales {
-        if !site.pages.iter().flat_map(|p| &p.translations).any(|(l, f)| l == locale && f.exists()) {
+        if !site.pages.iter().flat_map(|p| &p.translations).any(|(l, f)| l == locale && Site::has_entry(f)) {
             notices.push(messages.get("notice-no-translation", &[("locale", arg(locale))]));
         }
     }

@@ -24,6 +24,9 @@ pub struct Bases {
     /// The newest commit that changed a source page: the revision of the source a report
     /// describes.
     pub source_revision: Option<Revision>,
+    /// Source pages with no committed version (their translations can have no base from the
+    /// history), when the history could be read.
+    pub untracked: std::collections::HashSet<std::path::PathBuf>,
 }
 
 impl Bases {
@@ -47,9 +50,13 @@ impl Bases {
         let mut candidates = HashMap::new();
         let mut wanted: Vec<String> = Vec::new();
         let mut newest: Option<&Revision> = None;
+        let mut untracked = std::collections::HashSet::new();
         for plan in &site.pages {
             let Some(source) = super::inside(&source_top, &plan.source) else { continue };
             let versions = history.revisions(&source);
+            if versions.is_empty() {
+                untracked.insert(plan.source.clone());
+            }
             if let Some(v) = versions.first() {
                 if newest.is_none_or(|n| (v.time, &v.commit) > (n.time, &n.commit)) {
                     newest = Some(v);
@@ -60,7 +67,8 @@ impl Bases {
                 // Up to the translation's own last commit; an uncommitted translation may have
                 // been made from any version. A commit stamped in the page is always a candidate.
                 let until = translations.revisions(&rel).first().map_or(i64::MAX, |r| r.time);
-                let text = std::fs::read_to_string(translation).unwrap_or_default();
+                // Read as a page of the site: a pipe or a link out of the site is never opened.
+                let text = site.read(translation).unwrap_or_default();
                 let stamped = super::stamp::front_matter_stamp(&text);
                 let mut seen = std::collections::HashSet::new();
                 let mut chosen: Vec<Revision> = versions
@@ -83,7 +91,8 @@ impl Bases {
         let ids: Vec<&str> = wanted.iter().map(String::as_str).collect();
         let texts = history.blobs(&ids)?;
         let source_revision = newest.cloned();
-        Ok(Bases { candidates, texts: wanted.into_iter().zip(texts).collect(), unavailable: None, source_revision })
+        let texts = wanted.into_iter().zip(texts).collect();
+        Ok(Bases { candidates, texts, unavailable: None, source_revision, untracked })
     }
 
     /// The candidates of `translation` with their texts, newest first.

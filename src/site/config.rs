@@ -126,6 +126,20 @@ impl Config {
                 text.lines().position(|l| l.trim_start().trim_start_matches('"').starts_with(id)).map_or(0, |n| n + 1);
             return Err(Text::new("config-unknown-rule").num("line", line).arg("rule", *id));
         }
+        for (key, globs) in [("include", &config.include), ("exclude", &config.exclude)] {
+            for glob in globs {
+                if let Err(e) = globset::Glob::new(glob) {
+                    // The line that quotes the glob, else the key's.
+                    let line = text
+                        .lines()
+                        .position(|l| l.contains(&format!("\"{glob}\"")) || l.contains(&format!("'{glob}'")))
+                        .or_else(|| text.lines().position(|l| l.trim_start().starts_with(key)))
+                        .map_or(0, |n| n + 1);
+                    let text = Text::new("config-bad-glob").num("line", line).arg("glob", glob.as_str());
+                    return Err(text.arg("key", key).arg("detail", e.kind().to_string()));
+                }
+            }
+        }
         Ok(config)
     }
 
@@ -257,5 +271,12 @@ mod tests {
         assert!(e.contains("line 2"), "{e}");
         let e = Config::parse("[locale.he]\ndirektion = \"rtl\"\n").unwrap_err().to_string();
         assert!(e.contains("direktion"), "{e}");
+    }
+
+    #[test]
+    fn a_glob_that_does_not_parse_is_an_error_naming_its_line() {
+        let e = Config::parse("include = [\n  \"**/*.md\",\n  \"guides/{a\",\n]\n").unwrap_err().to_string();
+        assert_eq!(e, "line 3: bad glob `guides/{a` in `include`: unclosed alternate group; missing '}' (maybe escape '{' with '[{]'?)");
+        assert!(Config::parse("exclude = ['drafts/[a']\n").unwrap_err().to_string().starts_with("line 1: "));
     }
 }

@@ -135,3 +135,32 @@ fn slash_paths_keep_one_root_slash() {
     assert_eq!(super::slash_path(Path::new("i18n/he/a.md")), "i18n/he/a.md");
     assert_eq!(super::slash_path(Path::new("../en/./docs")), "../en/docs");
 }
+
+#[test]
+fn folders_that_are_not_locales_are_named_once() {
+    let notices = |site: &Site| site.notices.iter().map(Text::to_string).collect::<Vec<_>>();
+    // In the place of a locale: named, with its number of pages; `docs/en` is the source.
+    let files = ["docs/en/a.md", "docs/en/b.md", "docs/he/a.md", "docs/img/a.md", "docs/img/b.md", "docs/x_y!/a.md"];
+    let root = tree("not-locales", &files);
+    let site = Site::discover(&root, &Config::default()).unwrap();
+    let shown = |f: &str| shown(&root.join(f));
+    assert_eq!(
+        notices(&site),
+        [
+            format!(
+                "{}: not a locale (a BCP 47 tag such as `he` or `pt-BR`): its 2 pages are not checked",
+                shown("docs/img")
+            ),
+            format!(
+                "{}: not a locale (a BCP 47 tag such as `he` or `pt-BR`): its page is not checked",
+                shown("docs/x_y!")
+            ),
+        ]
+    );
+    std::fs::remove_dir_all(root).unwrap();
+    // Suffixes: a dot in a page name is not a locale that went wrong.
+    let root = tree("not-locales-suffix", &["docs/a.md", "docs/a.he.md", "docs/setup.guide.md"]);
+    let site = Site::discover(&root, &Config::default()).unwrap();
+    assert!(site.notices.is_empty(), "{:?}", notices(&site));
+    std::fs::remove_dir_all(root).unwrap();
+}
