@@ -23,7 +23,8 @@ impl LoadError {
 
     /// The error as a message for the user.
     pub fn text(&self) -> Text {
-        let path = self.path().display().to_string();
+        // A file name is shown on one line whatever it holds: the message may go to a terminal.
+        let path = crate::shown::inline(&self.path().display().to_string()).into_owned();
         match self {
             LoadError::Io { error, .. } => Text::new("error-read").arg("path", path).arg("reason", error.to_string()),
             LoadError::Binary { .. } => Text::new("error-binary").arg("path", path),

@@ -146,7 +146,7 @@ pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 /// was checked.
 pub(super) fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
     for p in &report.errors {
-        eprintln!("{}: {}", messages.text("error-prefix"), p.message);
+        eprintln!("{}: {}", messages.text("error-prefix"), crate::shown::message(&p.message, true));
     }
     (!report.errors.is_empty()).then_some(Exit::Error)
 }
@@ -177,7 +177,7 @@ pub(super) fn run_with_config(
     let bases = crate::site::bases::Bases::read(&site);
     let report = analyse(&site, &config, &lock, &bases, wording, &|| progress.tick());
     for notice in &report.notices {
-        eprintln!("{}: {notice}", messages.text("notice-prefix"));
+        eprintln!("{}: {}", messages.text("notice-prefix"), crate::shown::message(notice, true));
     }
     progress.finish();
     Ok((report, config))
@@ -275,6 +275,7 @@ pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
     for (path, bytes, names) in writes {
         write_inside(&args.root, &path, &bytes).map_err(|e| Failure(e.text().format(messages)))?;
         for name in names {
+            let name = crate::shown::inline(&name).into_owned();
             out.extend_from_slice(messages.get("stamp-written", &[("path", arg(name))]).as_bytes());
             out.push(b'\n');
         }

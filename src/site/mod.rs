@@ -304,7 +304,9 @@ fn pattern_regex(pattern: &str) -> Result<Regex, Text> {
     }
     re.push_str(&regex::escape(rest));
     re.push('$');
-    Regex::new(&re).map_err(|e| Text::new("site-bad-pattern").arg("pattern", pattern).arg("detail", e.to_string()))
+    // `(?s)`: a file name may hold a line break, and is a page like any other.
+    Regex::new(&format!("(?s){re}"))
+        .map_err(|e| Text::new("site-bad-pattern").arg("pattern", pattern).arg("detail", e.to_string()))
 }
 
 fn page_path(c: &regex::Captures<'_>) -> String {

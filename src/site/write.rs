@@ -26,7 +26,8 @@ pub enum WriteError {
 impl WriteError {
     /// The error as a message for the user, naming the path.
     pub fn text(&self) -> Text {
-        let shown = |p: &Path| p.display().to_string();
+        // A path is shown on one line whatever it holds: the message goes to a terminal.
+        let shown = |p: &Path| crate::shown::inline(&p.display().to_string()).into_owned();
         match self {
             WriteError::Outside { path, root, target: None } => {
                 Text::new("error-write-outside").arg("path", shown(path)).arg("root", shown(root))
