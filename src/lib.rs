@@ -16,6 +16,7 @@ pub mod parse;
 pub mod report;
 pub mod rules;
 pub mod script;
+pub mod shown;
 pub mod site;
 pub mod ui;
 

@@ -65,7 +65,8 @@ impl LoadError {
     /// The error as a message for the user, naming the file `name` (its path as a report
     /// shows it).
     pub fn text_as(&self, name: &str) -> Text {
-        let path = name.to_owned();
+        // A file name is shown on one line whatever it holds: the message may go to a terminal.
+        let path = crate::shown::inline(name).into_owned();
         match self {
             LoadError::Io { error, .. } => Text::new("error-read").arg("path", path).arg("reason", error.to_string()),
             LoadError::Binary { line, column, .. } => {

@@ -252,8 +252,10 @@ impl Findings<'_> {
 }
 
 /// `catalog build`: reads the UI strings of every locale, writes one Fluent file per locale
-/// (merged into the file already there) and reports what it found. `Err` is a configuration
-/// problem.
+/// (merged into the file already there) and reports what it found. It writes below `root`
+/// only (the site root, to which the `out` pattern is relative): a catalogue that would land
+/// outside it, directly or through a symbolic link, is refused and nothing is written. `Err`
+/// is a configuration problem or such a refusal.
 pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildReport, String> {
     let catalog = config.catalog.clone().unwrap_or_default();
     if catalog.sources.is_empty() {
@@ -337,6 +339,8 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
     order.extend(locales.iter().filter(|l| **l != source).cloned());
     let mut english_text = String::new();
     let mut built = Vec::new();
+    // The catalogues that changed (path, name as shown, text), written once all are built.
+    let mut pending: Vec<(PathBuf, String, String)> = Vec::new();
     for locale in &order {
         let entries = if *locale == source { english.clone() } else { read_locale(locale, &mut findings, &mut errors) };
         let by_id: HashMap<&str, &Sourced> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -470,15 +474,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         }
         let changed = existing_text.as_deref() != Some(text.as_str());
         if changed {
-            let written = out_path
-                .parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| crate::site::write_atomically(&out_path, text.as_bytes()));
-            if let Err(e) = written {
-                let message = messages
-                    .get("error-write-file", &[("path", arg(out_name.clone())), ("reason", arg(e.to_string()))]);
-                errors.push(Problem { file: out_name.clone(), message, locale: None });
-            }
+            pending.push((out_path, out_name.clone(), text.clone()));
         }
         let message_count = entries_of_file.keys().filter(|id| !id.starts_with('-')).count();
         let added = merged.added.iter().filter(|id| !id.starts_with('-')).count();
@@ -493,6 +489,16 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
             obsolete,
             changed,
         });
+    }
+    // Catalogues are written below the site root only, never through a symbolic link that
+    // leads out of it; every one is checked before the first is written.
+    for (path, _, _) in &pending {
+        crate::site::write::resolve_inside(root, path).map_err(|e| e.text().format(messages))?;
+    }
+    for (path, name, text) in pending {
+        if let Err(e) = crate::site::write_inside(root, &path, text.as_bytes()) {
+            errors.push(Problem { file: name, message: e.text().format(messages), locale: None });
+        }
     }
     Ok(BuildReport { source_locale: source, files: built, findings: findings.out, errors })
 }

@@ -41,7 +41,8 @@ pub fn align(args: &AlignArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
     let locale = match &args.locale {
         Some(l) => l.clone(),
         None => locale_from_path(&args.translation).unwrap_or_else(|| {
-            let hint = messages.get("hint-locale", &[("path", arg(args.translation.display().to_string()))]);
+            let path = crate::shown::inline(&args.translation.display().to_string()).into_owned();
+            let hint = messages.get("hint-locale", &[("path", arg(path))]);
             eprintln!("{hint}");
             "und".to_owned()
         }),

@@ -141,7 +141,8 @@ fn labels(args: &LabelsArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
 /// was processed.
 fn input_problems(errors: &[crate::check::Problem], messages: &Messages) -> Option<Exit> {
     for p in errors {
-        eprintln!("{}: {}: {}", messages.text("error-prefix"), p.file, p.message);
+        let (file, message) = (crate::shown::inline(&p.file), crate::shown::message(&p.message, true));
+        eprintln!("{}: {file}: {message}", messages.text("error-prefix"));
     }
     (!errors.is_empty()).then_some(Exit::Error)
 }

@@ -109,6 +109,7 @@ pub fn run() -> ExitCode {
         if ui::language_tag(lang).and_then(|t| ui::shipped(&t)).is_none() {
             let known: Vec<&str> = ui::LOCALES.iter().map(|(t, _)| *t).collect();
             let note = messages.get("notice-lang-unknown", &[("lang", arg(lang)), ("known", arg(known.join(", ")))]);
+            let note = crate::shown::message(&note, true);
             let _ = writeln!(anstream::stderr(), "{}: {note}", messages.text("notice-prefix"));
         }
     }
@@ -128,8 +129,10 @@ pub fn run() -> ExitCode {
     let exit = match result {
         Ok(exit) => exit,
         Err(Failure(message)) => {
+            // File names in it are on one line already; line breaks of a detail (a TOML error
+            // with its excerpt) stay.
             let prefix = messages.text("error-prefix");
-            let _ = writeln!(anstream::stderr(), "{prefix}: {message}");
+            let _ = writeln!(anstream::stderr(), "{prefix}: {}", crate::shown::message(&message, false));
             Exit::Error
         }
     };

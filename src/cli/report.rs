@@ -18,18 +18,15 @@ pub struct ReportArgs {
     out: PathBuf,
 }
 
+/// `lockstep report`: writes below `--out` only (created when missing), never through a
+/// symbolic link left in it that leads out of it.
 pub fn report(args: &ReportArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     // The report speaks the interface language (`--lang`, or the environment's).
     let (report, config) = run_with_config(&args.site, messages, messages)?;
     let options = html::Options { lang: messages.tag().to_owned(), edit_url: config.edit_url.clone() };
     let files = html::render(&report, &options);
     let tree: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
-    crate::site::write_tree(&args.out, &tree).map_err(|(path, e)| {
-        Failure(
-            messages
-                .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
-        )
-    })?;
+    crate::site::write_tree(&args.out, &tree).map_err(|e| Failure(e.text().format(messages)))?;
     let written =
         messages.get("report-written", &[("path", arg(args.out.display().to_string())), ("files", num(files.len()))]);
     out.extend_from_slice(written.as_bytes());

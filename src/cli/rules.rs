@@ -44,8 +44,7 @@ pub fn rules(args: &RulesArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
                     })
                 })
                 .collect();
-            let _ = serde_json::to_writer_pretty(&mut *out, &list);
-            out.push(b'\n');
+            report::json::pretty(&list, out);
         }
         RulesFormat::Human => {
             use report::human::Align::Left;

@@ -8,7 +8,8 @@ use super::{Exit, Failure};
 use crate::check::SiteReport;
 use crate::report;
 use crate::site::stamp::{self, LockFile};
-use crate::site::{analyse::analyse, config, Config, Site};
+use crate::site::write::resolve_inside;
+use crate::site::{analyse::analyse, config, write_inside, Config, Site};
 use crate::ui::{arg, Messages};
 
 #[derive(Debug, Args)]
@@ -145,7 +146,7 @@ pub fn check(args: &CheckArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
 /// was checked.
 pub(super) fn input_problems(report: &SiteReport, messages: &Messages) -> Option<Exit> {
     for p in &report.errors {
-        eprintln!("{}: {}", messages.text("error-prefix"), p.message);
+        eprintln!("{}: {}", messages.text("error-prefix"), crate::shown::message(&p.message, true));
     }
     (!report.errors.is_empty()).then_some(Exit::Error)
 }
@@ -176,7 +177,7 @@ pub(super) fn run_with_config(
     let bases = crate::site::bases::Bases::read(&site);
     let report = analyse(&site, &config, &lock, &bases, wording, &|| progress.tick());
     for notice in &report.notices {
-        eprintln!("{}: {notice}", messages.text("notice-prefix"));
+        eprintln!("{}: {}", messages.text("notice-prefix"), crate::shown::message(notice, true));
     }
     progress.finish();
     Ok((report, config))
@@ -204,6 +205,8 @@ pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messa
     })
 }
 
+/// `lockstep init`: writes `ROOT/lockstep.toml`. It writes below ROOT only: a `lockstep.toml`
+/// that is a symbolic link leading out of ROOT is refused.
 pub fn init(args: &InitArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let path = args.root.join(config::FILE_NAME);
     if path.exists() && !args.force {
@@ -211,23 +214,23 @@ pub fn init(args: &InitArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
     }
     let site = Site::discover(&args.root, &Config::default()).map_err(|e| Failure(e.format(messages)))?;
     let text = config::template(&site);
-    crate::site::write_atomically(&path, text.as_bytes()).map_err(|e| {
-        Failure(
-            messages
-                .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
-        )
-    })?;
+    write_inside(&args.root, &path, text.as_bytes()).map_err(|e| Failure(e.text().format(messages)))?;
     out.extend_from_slice(messages.get("init-written", &[("path", arg(path.display().to_string()))]).as_bytes());
     out.push(b'\n');
     Ok(Exit::Success)
 }
 
 /// `lockstep stamp`: records that translations now match their source's current revision.
+/// It writes below the site root (`--root`) only — `lockstep.lock` there, or the translations
+/// with `--front-matter` — and never through a symbolic link that leads out of it. Every file
+/// is checked before the first is written, so a refusal writes nothing.
 pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<Exit, Failure> {
     let config = load_config(&args.root, args.config.as_deref(), messages)?;
     let site = Site::discover(&args.root, &config).map_err(|e| Failure(e.format(messages)))?;
     let mut lock = LockFile::load(&args.root).map_err(|e| Failure(e.format(messages)))?;
-    let mut stamped = 0;
+    // What to write (path, bytes, the translations it stamps), prepared before anything is written.
+    let mut writes: Vec<(PathBuf, Vec<u8>, Vec<String>)> = Vec::new();
+    let mut in_lock: Vec<String> = Vec::new();
     for page in &args.pages {
         let wanted = site.relative(page);
         let targets: Vec<(&crate::site::PagePlan, &PathBuf)> = site
@@ -256,28 +259,28 @@ pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
                     .map_err(|_| Failure(messages.get("error-not-utf8", &[("path", arg(name.clone()))])))?;
                 let value = s.commit.clone().unwrap_or_else(|| s.source_hash.clone());
                 let updated = stamp::set_front_matter_key(&text, stamp::FRONT_MATTER_KEY, &value);
-                write(translation, updated.as_bytes(), messages)?;
+                writes.push((translation.clone(), updated.into_bytes(), vec![name]));
             } else {
                 lock.set(s);
+                in_lock.push(name);
             }
-            out.extend_from_slice(messages.get("stamp-written", &[("path", arg(name))]).as_bytes());
-            out.push(b'\n');
-            stamped += 1;
         }
     }
-    if !args.front_matter && stamped > 0 {
-        write(&args.root.join(stamp::LOCK_FILE), lock.render().as_bytes(), messages)?;
+    if !in_lock.is_empty() {
+        writes.push((args.root.join(stamp::LOCK_FILE), lock.render().into_bytes(), in_lock));
+    }
+    for (path, _, _) in &writes {
+        resolve_inside(&args.root, path).map_err(|e| Failure(e.text().format(messages)))?;
+    }
+    for (path, bytes, names) in writes {
+        write_inside(&args.root, &path, &bytes).map_err(|e| Failure(e.text().format(messages)))?;
+        for name in names {
+            let name = crate::shown::inline(&name).into_owned();
+            out.extend_from_slice(messages.get("stamp-written", &[("path", arg(name))]).as_bytes());
+            out.push(b'\n');
+        }
     }
     Ok(Exit::Success)
-}
-
-fn write(path: &Path, bytes: &[u8], messages: &Messages) -> Result<(), Failure> {
-    crate::site::write_atomically(path, bytes).map_err(|e| {
-        Failure(
-            messages
-                .get("error-write-file", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
-        )
-    })
 }
 
 /// The commit of the newest version of `path` in its repository, when the file on disk is that

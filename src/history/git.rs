@@ -269,9 +269,10 @@ impl RepoHistory {
             .filter_map(|(path, revs)| revs.iter().find(|r| r.blob.starts_with(id)).map(|r| (path, r)))
             .min_by(|a, b| a.0.cmp(b.0));
         match found {
-            Some((path, rev)) => {
-                Text::new("history-blob-of").arg("id", id).arg("path", path.as_str()).arg("date", rev.date.as_str())
-            }
+            Some((path, rev)) => Text::new("history-blob-of")
+                .arg("id", id)
+                .arg("path", crate::shown::inline(path))
+                .arg("date", rev.date.as_str()),
             None => Text::new("history-blob").arg("id", id),
         }
     }

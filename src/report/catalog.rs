@@ -9,12 +9,12 @@ use anstyle::{AnsiColor, Style};
 use super::human::{finding, table, Align};
 use crate::catalog::BuildReport;
 use crate::check::{Finding, Level, SiteReport};
-use crate::rules::visible;
+use crate::shown::inline;
 use crate::ui::{arg, num, Messages};
 
 /// First strong isolate … pop directional isolate, around text that may be right-to-left.
 fn isolate(s: &str) -> String {
-    format!("\u{2068}{}\u{2069}", visible(s))
+    format!("\u{2068}{}\u{2069}", inline(s))
 }
 
 pub fn build(r: &BuildReport, messages: &Messages, out: &mut Vec<u8>) {
@@ -25,8 +25,8 @@ pub fn build(r: &BuildReport, messages: &Messages, out: &mut Vec<u8>) {
     for b in &r.files {
         let id = if b.changed { "catalog-built" } else { "catalog-unchanged" };
         let args = [
-            ("file", arg(&b.file)),
-            ("locale", arg(&b.locale)),
+            ("file", arg(inline(&b.file))),
+            ("locale", arg(inline(&b.locale))),
             ("messages", num(b.messages)),
             ("added", num(b.added)),
             ("untranslated", num(b.untranslated.len())),
@@ -61,7 +61,7 @@ pub fn check(r: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
             let t = &l.counts.segments;
             let errors = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Error).count();
             let warnings = r.findings.iter().filter(|f| f.locale == l.locale && f.level == Level::Warning).count();
-            let mut row = vec![l.locale.clone()];
+            let mut row = vec![inline(&l.locale).into_owned()];
             row.extend(
                 [l.pages, t.translated, t.untranslated, t.missing, t.obsolete, errors, warnings].map(|n| n.to_string()),
             );
@@ -105,7 +105,7 @@ pub fn labels(r: &crate::catalog::labels::Report, messages: &Messages, out: &mut
     let _ = writeln!(out, "{bold}{header}{bold:#}");
     for l in &r.labels {
         let args = [
-            ("id", arg(&l.id)),
+            ("id", arg(inline(&l.id))),
             ("text", arg(isolate(&l.text))),
             ("count", num(l.count)),
             ("pages", num(l.pages)),
@@ -132,7 +132,7 @@ pub fn labels(r: &crate::catalog::labels::Report, messages: &Messages, out: &mut
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "  {:<8} {line}{note}", loc.locale);
+            let _ = writeln!(out, "  {:<8} {line}{note}", inline(&loc.locale));
         }
     }
     let inconsistent: usize = r.labels.iter().map(|l| l.locales.iter().filter(|x| x.inconsistent).count()).sum();

@@ -1,6 +1,10 @@
 //! GitHub Actions workflow commands: one `::error`, `::warning` or `::notice` line per finding,
 //! orphan and failed gate, which the runner turns into annotations on the pull request's
-//! lines. Owns the escaping of the workflow-command format.
+//! lines. Owns the escaping of the workflow-command format: a command is one line, so a line
+//! break from a page cannot start a command of its own, and a `:` or `,` in a file name cannot
+//! end a property. The runner's log shows the rest as it is (and colours escape sequences), so
+//! control, bidirectional and invisible characters are shown as `<U+XXXX>` marks, as in the
+//! human format.
 
 use std::io::Write;
 
@@ -57,13 +61,15 @@ fn escape_property(s: &str) -> String {
 
 fn escape(s: &str, property: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
             ':' if property => out.push_str("%3A"),
             ',' if property => out.push_str("%2C"),
+            c if crate::shown::is_hidden(c) => out.push_str(&crate::shown::mark(c)),
+            '#' if crate::shown::log_command_at(s, i) => out.push_str(&crate::shown::mark(c)),
             c => out.push(c),
         }
     }
@@ -88,6 +94,12 @@ mod tests {
         assert_eq!(escape_property("a%b\r\nc: d, e"), "a%25b%0D%0Ac%3A d%2C e");
         assert_eq!(escape_data("%0A"), "%250A", "an escape already in the text stays literal");
         assert_eq!(escape_property("שלום עולם.md"), "שלום עולם.md");
+        assert_eq!(
+            escape_data("a\u{1b}[31mb\u{202E}c\u{85}d\u{2028}e\tf"),
+            "a<U+001B>[31mb<U+202E>c<U+0085>d<U+2028>e\tf"
+        );
+        assert_eq!(escape_property("x::error file=y,z::w.md"), "x%3A%3Aerror file=y%2Cz%3A%3Aw.md");
+        assert_eq!(escape_data("a ##[stop-commands]b"), "a #<U+0023>[stop-commands]b");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Output for people at a terminal. Styles are always written; `anstream` strips them when
 //! stdout is not a terminal or `NO_COLOR` is set. Right-to-left excerpts are wrapped in
-//! Unicode isolates so that they cannot reorder the columns around them, and invisible or
-//! bidirectional control characters are shown as `<U+XXXX>`, never emitted raw.
+//! Unicode isolates so that they cannot reorder the columns around them, and whatever comes
+//! from a site — excerpts, file and page names, revisions, messages quoting a page — goes
+//! through [`crate::shown`]: control characters (escape sequences included), bidirectional
+//! controls and invisible characters are shown as `<U+XXXX>`, never emitted raw.
 
 use std::io::Write;
 
@@ -9,7 +11,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::classify::{AlignedPair, Alignment, BaseKind, DiffOp, Status};
 use crate::parse::Page;
-use crate::rules::visible;
+use crate::shown::{inline, visible};
 use crate::ui::{arg, num, Messages};
 
 const EXCERPT: usize = 48;
@@ -22,12 +24,16 @@ pub fn alignment(a: &Alignment, messages: &Messages, out: &mut Vec<u8>) {
     let bold = Style::new().bold();
     let header = messages.get(
         "align-header",
-        &[("source", arg(&a.source)), ("translation", arg(&a.translation)), ("locale", arg(&a.locale))],
+        &[
+            ("source", arg(inline(&a.source))),
+            ("translation", arg(inline(&a.translation))),
+            ("locale", arg(inline(&a.locale))),
+        ],
     );
     let _ = writeln!(out, "{bold}{header}{bold:#}");
     let base = match (a.base.kind, &a.base.revision) {
         (BaseKind::None, _) | (_, None) => messages.text("align-base-none"),
-        (_, Some(rev)) => messages.get("align-base-file", &[("revision", arg(rev))]),
+        (_, Some(rev)) => messages.get("align-base-file", &[("revision", arg(inline(rev)))]),
     };
     let dim = Style::new().dimmed();
     let _ = writeln!(out, "{dim}{base}{dim:#}");
@@ -133,7 +139,7 @@ fn excerpt(raw: &str) -> String {
     if one_line.chars().count() > EXCERPT {
         s.push('…');
     }
-    visible(&s)
+    visible(&s).into_owned()
 }
 
 fn isolate(s: &str) -> String {
@@ -154,11 +160,11 @@ pub fn segments(page: &Page, messages: &Messages, out: &mut Vec<u8>) {
         let lines =
             if s.lines[0] == s.lines[1] { s.lines[0].to_string() } else { format!("{}-{}", s.lines[0], s.lines[1]) };
         let container =
-            if s.container.is_empty() { String::new() } else { format!(" [{}]", s.container.join(" › ")) };
+            if s.container.is_empty() { String::new() } else { format!(" [{}]", inline(&s.container.join(" › "))) };
         let verbatim = if s.verbatim { format!(" ({})", messages.text("verbatim")) } else { String::new() };
         let _ = writeln!(out, "{lines:>9}  {}{container}{verbatim}  {}", s.kind.as_str(), isolate(&excerpt(&s.text)));
         if !s.skeleton.is_empty() {
-            let _ = writeln!(out, "{:>11}{}", "", visible(&s.skeleton.join("  ")));
+            let _ = writeln!(out, "{:>11}{}", "", inline(&s.skeleton.join("  ")));
         }
     }
 }
@@ -170,7 +176,7 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
     let dim = Style::new().dimmed();
     let header = messages.get(
         "status-header",
-        &[("root", arg(&r.root)), ("locales", num(r.locales.len())), ("source", arg(&r.source_locale))],
+        &[("root", arg(inline(&r.root))), ("locales", num(r.locales.len())), ("source", arg(inline(&r.source_locale)))],
     );
     let _ = writeln!(out, "{bold}{header}{bold:#}");
     let columns = [
@@ -193,7 +199,7 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
             .map(|l| {
                 let (t, coverage) =
                     if words { (&l.counts.words, l.coverage) } else { (&l.counts.segments, l.coverage_segments) };
-                let mut row = vec![l.locale.clone(), l.direction.to_owned(), l.pages.to_string()];
+                let mut row = vec![inline(&l.locale).into_owned(), l.direction.to_owned(), l.pages.to_string()];
                 row.extend([t.translated, t.untranslated, t.partial, t.stale, t.missing].map(|n| n.to_string()));
                 row.push(l.counts.segments.obsolete.to_string());
                 row.push(format!("{} {:>5.1}%", bar(coverage), coverage));
@@ -222,11 +228,12 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
                 let w = &p.counts.words;
                 let kind = base_kind(p.base.kind, messages);
                 let base = match (&p.base.revision, &p.base.date) {
-                    (Some(rev), Some(date)) => format!("{kind} {} {date}", short(rev)),
-                    (Some(rev), None) => format!("{kind} {}", short(rev)),
+                    (Some(rev), Some(date)) => format!("{kind} {} {}", inline(short(rev)), inline(date)),
+                    (Some(rev), None) => format!("{kind} {}", inline(short(rev))),
                     _ => kind,
                 };
-                let mut row = vec![p.page.clone(), p.locale.clone(), format!("{:.1}%", p.coverage)];
+                let mut row =
+                    vec![inline(&p.page).into_owned(), inline(&p.locale).into_owned(), format!("{:.1}%", p.coverage)];
                 row.extend(
                     [p.words_to_do, w.untranslated, w.partial, w.stale, w.missing, w.obsolete].map(|n| n.to_string()),
                 );
@@ -236,9 +243,7 @@ pub fn status(r: &crate::check::SiteReport, pages: bool, messages: &Messages, ou
             .collect();
         table(&columns, &rows, messages, out);
     }
-    for o in &r.orphans {
-        let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
-    }
+    orphans(r, messages, out);
     let _ = writeln!(out, "{dim}{}{dim:#}", messages.text("status-verbatim-note"));
 }
 
@@ -323,10 +328,11 @@ fn snippet(line_number: u32, column: u32, line: &str, style: Style, out: &mut Ve
     let start = at.saturating_sub(BEFORE);
     let end = (start + WIDTH).min(chars.len());
     let ellipsis = |cut: bool| if cut { "…" } else { "" };
-    let before: String = chars[start..at].iter().collect();
-    let before = format!("{}{}", ellipsis(start > 0), visible(&before));
-    let rest: String = chars[at..end].iter().collect();
-    let shown = format!("{before}{}{}", visible(&rest), ellipsis(end < chars.len()));
+    let window: String = chars[start..end].iter().collect();
+    let cut = chars[start..at].iter().map(|c| c.len_utf8()).sum();
+    let (before, rest) = crate::shown::visible_split(&window, cut);
+    let before = format!("{}{before}", ellipsis(start > 0));
+    let shown = format!("{before}{rest}{}", ellipsis(end < chars.len()));
     let gutter = line_number.to_string().len();
     let rtl =
         shown.chars().any(|c| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'));
@@ -353,15 +359,13 @@ pub fn check(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8
     for f in &r.findings {
         finding(f, messages, out);
     }
-    for o in &r.orphans {
-        let _ = writeln!(out, "{}", messages.get("orphan", &[("file", arg(&o.file)), ("message", arg(&o.message))]));
-    }
+    orphans(r, messages, out);
     for l in &r.locales {
         for g in &l.gates {
             let id = if g.passed { "gate-passed" } else { "gate-failed" };
             let args = [
-                ("locale", arg(&l.locale)),
-                ("gate", arg(&g.gate)),
+                ("locale", arg(inline(&l.locale))),
+                ("gate", arg(inline(&g.gate))),
                 ("actual", arg(g.actual.to_string())),
                 ("limit", arg(g.limit.to_string())),
             ];
@@ -411,17 +415,19 @@ pub fn finding(f: &crate::check::Finding, messages: &Messages, out: &mut Vec<u8>
         Some(_) => String::new(),
         None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
     };
-    let message = shown(&f.message);
+    // One line per finding, whatever the message quotes: editors and CI problem matchers read
+    // these lines.
+    let message = crate::shown::message(&f.message, true);
     let message = if messages.is_rtl() { isolate(&message) } else { message };
     let _ = writeln!(
         out,
         "{}:{}:{}: {style}{}[{}]{style:#} {}: {message}{}",
-        f.file,
+        inline(&f.file),
         f.line,
         f.column,
         messages.text(&format!("level-{}", f.level.as_str())),
-        f.rule,
-        f.locale,
+        inline(&f.rule),
+        inline(&f.locale),
         if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
     );
     if let Some(line) = line {
@@ -432,51 +438,21 @@ pub fn finding(f: &crate::check::Finding, messages: &Messages, out: &mut Vec<u8>
     }
 }
 
-/// A message as [`visible`] shows it, except for the FSI … PDI pairs with which Fluent isolates
-/// the placeables of a right-to-left message: balanced pairs stay, a stray one is shown as
-/// `<U+2068>` like every other control.
-fn shown(message: &str) -> String {
-    let chars: Vec<char> = message.chars().collect();
-    let mut keep = vec![false; chars.len()];
-    let mut open = Vec::new();
-    for (i, c) in chars.iter().enumerate() {
-        match *c {
-            FSI => open.push(i),
-            PDI => {
-                if let Some(j) = open.pop() {
-                    keep[i] = true;
-                    keep[j] = true;
-                }
-            }
-            _ => {}
-        }
+/// The translations that have no source page, one line each.
+fn orphans(r: &crate::check::SiteReport, messages: &Messages, out: &mut Vec<u8>) {
+    for o in &r.orphans {
+        let args = [("file", arg(inline(&o.file))), ("message", arg(crate::shown::message(&o.message, true)))];
+        let _ = writeln!(out, "{}", messages.get("orphan", &args));
     }
-    let mut s = String::with_capacity(message.len());
-    for (c, keep) in chars.into_iter().zip(keep) {
-        if keep {
-            s.push(c);
-        } else {
-            s.push_str(&visible(c.encode_utf8(&mut [0; 4])));
-        }
-    }
-    s
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{shown, visible};
+    use super::visible;
 
     #[test]
     fn bidi_controls_are_shown_not_emitted() {
         assert_eq!(visible("a\u{202E}b\u{200F}"), "a<U+202E>b<U+200F>");
         assert_eq!(visible("שלום"), "שלום");
-    }
-
-    #[test]
-    fn isolates_of_messages_stay_and_stray_ones_are_shown() {
-        assert_eq!(shown("שורה \u{2068}3\u{2069} במקור"), "שורה \u{2068}3\u{2069} במקור");
-        assert_eq!(shown("a\u{2068}b"), "a<U+2068>b");
-        assert_eq!(shown("a\u{2069}b\u{202E}"), "a<U+2069>b<U+202E>");
-        assert_eq!(shown("\u{2068}\u{2068}x\u{2069}"), "<U+2068>\u{2068}x\u{2069}");
     }
 }

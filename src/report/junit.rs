@@ -1,6 +1,12 @@
 //! JUnit XML, the dialect GitLab and Jenkins read: a test suite per locale, a test case per
 //! page that fails with one `<failure>` per error or warning on it, and a test case per gate.
-//! Owns the XML escaping.
+//! Owns the XML escaping: markup characters become references, and characters XML 1.0 cannot
+//! hold (most C0 controls, U+FFFE, U+FFFF) as well as those [`crate::shown`] hides (escape
+//! sequences, bidirectional controls, invisible characters) become visible `<U+XXXX>` marks,
+//! since GitLab and Jenkins show these texts to people. No CDATA section is written, so a
+//! `]]>` in a page is plain escaped text. Printed to a CI log, the document cannot hold a log
+//! command either: a line of page text starting with `::` and a `##[` or `##vso[` anywhere
+//! have a character written as a character reference, which reads back the same.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -111,7 +117,9 @@ fn suites(report: &SiteReport, messages: &Messages) -> Vec<Suite> {
 
 /// The failure text: where and what, then the block as written in that file.
 fn failure(f: &Finding) -> Failure {
-    let mut text = format!("{}:{}: {}: {}", f.file, f.line, f.level.as_str(), f.message);
+    // The location is one line, whatever the file's name holds.
+    let file = crate::shown::inline(&f.file);
+    let mut text = format!("{file}:{}: {}: {}", f.line, f.level.as_str(), f.message);
     let block = if f.rule == "missing" {
         f.source_excerpt.as_deref()
     } else {
@@ -137,8 +145,14 @@ fn text(s: &str) -> String {
 
 fn escape(s: &str, in_attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    // At the start of a line (blanks aside), where `::` would start a workflow command.
+    let mut line_start = true;
+    for (i, c) in s.char_indices() {
+        let at_start = line_start;
+        line_start = c == '\n' || (line_start && matches!(c, ' ' | '\t'));
         match c {
+            ':' if at_start && s[i..].starts_with("::") => out.push_str("&#58;"),
+            '#' if crate::shown::log_command_at(s, i) => out.push_str("&#35;"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -148,8 +162,10 @@ fn escape(s: &str, in_attribute: bool) -> String {
             '\r' => out.push_str("&#13;"),
             '\n' if in_attribute => out.push_str("&#10;"),
             '\t' if in_attribute => out.push_str("&#9;"),
-            c if allowed_in_xml(c) => out.push(c),
-            _ => {}
+            c if crate::shown::is_hidden(c) || !allowed_in_xml(c) => {
+                out.push_str(&format!("&lt;U+{:04X}&gt;", c as u32));
+            }
+            c => out.push(c),
         }
     }
     out
@@ -177,9 +193,19 @@ mod tests {
         assert_eq!(attr(r#"a & b < c > d "e" 'f'"#), "a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;");
         assert_eq!(attr("1\t2\r\n3"), "1&#9;2&#13;&#10;3");
         assert_eq!(text("1\t2\r\n3"), "1\t2&#13;\n3");
-        assert_eq!(text("bell\u{7}nul\u{0}esc\u{1b}del\u{7f}\u{fffe}\u{ffff}end"), "bellnulescdel\u{7f}end");
-        assert_eq!(text("שלום \u{200f}\u{1F600}"), "שלום \u{200f}\u{1F600}");
+        assert_eq!(
+            text("bell\u{7}nul\u{0}esc\u{1b}del\u{7f}\u{fffe}\u{ffff}end"),
+            "bell&lt;U+0007&gt;nul&lt;U+0000&gt;esc&lt;U+001B&gt;del&lt;U+007F&gt;&lt;U+FFFE&gt;&lt;U+FFFF&gt;end"
+        );
+        assert_eq!(
+            text("שלום \u{202e}\u{200f}\u{9b}\u{1F600}"),
+            "שלום &lt;U+202E&gt;&lt;U+200F&gt;&lt;U+009B&gt;\u{1F600}"
+        );
         assert_eq!(text("]]> &amp;"), "]]&gt; &amp;amp;");
+        assert_eq!(
+            text("::error::x\n  ::warning::y a::b ##[error]z"),
+            "&#58;:error::x\n  &#58;:warning::y a::b #&#35;[error]z"
+        );
     }
 
     #[test]
@@ -269,13 +295,14 @@ translation of stale</failure>
     }
 
     #[test]
-    fn characters_xml_cannot_hold_are_dropped() {
+    fn characters_xml_cannot_hold_are_shown_as_marks() {
         let mut report = fixture::site();
         report.findings[1].message = "x\u{1}y\u{1b}[31mz\u{ffff}".into();
         let out = junit(&report);
-        assert!(out.contains("message=\"xy[31mz\""));
+        assert!(out.contains("message=\"x&lt;U+0001&gt;y&lt;U+001B&gt;[31mz&lt;U+FFFF&gt;\""), "{out}");
         assert!(!out.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')));
-        assert_eq!(parse(&out).children[0].children[0].children[1].attr("message"), "xy[31mz");
+        let message = parse(&out).children[0].children[0].children[1].attr("message").to_owned();
+        assert_eq!(message, "x<U+0001>y<U+001B>[31mz<U+FFFF>");
     }
 
     /// A minimal DOM read with a conforming parser, which rejects mismatched or unclosed tags.

@@ -30,8 +30,7 @@ const ORPHAN_RULE: &str = "orphan";
 /// `messages` word the gates and the descriptors of what is not a rule; the CLI passes English
 /// (see `cli::site`), since code-scanning services keep the texts of results.
 pub fn write(report: &SiteReport, messages: &Messages, out: &mut Vec<u8>) {
-    serde_json::to_writer_pretty(&mut *out, &document(report, messages)).expect("serialising to memory cannot fail");
-    out.push(b'\n');
+    super::json::pretty(&document(report, messages), out);
 }
 
 // The SARIF objects lockstep fills, fields in the order of the specification.

@@ -6,6 +6,7 @@ pub mod analyse;
 pub mod bases;
 pub mod config;
 pub mod stamp;
+pub mod write;
 
 use std::path::{Path, PathBuf};
 
@@ -17,6 +18,7 @@ use unic_langid::LanguageIdentifier;
 use crate::ui::Text;
 
 pub use config::Config;
+pub use write::{write_atomically, write_inside, write_tree, WriteError};
 
 /// How the site lays out its translations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -526,7 +528,9 @@ fn pattern_regex_with(pattern: &str, locale: &str) -> Result<Regex, Text> {
     }
     re.push_str(&regex::escape(rest));
     re.push('$');
-    Regex::new(&re).map_err(|e| Text::new("site-bad-pattern").arg("pattern", pattern).arg("detail", e.to_string()))
+    // `(?s)`: a file name may hold a line break, and is a page like any other.
+    Regex::new(&format!("(?s){re}"))
+        .map_err(|e| Text::new("site-bad-pattern").arg("pattern", pattern).arg("detail", e.to_string()))
 }
 
 fn page_path(c: &regex::Captures<'_>) -> String {
@@ -546,38 +550,3 @@ fn fill(pattern: &str, locale: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests;
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
-/// the file is never seen half-written.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "lockstep".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
-/// Writes `files` (paths relative to `dir`, `/`-separated) below `dir`, creating the folders
-/// they need; each file atomically, in parallel. The error names the path that failed.
-pub fn write_tree(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), (PathBuf, std::io::Error)> {
-    use rayon::prelude::*;
-    let mut folders: Vec<PathBuf> = files.iter().filter_map(|(p, _)| dir.join(p).parent().map(PathBuf::from)).collect();
-    folders.sort();
-    folders.dedup();
-    for folder in folders {
-        std::fs::create_dir_all(&folder).map_err(|e| (folder.clone(), e))?;
-    }
-    match files.par_iter().find_map_first(|(p, bytes)| {
-        let path = dir.join(p);
-        write_atomically(&path, bytes).err().map(|e| (path, e))
-    }) {
-        Some(failure) => Err(failure),
-        None => Ok(()),
-    }
-}

@@ -359,8 +359,7 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
         let options = lockstep::report::html::Options { lang: "en-US".into(), edit_url: None };
         let files = lockstep::report::html::render(&report, &options);
         let tree: Vec<(&str, &[u8])> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
-        lockstep::site::write_tree(&report_dir, &tree)
-            .map_err(|(p, e)| anyhow::anyhow!("writing {}: {e}", p.display()))?;
+        lockstep::site::write_tree(&report_dir, &tree)?;
         phases.report.times.push(start.elapsed());
         phases.report_bytes = files.iter().map(|f| f.bytes.len() as u64).sum();
         phases.report_largest_html =

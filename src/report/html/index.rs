@@ -16,7 +16,7 @@ pub(super) fn render(site: &Site, ui: &Ui) -> String {
         all.add(&l.counts);
     }
     let body = html! {
-        h1 { (ui.t("report-index-heading")) " " bdi { (r.root) } }
+        h1 { (ui.t("report-index-heading")) " " bdi { (super::Shown(&r.root)) } }
         p.revision {
             @if let Some(rev) = &r.source_revision {
                 (ui.rich("report-source-revision", &[
@@ -156,7 +156,7 @@ fn heatmap(site: &Site, ui: &Ui) -> Markup {
                     @for (section, by_locale) in &sections {
                         tr {
                             th scope="row" {
-                                @if section.is_empty() { (ui.t("report-section-top")) } @else { bdi { (section) "/" } }
+                                @if section.is_empty() { (ui.t("report-section-top")) } @else { bdi { (super::Shown(section)) "/" } }
                             }
                             @for l in &r.locales {
                                 @if let Some(c) = by_locale.get(l.locale.as_str()) {

@@ -64,9 +64,9 @@ pub(super) fn render(site: &Site, ui: &Ui, l: &LocaleReport) -> String {
                         tr data-has=(has.join(" ")) {
                             th scope="row" {
                                 @if p.exists {
-                                    a href=(super::encode_path(&page_path(&l.locale, &p.page, 1))) { bdi { (p.page) } }
+                                    a href=(super::encode_path(&page_path(&l.locale, &p.page, 1))) { bdi { (super::Shown(&p.page)) } }
                                 } @else {
-                                    bdi { (p.page) } " "
+                                    bdi { (super::Shown(&p.page)) } " "
                                     span.nofile { (ui.t("report-no-file")) }
                                 }
                             }

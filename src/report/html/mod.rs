@@ -219,15 +219,16 @@ pub(crate) fn bdi(s: impl Render) -> Markup {
     html! { bdi { (s) } }
 }
 
-/// Text from a page: escaped, with invisible and bidirectional control characters shown as
-/// visible marks instead of acting on the text around them.
+/// Text from a site (a page's text, a file or page name, a revision from a lock file):
+/// escaped, with control, invisible and bidirectional control characters shown as visible
+/// marks instead of acting on the text around them.
 pub(crate) struct Shown<'a>(pub &'a str);
 
 impl Render for Shown<'_> {
     fn render_to(&self, buffer: &mut String) {
         let mut start = 0;
         for (i, c) in self.0.char_indices() {
-            if crate::rules::is_invisible(c) {
+            if crate::shown::is_hidden(c) {
                 self.0[start..i].render_to(buffer);
                 let code = format!("U+{:04X}", c as u32);
                 html! { span.inv title=(code) { (code) } }.render_to(buffer);
@@ -413,7 +414,9 @@ pub(crate) fn base(ui: &Ui, b: &crate::classify::Base) -> Markup {
     html! {
         span.base {
             (kind)
-            @if let Some(r) = revision { " " code title=[b.revision.as_deref()] { (r) } }
+            @if let Some(r) = revision {
+                " " code title=[b.revision.as_deref().map(crate::shown::inline)] { (Shown(r)) }
+            }
             @if let Some(d) = &b.date { " " time datetime=(d) { (d.get(..10).unwrap_or(d)) } }
         }
     }

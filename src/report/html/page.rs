@@ -90,7 +90,7 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
             let part = k + 1;
             let path = page_path(&p.locale, &p.page, part);
             let body = html! {
-                h1 { (ui.rich("report-page-heading", &[("page", bdi(&p.page)), ("locale", bdi(&p.locale))])) }
+                h1 { (ui.rich("report-page-heading", &[("page", bdi(Shown(&p.page))), ("locale", bdi(&p.locale))])) }
                 (header(site, ui, p))
                 section aria-labelledby="pairs" {
                     h2 #pairs { (ui.t("report-pairs-caption")) }
@@ -119,9 +119,12 @@ pub(super) fn render(site: &Site, ui: &Ui, p: &PageReport) -> Vec<File> {
                     @if count > 1 { (part_nav(ui, p, part, count)) }
                 }
             };
-            let title = ui.get("report-page-heading", &[("page", p.page.clone()), ("locale", p.locale.clone())]);
-            let crumbs =
-                [(bdi(&p.locale), Some(super::encode_path(&super::locale_path(&p.locale)))), (bdi(&p.page), None)];
+            let page = crate::shown::inline(&p.page).into_owned();
+            let title = ui.get("report-page-heading", &[("page", page), ("locale", p.locale.clone())]);
+            let crumbs = [
+                (bdi(&p.locale), Some(super::encode_path(&super::locale_path(&p.locale)))),
+                (bdi(Shown(&p.page)), None),
+            ];
             File { bytes: layout(ui, super::depth(&path), &title, &crumbs, body).into_bytes(), path }
         })
         .collect()
