@@ -10,6 +10,10 @@ use super::Gap;
 /// Upper bound of scored cells per gap (time and memory stay linear in the band).
 pub const MAX_CELLS: usize = 1 << 21;
 
+/// Above this many cells, a gap across languages is first split at strong unique skeleton
+/// matches (see `align`): searching it whole would cost more than the evidence needs.
+pub const ANCHORED_CELLS: usize = 1 << 12;
+
 const UP: u8 = 0;
 const LEFT: u8 = 1;
 const DIAG: u8 = 2;

@@ -16,8 +16,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use crate::parse::Segment;
-pub use score::{Mode, Scorer};
+use crate::parse::{Page, Segment};
+pub use score::{known_share, vocabulary, Mode, Scorer};
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart.
@@ -25,9 +25,10 @@ pub type Link = (Option<usize>, Option<usize>);
 
 /// Aligns `a` (the English side) with `b`. Every index of either side appears in exactly one
 /// link; links are in `b` order, with unpaired `a` segments placed where they belong.
-pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
+pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
+    let (a, b) = (pa.segments.as_slice(), pb.segments.as_slice());
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
-    let scorer = Scorer::new(a, b, mode);
+    let scorer = Scorer::new(pa, pb, mode);
     let mut moved_a = vec![false; a.len()];
     let ka: Vec<u64> = a.iter().map(|s| key(&s.norm)).collect();
     let kb: Vec<u64> = b.iter().map(|s| key(&s.norm)).collect();
@@ -50,18 +51,21 @@ pub fn align(a: &[Segment], b: &[Segment], mode: Mode) -> Vec<Link> {
     let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
     let rest_b: Vec<usize> = (0..b.len()).filter(|j| pairs[*j].is_none()).collect();
     let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
-    let mut gaps =
-        anchors(&diff_blocks(&pick(&ga, &rest_a), &pick(&gb, &rest_b)), rest_a.len(), rest_b.len(), &mut sub_pairs);
-    if gaps.iter().any(|g| (g.a1 - g.a0).saturating_mul(g.b1 - g.b0) > dp::MAX_CELLS) && !in_order.is_empty() {
-        // A gap too large to search whole: strong unique skeleton matches that keep their
-        // order anchor it as equal text does, so that the band is not all there is.
-        for (i, j) in in_order.into_iter().filter(|(i, j)| scorer.score(*i, *j) >= scorer.move_threshold()) {
+    let ordered = |ga: &[u64], gb: &[u64], sub_pairs: &mut [Option<usize>]| {
+        anchors(&diff_blocks(&pick(ga, &rest_a), &pick(gb, &rest_b)), rest_a.len(), rest_b.len(), sub_pairs)
+    };
+    let mut gaps = ordered(&ga, &gb, &mut sub_pairs);
+    if gaps.iter().any(|g| (g.a1 - g.a0).saturating_mul(g.b1 - g.b0) > dp::ANCHORED_CELLS) {
+        // Across languages little text is equal, and a translated page can be one large gap.
+        // There, unique skeleton matches that keep their order and are nearly certain anchor
+        // it as equal text does (with many of them, their order is well established).
+        let strong = in_order.into_iter().filter(|(i, j)| scorer.score(*i, *j) >= scorer.anchor_threshold());
+        for (i, j) in strong {
             ga[i] = key(&("skeleton anchor", i));
             gb[j] = ga[i];
         }
         sub_pairs.fill(None);
-        gaps =
-            anchors(&diff_blocks(&pick(&ga, &rest_a), &pick(&gb, &rest_b)), rest_a.len(), rest_b.len(), &mut sub_pairs);
+        gaps = ordered(&ga, &gb, &mut sub_pairs);
     }
     for gap in gaps {
         let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);

@@ -11,7 +11,7 @@ use super::Scorer;
 
 /// Unique skeleton matches, split in two: the pairs `(a, b)` to make before the ordered passes
 /// (footnote definitions, and strong matches that are out of order), and the matches that are
-/// in order (not scored yet), which can anchor the ordered passes in a gap too large to search.
+/// in order (not scored yet), which anchor the ordered passes when they are strong.
 pub struct Matches {
     pub moved: Vec<(usize, usize)>,
     pub in_order: Vec<(usize, usize)>,

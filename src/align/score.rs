@@ -11,7 +11,7 @@ use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
-use crate::parse::{analysed, Kind, Segment};
+use crate::parse::{analysed, Kind, Page, Segment};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -34,8 +34,8 @@ pub struct Scorer<'a> {
     tb: TokenLists,
     fa: Vec<OnceCell<Features>>,
     fb: Vec<OnceCell<Features>>,
-    /// Words of the English page (across languages only).
-    vocabulary: OnceCell<HashSet<u64>>,
+    /// The English page (its words, across languages).
+    page_a: &'a Page,
     /// Translation length / English length over the whole page.
     length_ratio: f32,
 }
@@ -91,7 +91,8 @@ struct Features {
 }
 
 impl<'a> Scorer<'a> {
-    pub fn new(a: &'a [Segment], b: &'a [Segment], mode: Mode) -> Self {
+    pub fn new(page_a: &'a Page, page_b: &'a Page, mode: Mode) -> Self {
+        let (a, b) = (page_a.segments.as_slice(), page_b.segments.as_slice());
         let (ta, tb) = (TokenLists::new(a, mode), TokenLists::new(b, mode));
         let mut df: HashMap<u64, u32> = HashMap::default();
         for (sk, names) in ta.iter().chain(tb.iter()) {
@@ -116,7 +117,7 @@ impl<'a> Scorer<'a> {
             tb,
             fa: (0..a.len()).map(|_| OnceCell::new()).collect(),
             fb: (0..b.len()).map(|_| OnceCell::new()).collect(),
-            vocabulary: OnceCell::new(),
+            page_a,
             length_ratio,
         }
     }
@@ -141,9 +142,7 @@ impl<'a> Scorer<'a> {
         if translated {
             // A translated segment whose words nearly all occur on the English page is still
             // English (untranslated): it is compared as English, whatever the locale.
-            let vocabulary = self
-                .vocabulary
-                .get_or_init(|| self.a.iter().flat_map(|s| ordered_words(s.prose())).map(|w| w.0).collect());
+            let vocabulary = self.page_a.vocabulary();
             let known = f.words.iter().filter(|w| vocabulary.contains(w)).count();
             f.english = f.words.len() >= 3 && known as f32 >= 0.8 * f.words.len() as f32;
         }
@@ -164,6 +163,11 @@ impl<'a> Scorer<'a> {
             Mode::Monolingual => 0.7,
             Mode::CrossLanguage => 0.5,
         }
+    }
+
+    /// Score at which a unique skeleton match in order anchors the ordered passes.
+    pub fn anchor_threshold(&self) -> f32 {
+        0.85
     }
 
     /// A key under which a segment that moved can be recognised (footnote label, skeleton).
@@ -284,6 +288,18 @@ fn move_key(s: &Segment) -> Option<u64> {
             hash(&(s.kind, k))
         })
     })
+}
+
+/// The words of a page (lowercased and hashed).
+pub fn vocabulary(page: &[Segment]) -> HashSet<u64> {
+    page.iter().flat_map(|s| ordered_words(s.prose())).map(|w| w.0).collect()
+}
+
+/// The share of the words of `text` found in `vocabulary` (`None` without words).
+pub fn known_share(text: &str, vocabulary: &HashSet<u64>) -> Option<f32> {
+    let words = ordered_words(text);
+    let known = words.iter().filter(|w| vocabulary.contains(&w.0)).count();
+    (!words.is_empty()).then(|| known as f32 / words.len() as f32)
 }
 
 /// The words of `text`, lowercased and hashed, in order, with their lengths.

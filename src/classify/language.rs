@@ -5,7 +5,7 @@
 //! in Latin letters, or (for Latin-script locales) a sentence that language identification
 //! restricted to {English, the locale's language} calls English.
 
-use crate::parse::Segment;
+use crate::parse::{Page, Segment};
 use crate::script::{latin_share, LocaleFacts};
 
 use super::Status;
@@ -16,8 +16,15 @@ fn is_prose(sentence: &str) -> bool {
 }
 
 /// `Untranslated`, `Partial` or `None` (translated) for translation `t` against the English
-/// segment `english` it was made from (the base when known, else the current source).
-pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, facts: &LocaleFacts) -> Option<Status> {
+/// segment `english` it was made from (the base when known, else the current source, on the
+/// English page `page`).
+pub fn content_status(
+    t: &Segment,
+    english: &Segment,
+    english_is_base: bool,
+    page: &Page,
+    facts: &LocaleFacts,
+) -> Option<Status> {
     if !t.has_letters() {
         return None;
     }
@@ -42,7 +49,7 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
         .iter()
         .filter(|s| {
             verbatim_english.iter().any(|e| s.contains(e) || e.contains(*s) && is_prose(s))
-                || (!english_is_base && looks_english(s, facts))
+                || (!english_is_base && looks_english(s, page, facts))
         })
         .count();
     let any_verbatim = verbatim_english.iter().any(|e| t.prose().contains(e));
@@ -56,7 +63,7 @@ pub fn content_status(t: &Segment, english: &Segment, english_is_base: bool, fac
 }
 
 /// Language evidence for one sentence of a translation.
-fn looks_english(sentence: &str, facts: &LocaleFacts) -> bool {
+fn looks_english(sentence: &str, page: &Page, facts: &LocaleFacts) -> bool {
     if facts.latin() {
         if sentence.split_whitespace().count() < 4 {
             return false;
@@ -64,6 +71,11 @@ fn looks_english(sentence: &str, facts: &LocaleFacts) -> bool {
         let Some(lang) = facts.lang else { return false };
         if sentence.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).nth(3).is_some() {
             // Four letters English does not use (ä, é, ß…), more than names have: not English.
+            return false;
+        }
+        if crate::align::known_share(sentence, page.vocabulary()).is_none_or(|k| k < 0.5) {
+            // English left in a translation comes from the English page: most of its words
+            // are words of that page. A sentence made of other words is not English.
             return false;
         }
         let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, lang]);

@@ -139,7 +139,7 @@ pub struct Alignment {
 pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts) -> Alignment {
     let pairs = match base {
         Some(base) => with_base(src, tr, base, facts),
-        None => align(&src.segments, &tr.segments, Mode::CrossLanguage)
+        None => align(src, tr, Mode::CrossLanguage)
             .into_iter()
             .map(|(i, j)| {
                 let mut p = pair(src, tr, i, j, None, facts);
@@ -194,13 +194,13 @@ fn markup(s: &Segment) -> Vec<&str> {
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
     let mut source_of_base: Vec<Option<usize>> = vec![None; base.segments.len()];
     let mut placed = vec![false; src.segments.len()];
-    for (i, k) in align(&src.segments, &base.segments, Mode::Monolingual) {
+    for (i, k) in align(src, base, Mode::Monolingual) {
         if let (Some(i), Some(k)) = (i, k) {
             source_of_base[k] = Some(i);
         }
     }
     let mut out: Vec<(Option<usize>, AlignedPair)> = Vec::new();
-    for (k, j) in align(&base.segments, &tr.segments, Mode::CrossLanguage) {
+    for (k, j) in align(base, tr, Mode::CrossLanguage) {
         let i = k.and_then(|k| source_of_base[k]);
         match (i, j) {
             (Some(i), Some(j)) => {
@@ -245,7 +245,7 @@ fn pair(
     match (s, t) {
         (Some(s), Some(t)) => {
             let reference = base.unwrap_or(s);
-            status.extend(language::content_status(t, reference, base.is_some(), facts));
+            status.extend(language::content_status(t, reference, base.is_some(), src, facts));
             if let Some(b) = base {
                 if b.norm != s.norm {
                     status.push(Status::Stale);

@@ -114,6 +114,15 @@ impl Segment {
 pub struct Page {
     pub segments: Vec<Segment>,
     pub line_count: u32,
+    /// The words of the page's prose (lowercased and hashed), gathered once when first needed:
+    /// an English page is compared with every locale's translation.
+    vocabulary: std::sync::OnceLock<rustc_hash::FxHashSet<u64>>,
+}
+
+impl Page {
+    pub fn vocabulary(&self) -> &rustc_hash::FxHashSet<u64> {
+        self.vocabulary.get_or_init(|| crate::align::vocabulary(&self.segments))
+    }
 }
 
 /// The pulldown-cmark options used for every input, so that parses are comparable.
@@ -147,7 +156,7 @@ pub fn parse(text: &str) -> Page {
     segments.extend(walker.out);
     segments.sort_by_key(|s| s.lines);
     let line_count = LineIndex::new(text).line_count();
-    Page { segments: without_overlaps(segments, line_count), line_count }
+    Page { segments: without_overlaps(segments, line_count), line_count, vocabulary: Default::default() }
 }
 
 /// The invariant every consumer relies on: segments in order, inside the page, never sharing
