@@ -1,7 +1,10 @@
-//! Reads pages from disk: decodes UTF-8, drops a byte-order mark, turns CRLF and lone CR into
-//! LF (line numbers are unchanged), and refuses binary files with a clear reason. Pages of a
-//! site are read by [`read_site_page`], which opens regular files only and never follows a
-//! symbolic link out of the site.
+//! Reads text files from disk: decodes UTF-8, drops a byte-order mark, turns CRLF and lone CR
+//! into LF (line numbers are unchanged), and refuses binary files with a clear reason. Every
+//! file lockstep finds by itself — pages ([`read_site_page`]), UI strings, Fluent catalogues,
+//! `lockstep.toml` and `lockstep.lock` ([`read_site_file`]) — and a configuration named with
+//! `--config` ([`read_named_file`]) is read by [`read_checked`]: regular files only, looked at
+//! before they are opened, never a link out of the site. Only the pages named to `align` and
+//! `segments` are read as they come ([`read_page`]).
 
 use std::fmt;
 use std::io::Read;
@@ -28,10 +31,11 @@ pub enum LoadError {
         column: usize,
     },
     /// A named pipe, a device or a socket: never opened, since reading it may block forever or
-    /// never end.
+    /// never end. `page` when it stands where a page is.
     NotRegular {
         path: PathBuf,
         kind: &'static str,
+        page: bool,
     },
     /// A symbolic link whose target does not exist.
     Dangling {
@@ -75,7 +79,12 @@ impl LoadError {
             LoadError::Utf8 { line, column, .. } => {
                 Text::new("error-utf8").arg("path", path).num("line", *line).num("column", *column)
             }
-            LoadError::NotRegular { kind, .. } => Text::new("error-not-regular").arg("path", path).arg("kind", *kind),
+            LoadError::NotRegular { kind, page: true, .. } => {
+                Text::new("error-not-regular").arg("path", path).arg("kind", *kind)
+            }
+            LoadError::NotRegular { kind, page: false, .. } => {
+                Text::new("error-not-regular-file").arg("path", path).arg("kind", *kind)
+            }
             LoadError::Dangling { target, .. } => {
                 Text::new("error-dangling-link").arg("path", path).arg("target", target.display().to_string())
             }
@@ -94,18 +103,68 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Reads and decodes a page the user named: whatever `path` is (a pipe from the shell's
-/// `<(…)` included), it is read.
+/// Reads and decodes a page the user named to `align` or `segments`: whatever `path` is, it is
+/// read. This is deliberate: those commands read only the files typed on their command line,
+/// and a pipe from the shell's `<(git show …)` is how a base or a page from another revision
+/// is handed to them. Nothing a site holds is read this way (see [`read_checked`]).
 pub fn read_page(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path).map_err(|error| LoadError::Io { path: path.to_owned(), error })?;
     decoded(path, &bytes)
 }
 
-/// Reads and decodes a page found in a site whose folders, resolved, are `tops`. Only a
-/// regular file is opened: a named pipe or a device is refused from its metadata (reading it
-/// could block or never end), and so is a symbolic link that does not resolve or that leads
-/// out of every folder of `tops` (a site's files are its own).
+/// What a file read by [`read_checked`] is: where it may lead, and how messages name it.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    /// A page of a site whose folders, resolved, are these.
+    Page(&'a [PathBuf]),
+    /// Another file of a site whose folders, resolved, are these: UI strings, a Fluent
+    /// catalogue, `lockstep.toml`, `lockstep.lock`.
+    SiteFile(&'a [PathBuf]),
+    /// A file the user named on the command line (`--config FILE`): it may be anywhere — a
+    /// configuration kept with the CI scripts rather than in the site is legitimate — but it
+    /// is still a regular file, since a name written in a CI script may point into a checkout
+    /// that a pull request changed.
+    Named,
+}
+
+/// Reads and decodes a page found in a site whose folders, resolved, are `tops` (see
+/// [`read_checked`]).
 pub fn read_site_page(path: &Path, tops: &[PathBuf]) -> Result<String, LoadError> {
+    read_checked(path, Scope::Page(tops))
+}
+
+/// Reads and decodes a file of a site other than a page (see [`read_checked`]).
+pub fn read_site_file(path: &Path, tops: &[PathBuf]) -> Result<String, LoadError> {
+    read_checked(path, Scope::SiteFile(tops))
+}
+
+/// Reads and decodes a file the user named, wherever it is (see [`read_checked`]).
+pub fn read_named_file(path: &Path) -> Result<String, LoadError> {
+    read_checked(path, Scope::Named)
+}
+
+/// The folders a file of the site at `root` may resolve into: the root, resolved (as given
+/// when it cannot be resolved, in which case nothing below it can be read either).
+pub fn tops_of(root: &Path) -> Vec<PathBuf> {
+    vec![std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned())]
+}
+
+/// Reads and decodes a file lockstep did not get by hand. Only a regular file is opened: a
+/// named pipe or a device is refused from its metadata (reading it could block or never end),
+/// and so is a symbolic link that does not resolve; for a file of a site, so is a link that
+/// leads out of every folder of the scope (a site's files are its own).
+pub fn read_checked(path: &Path, scope: Scope<'_>) -> Result<String, LoadError> {
+    decoded(path, &read_checked_bytes(path, scope)?)
+}
+
+/// The bytes of a file, read as [`read_checked`] reads it but not decoded: for a command that
+/// rewrites the file and must keep every other byte as it was.
+pub fn read_checked_bytes(path: &Path, scope: Scope<'_>) -> Result<Vec<u8>, LoadError> {
+    let (tops, page) = match scope {
+        Scope::Page(tops) => (Some(tops), true),
+        Scope::SiteFile(tops) => (Some(tops), false),
+        Scope::Named => (None, false),
+    };
     let io = |error| LoadError::Io { path: path.to_owned(), error };
     let entry = std::fs::symlink_metadata(path).map_err(io)?;
     let real = match std::fs::canonicalize(path) {
@@ -118,20 +177,20 @@ pub fn read_site_page(path: &Path, tops: &[PathBuf]) -> Result<String, LoadError
     };
     let meta = std::fs::metadata(&real).map_err(io)?;
     if let Some(kind) = special_kind(&meta) {
-        return Err(LoadError::NotRegular { path: path.to_owned(), kind });
+        return Err(LoadError::NotRegular { path: path.to_owned(), kind, page });
     }
-    if !tops.iter().any(|top| real.starts_with(top)) {
+    if tops.is_some_and(|tops| !tops.iter().any(|top| real.starts_with(top))) {
         return Err(LoadError::Outside { path: path.to_owned(), target: real });
     }
     let mut file = open_without_blocking(&real).map_err(io)?;
     // The file may have been replaced between the check above and the opening.
     if let Some(kind) = file.metadata().ok().as_ref().and_then(special_kind) {
-        return Err(LoadError::NotRegular { path: path.to_owned(), kind });
+        return Err(LoadError::NotRegular { path: path.to_owned(), kind, page });
     }
     // The size is a hint only (the file may grow or lie): at most 64 MiB reserved up front.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 26) + 1);
     file.read_to_end(&mut bytes).map_err(io)?;
-    decoded(path, &bytes)
+    Ok(bytes)
 }
 
 /// What a file is when it is neither a regular file nor a folder (a folder is left to the
@@ -222,6 +281,33 @@ fn position(before: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn checked_reads_refuse_pipes_and_keep_site_files_inside() {
+        let dir = std::env::temp_dir().join(format!("lockstep-load-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("site")).unwrap();
+        std::fs::write(dir.join("outside.toml"), "x = 1\r\n").unwrap();
+        std::os::unix::fs::symlink(dir.join("outside.toml"), dir.join("site/lockstep.toml")).unwrap();
+        let pipe = dir.join("site/pipe.ftl");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().is_ok_and(|s| s.success());
+        let tops = tops_of(&dir.join("site"));
+        let link = dir.join("site/lockstep.toml");
+        assert!(matches!(read_site_file(&link, &tops), Err(LoadError::Outside { .. })));
+        assert_eq!(read_named_file(&link).unwrap(), "x = 1\n", "named: anywhere, decoded");
+        assert_eq!(read_checked_bytes(&link, Scope::Named).unwrap(), b"x = 1\r\n", "bytes as they are");
+        if made {
+            // Refused from its metadata: this would block forever if it were opened.
+            for scope in [Scope::SiteFile(&tops), Scope::Named] {
+                let e = read_checked(&pipe, scope).unwrap_err();
+                assert!(matches!(e, LoadError::NotRegular { kind: "fifo", page: false, .. }), "{e:?}");
+            }
+            let e = read_site_page(&pipe, &tops).unwrap_err();
+            assert!(matches!(e, LoadError::NotRegular { kind: "fifo", page: true, .. }), "{e:?}");
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn bom_and_crlf_are_transparent() {

@@ -18,9 +18,9 @@ const PDI: char = '\u{2069}';
 
 /// A character that is shown as a mark: what [`crate::rules::is_invisible`] calls invisible
 /// (controls but tab and line feed, bidirectional controls, zero-width and other invisible
-/// format characters) and the Unicode line and paragraph separators.
+/// format characters, the Unicode line and paragraph separators).
 pub fn is_hidden(c: char) -> bool {
-    crate::rules::is_invisible(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    crate::rules::is_invisible(c)
 }
 
 /// The mark a hidden character is shown as.

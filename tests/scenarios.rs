@@ -554,6 +554,170 @@ fn device_page() {
     verdict_capped("device_page", &s, Some(4 << 30)).unwrap_or_else(|e| panic!("{e}"));
 }
 
+/// A site with UI strings in English, German and Hebrew (`includes/strings.<locale>.env`) and
+/// their Fluent catalogue (`locales/<locale>/site.ftl`); the bad file is put in by each test.
+fn catalog_site(name: &str) -> TempSite {
+    let site = TempSite::new(name);
+    site.write("lockstep.toml", b"[catalog]\nsources = [\"includes/strings.{locale}.env\"]\n");
+    site.write("includes/strings.en.env", b"NAV_HOME=\"Home\"\nNAV_ABOUT=\"About us\"\n");
+    site.write("includes/strings.de.env", b"NAV_HOME=\"Startseite\"\nNAV_ABOUT=\"\xc3\x9cber uns\"\n");
+    site.write("includes/strings.he.env", "NAV_HOME=\"בית\"\nNAV_ABOUT=\"עלינו\"\n".as_bytes());
+    site.write("locales/en/site.ftl", b"nav-home = Home\nnav-about = About us\n");
+    // The German catalogue lacks a message, so that it is seen to be checked.
+    site.write("locales/de/site.ftl", b"nav-home = Startseite\n");
+    site.write("locales/he/site.ftl", "nav-home = בית\nnav-about = עלינו\n".as_bytes());
+    site
+}
+
+#[cfg(unix)]
+#[test]
+fn catalog_build_fifo_ui_strings() {
+    let site = catalog_site("catalog-build-fifo");
+    // The Hebrew UI strings are a named pipe: opening them would wait for a writer forever.
+    std::fs::remove_file(site.path("includes/strings.he.env")).expect("removed");
+    if !mkfifo("catalog_build_fifo_ui_strings", &site.path("includes/strings.he.env")) {
+        return;
+    }
+    let s = Scenario {
+        args: vec!["catalog".into(), "build".into(), site.arg()],
+        status: 2,
+        stderr_once: vec!["includes/strings.he.env: a named pipe (FIFO), not a regular file: not opened".into()],
+        // The German catalogue is still built.
+        stdout_contains: vec!["locales/de/site.ftl (de)".into()],
+        ..Scenario::default()
+    };
+    verdict("catalog_build_fifo_ui_strings", &s).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[cfg(unix)]
+#[test]
+fn catalog_check_fifo_source() {
+    let site = catalog_site("catalog-check-fifo");
+    // The source locale's catalogue, the one every other is checked against, is a named pipe.
+    std::fs::remove_file(site.path("locales/en/site.ftl")).expect("removed");
+    if !mkfifo("catalog_check_fifo_source", &site.path("locales/en/site.ftl")) {
+        return;
+    }
+    let s = Scenario {
+        args: vec!["catalog".into(), "check".into(), site.arg(), "--format".into(), "json".into()],
+        status: 2,
+        stderr_once: vec!["locales/en/site.ftl: a named pipe (FIFO), not a regular file: not opened".into()],
+        // The other catalogues are still read and checked; none is called obsolete for want of
+        // a source it could not be compared with.
+        stdout_contains: vec!["locales/de/site.ftl".into(), "locales/he/site.ftl".into()],
+        stdout_not_contains: vec!["catalog-obsolete".into()],
+        ..Scenario::default()
+    };
+    verdict("catalog_check_fifo_source", &s).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[cfg(unix)]
+#[test]
+fn catalog_device_ftl() {
+    if !Path::new("/dev/zero").exists() {
+        eprintln!("catalog_device_ftl: SKIPPED: no /dev/zero here");
+        return;
+    }
+    let site = catalog_site("catalog-device");
+    // Endless zeros in place of the Hebrew catalogue (memory capped at 4 GiB here).
+    std::fs::remove_file(site.path("locales/he/site.ftl")).expect("removed");
+    std::os::unix::fs::symlink("/dev/zero", site.path("locales/he/site.ftl")).expect("a symlink");
+    let s = Scenario {
+        args: vec!["catalog".into(), "check".into(), site.arg()],
+        status: 2,
+        stderr_once: vec!["locales/he/site.ftl: a device, not a regular file: not opened".into()],
+        // The German catalogue is still checked: its missing message is found.
+        stdout_contains: vec!["warning[catalog-missing] de: nav-about has no translation here".into()],
+        ..Scenario::default()
+    };
+    verdict_capped("catalog_device_ftl", &s, Some(4 << 30)).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_lock_file() {
+    let site = arabic_site("fifo-lock");
+    site.write("i18n/ar/notes.md", NOTES_AR.as_bytes());
+    if !mkfifo("fifo_lock_file", &site.path("lockstep.lock")) {
+        return;
+    }
+    let message = "lockstep.lock: a named pipe (FIFO), not a regular file: not opened";
+    for command in ["check", "status"] {
+        let s = Scenario {
+            args: vec![command.into(), site.arg()],
+            status: 2,
+            stderr_once: vec![message.into()],
+            ..Scenario::default()
+        };
+        verdict(&format!("fifo_lock_file ({command})"), &s).unwrap_or_else(|e| panic!("{e}"));
+    }
+    // `stamp` stops before writing anything: the pipe is neither read nor replaced.
+    let s = Scenario {
+        args: vec!["stamp".into(), "--root".into(), site.arg(), site.path("i18n/ar/notes.md").display().to_string()],
+        status: 2,
+        stderr_once: vec![message.into()],
+        ..Scenario::default()
+    };
+    verdict("fifo_lock_file (stamp)", &s).unwrap_or_else(|e| panic!("{e}"));
+    use std::os::unix::fs::FileTypeExt;
+    let still = std::fs::symlink_metadata(site.path("lockstep.lock")).expect("still there");
+    assert!(still.file_type().is_fifo(), "fifo_lock_file: the pipe was replaced");
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_config() {
+    let site = arabic_site("fifo-config");
+    site.write("i18n/ar/notes.md", NOTES_AR.as_bytes());
+    if !mkfifo("fifo_config", &site.path("lockstep.toml")) {
+        return;
+    }
+    let s = Scenario {
+        args: vec!["check".into(), site.arg()],
+        status: 2,
+        stderr_once: vec!["lockstep.toml: a named pipe (FIFO), not a regular file: not opened".into()],
+        ..Scenario::default()
+    };
+    verdict("fifo_config", &s).unwrap_or_else(|e| panic!("{e}"));
+    // Named with --config, a pipe is refused too, wherever it is.
+    let elsewhere = TempSite::new("fifo-config-elsewhere");
+    if !mkfifo("fifo_config", &elsewhere.path("ci.toml")) {
+        return;
+    }
+    let named = elsewhere.path("ci.toml").display().to_string();
+    let s = Scenario {
+        args: vec!["catalog".into(), "check".into(), site.arg(), "--config".into(), named],
+        status: 2,
+        stderr_once: vec!["ci.toml: a named pipe (FIFO), not a regular file: not opened".into()],
+        ..Scenario::default()
+    };
+    verdict("fifo_config (--config)", &s).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[cfg(unix)]
+#[test]
+fn config_link_outside_the_site() {
+    let site = arabic_site("config-outside");
+    site.write("i18n/ar/notes.md", NOTES_AR.as_bytes());
+    let elsewhere = TempSite::new("config-outside-target");
+    elsewhere.write("shared.toml", b"locales = [\"ar\"]\n");
+    // A link in the site's own place for its config may not lead out of the site ...
+    std::os::unix::fs::symlink(elsewhere.path("shared.toml"), site.path("lockstep.toml")).expect("a symlink");
+    let s = Scenario {
+        args: vec!["check".into(), site.arg()],
+        status: 2,
+        stderr_once: vec!["lockstep.toml: leads out of the site through a symbolic link".into()],
+        ..Scenario::default()
+    };
+    verdict("config_link_outside_the_site", &s).unwrap_or_else(|e| panic!("{e}"));
+    // ... but the same file named with --config is the user's choice.
+    std::fs::remove_file(site.path("lockstep.toml")).expect("the link removed");
+    let mut s = check_of(&site, 0, 3);
+    s.args.extend(["--config".into(), elsewhere.path("shared.toml").display().to_string()]);
+    s.stderr_not_contains = vec!["error:".into()];
+    verdict("config_link_outside_the_site (--config)", &s).unwrap_or_else(|e| panic!("{e}"));
+}
+
 #[cfg(unix)]
 #[test]
 fn non_utf8_file_name() {

@@ -70,6 +70,13 @@ error-not-regular = { $path }: { $kind ->
     [socket] a socket
    *[other] not a regular file
   }, not a page: skipped without opening it
+# $kind: fifo, device, socket or other; a file that is not a page (UI strings, a catalogue, the config, the lock file)
+error-not-regular-file = { $path }: { $kind ->
+    [fifo] a named pipe (FIFO)
+    [device] a device
+    [socket] a socket
+   *[other] a special file
+  }, not a regular file: not opened
 error-dangling-link = { $path }: symbolic link to { $target }, which does not exist
 error-link-outside = { $path }: leads out of the site through a symbolic link (to { $target }): not followed
 error-write = cannot write the output: { $reason }

@@ -72,6 +72,12 @@ error-not-regular = { $path }: { $kind ->
     [socket] שקע (socket)
    *[other] אינו קובץ רגיל
   }, לא דף: דולג בלי לפתוח אותו
+error-not-regular-file = { $path }: { $kind ->
+    [fifo] צינור בעל שם (FIFO)
+    [device] התקן
+    [socket] שקע (socket)
+   *[other] קובץ מיוחד
+  }, לא קובץ רגיל: לא נפתח
 error-dangling-link = { $path }: קישור סמלי אל { $target }, שאינו קיים
 error-link-outside = { $path }: מוביל אל מחוץ לאתר דרך קישור סמלי (אל { $target }): לא נקרא
 error-write = אי אפשר לכתוב את הפלט: { $reason }

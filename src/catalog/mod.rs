@@ -75,7 +75,9 @@ pub struct Found {
 
 /// The files under `root` matching `pattern`, a `/`-separated path relative to the root
 /// where `{locale}` stands for a BCP 47 tag and `*` for any part of a file or folder name,
-/// sorted by path.
+/// sorted by path. Every entry that is not a folder is found — a named pipe, a device or a
+/// dangling link too — so that reading it ([`read`]) names it as an error instead of leaving
+/// it out without a word.
 pub fn find(root: &Path, pattern: &str) -> Vec<Found> {
     let parts: Vec<&str> = pattern.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
     let mut out = Vec::new();
@@ -86,7 +88,8 @@ pub fn find(root: &Path, pattern: &str) -> Vec<Found> {
 
 fn walk(dir: &Path, parts: &[&str], locale: Option<String>, key: Vec<String>, out: &mut Vec<Found>) {
     let Some((part, rest)) = parts.split_first() else {
-        if let Some(locale) = locale.filter(|_| dir.is_file()) {
+        let there = std::fs::symlink_metadata(dir).is_ok() && !dir.is_dir();
+        if let Some(locale) = locale.filter(|_| there) {
             out.push(Found { locale, path: dir.to_owned(), key: key.join("/") });
         }
         return;
@@ -161,6 +164,16 @@ pub fn source_locale(wanted: &str, found: &[String]) -> Option<String> {
         [one] => Some((*one).clone()),
         _ => None,
     }
+}
+
+/// Reads a file of the catalogue (UI strings, a Fluent file) as a file of the site: a regular
+/// file below the root, never a named pipe, a device or a link out of the site
+/// ([`crate::load::read_site_file`]). The error names the file as reports show it.
+fn read(root: &Path, tops: &[PathBuf], path: &Path, messages: &Messages) -> Result<String, Problem> {
+    crate::load::read_site_file(path, tops).map_err(|e| {
+        let file = shown(root, path);
+        Problem { message: e.text_as(&file).format(messages), file, locale: None }
+    })
 }
 
 /// A path as reports show it: relative to the root, `/`-separated.
@@ -285,6 +298,7 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         )
     })?;
     let brands = build::brands(&catalog.terms);
+    let tops = crate::load::tops_of(root);
     let mut findings = Findings { config, out: Vec::new() };
     let mut errors = Vec::new();
     let read_locale = |locale: &str, findings: &mut Findings, errors: &mut Vec<Problem>| -> Vec<Sourced> {
@@ -292,10 +306,10 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         let mut seen: HashMap<String, (String, u32)> = HashMap::new();
         for (path, format) in &files[locale] {
             let name = shown(root, path);
-            let text = match crate::load::read_page(path) {
+            let text = match read(root, &tops, path, messages) {
                 Ok(t) => t,
-                Err(e) => {
-                    errors.push(Problem { file: name, message: e.text().format(messages), locale: None });
+                Err(problem) => {
+                    errors.push(problem);
                     continue;
                 }
             };
@@ -334,6 +348,12 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
         out
     };
     let english = read_locale(&source, &mut findings, &mut errors);
+    if !errors.is_empty() {
+        // Without all of the source locale's strings, every other locale would be compared with
+        // an incomplete English (its keys obsolete, their catalogues rewritten without them):
+        // nothing is built, and the errors say which file to fix.
+        return Ok(BuildReport { source_locale: source, files: Vec::new(), findings: findings.out, errors });
+    }
     let english_ids: HashSet<&str> = english.iter().map(|e| e.id.as_str()).collect();
     let mut order = vec![source.clone()];
     order.extend(locales.iter().filter(|l| **l != source).cloned());
@@ -391,12 +411,12 @@ pub fn build(root: &Path, config: &Config, messages: &Messages) -> Result<BuildR
                 &t.file,
             );
         }
-        let existing_text = match out_path.exists().then(|| crate::load::read_page(&out_path)) {
+        let existing_text = match out_path.exists().then(|| read(root, &tops, &out_path, messages)) {
             None => None,
             Some(Ok(t)) => Some(t),
-            Some(Err(e)) => {
+            Some(Err(problem)) => {
                 // Never replace a catalogue that could not be read.
-                errors.push(Problem { file: out_name, message: e.text().format(messages), locale: None });
+                errors.push(problem);
                 continue;
             }
         };
@@ -550,14 +570,13 @@ pub fn check(
     }
     let mut errors = Vec::new();
     let mut texts: HashMap<&Path, String> = HashMap::new();
+    let tops = crate::load::tops_of(root);
     for f in &found {
-        match crate::load::read_page(&f.path) {
+        match read(root, &tops, &f.path, messages) {
             Ok(t) => {
                 texts.insert(&f.path, t);
             }
-            Err(e) => {
-                errors.push(Problem { file: shown(root, &f.path), message: e.text().format(messages), locale: None })
-            }
+            Err(problem) => errors.push(problem),
         }
     }
     let mut findings = Findings { config, out: Vec::new() };
@@ -585,6 +604,9 @@ pub fn check(
                         issues.extend(compared);
                         counts = c;
                     }
+                    // The source file is there but could not be read: its error says so, and
+                    // there is nothing to compare with (its messages are not obsolete).
+                    None if source_path.is_some() => {}
                     None => {
                         let message = messages.get("catalog-no-source-file", &[("file", arg(source_name.clone()))]);
                         issues.push(issue_line("catalog-obsolete", 1, message));

@@ -138,11 +138,10 @@ fn labels(args: &LabelsArgs, messages: &Messages, out: &mut Vec<u8>) -> Result<E
 }
 
 /// Unreadable files are reported on stderr and make the exit code 2, after every other file
-/// was processed.
+/// was processed. Each message names its file already.
 fn input_problems(errors: &[crate::check::Problem], messages: &Messages) -> Option<Exit> {
     for p in errors {
-        let (file, message) = (crate::shown::inline(&p.file), crate::shown::message(&p.message, true));
-        eprintln!("{}: {file}: {message}", messages.text("error-prefix"));
+        eprintln!("{}: {}", messages.text("error-prefix"), crate::shown::message(&p.message, true));
     }
     (!errors.is_empty()).then_some(Exit::Error)
 }

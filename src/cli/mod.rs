@@ -186,7 +186,9 @@ fn write_stdout(out: &[u8], messages: &Messages) -> Option<Exit> {
     }
 }
 
-/// Reads a page, turning a load error into a message for the user.
+/// Reads a page named on the command line of `align` or `segments`, turning a load error
+/// into a message for the user. Permissive on purpose ([`crate::load::read_page`]): the user
+/// typed the name, and `<(git show REV:page.md)` is a pipe.
 fn read(path: &Path, messages: &Messages) -> Result<String, Failure> {
     crate::load::read_page(path).map_err(|e| Failure(e.text().format(messages)))
 }

@@ -183,22 +183,26 @@ pub(super) fn run_with_config(
     Ok((report, config))
 }
 
+/// Reads the configuration: `explicit` (`--config FILE`) or `ROOT/lockstep.toml` when there
+/// is one. Both are read as regular files only, never opened when they are a named pipe or a
+/// device ([`crate::load::read_checked`]). `ROOT/lockstep.toml` is a file of the site: a
+/// symbolic link in its place may not lead out of the root (a link to a secret file would
+/// have its lines quoted by a TOML error) and a dangling one is an error, not "no config". A
+/// file named with `--config` is the user's choice and may be anywhere.
 pub(super) fn load_config(root: &Path, explicit: Option<&Path>, messages: &Messages) -> Result<Config, Failure> {
-    let path = match explicit {
-        Some(p) => p.to_owned(),
+    let (path, read) = match explicit {
+        Some(p) => (p.to_owned(), crate::load::read_named_file(p)),
         None => {
             let p = root.join(config::FILE_NAME);
-            if !p.exists() {
+            // Anything there, a dangling link included, is read (and refused if need be).
+            if std::fs::symlink_metadata(&p).is_err() {
                 return Ok(Config::default());
             }
-            p
+            let read = crate::load::read_site_file(&p, &crate::load::tops_of(root));
+            (p, read)
         }
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Failure(
-            messages.get("error-read", &[("path", arg(path.display().to_string())), ("reason", arg(e.to_string()))]),
-        )
-    })?;
+    let text = read.map_err(|e| Failure(e.text().format(messages)))?;
     Config::parse(&text).map_err(|e| {
         let reason = arg(e.format(messages));
         Failure(messages.get("error-config", &[("path", arg(path.display().to_string())), ("reason", reason)]))
@@ -246,15 +250,17 @@ pub fn stamp(args: &StampArgs, messages: &Messages, out: &mut Vec<u8>) -> Result
             return Err(Failure(messages.get("error-stamp-unknown", &[("path", arg(page.display().to_string()))])));
         }
         for (plan, translation) in targets {
-            let source_text = super::read(&plan.source, messages)?;
+            // Pages of the site, read as `check` reads them: never a pipe, a device or a link
+            // out of the site.
+            let source_text = site.read(&plan.source).map_err(|e| Failure(e.text().format(messages)))?;
             let source = crate::parse::parse(&source_text);
             let commit = committed_as(&plan.source, &source_text);
             let name = site.relative(translation);
             let s = stamp::stamp(&name, &site.relative(&plan.source), &source_text, &source, commit);
             if args.front_matter {
-                let text = std::fs::read(translation).map_err(|e| {
-                    Failure(messages.get("error-read", &[("path", arg(name.clone())), ("reason", arg(e.to_string()))]))
-                })?;
+                // It is rewritten: below the root, or refused before it is read.
+                resolve_inside(&args.root, translation).map_err(|e| Failure(e.text().format(messages)))?;
+                let text = site.read_bytes(translation).map_err(|e| Failure(e.text_as(&name).format(messages)))?;
                 let text = String::from_utf8(text)
                     .map_err(|_| Failure(messages.get("error-not-utf8", &[("path", arg(name.clone()))])))?;
                 let value = s.commit.clone().unwrap_or_else(|| s.source_hash.clone());

@@ -246,10 +246,19 @@ impl<'a> Original<'a> {
             .filter_map(|n| {
                 let start = *self.lines.starts.get(n.checked_sub(1)? as usize)?;
                 let end = self.lines.starts.get(n as usize).map_or(self.text.len(), |e| e - 1);
-                Some(self.text[start..end.max(start)].trim())
+                // LINE SEPARATOR and PARAGRAPH SEPARATOR are Unicode white space but no
+                // indentation: kept, so that `invisible-chars` sees them at a line's ends too.
+                Some(
+                    self.text[start..end.max(start)].trim_matches(|c: char| c.is_whitespace() && !is_line_separator(c)),
+                )
             })
             .collect()
     }
+}
+
+/// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 struct Walker<'a> {

@@ -1,4 +1,5 @@
-//! `invisible-chars`: zero-width and invisible format characters that the translation added.
+//! `invisible-chars`: zero-width and invisible format characters, and the Unicode line and
+//! paragraph separators, that the translation added.
 
 use unicode_script::{Script, UnicodeScript};
 
@@ -14,7 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "a zero-width or invisible character that the English does not have",
     detects: "ZERO WIDTH SPACE (U+200B), WORD JOINER (U+2060), the invisible operators U+2061–U+2064, a \
         byte order mark (U+FEFF) inside the text, SOFT HYPHEN (U+00AD), MONGOLIAN VOWEL SEPARATOR (U+180E), \
-        and the joiners ZWJ (U+200D) and ZWNJ (U+200C) where no script needs them, in any block (code \
+        LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029), and the joiners ZWJ (U+200D) and ZWNJ (U+200C) where no script needs them, in any block (code \
         included) when the English block does not hold the same character. ZWNJ and ZWJ next to a letter of \
         a script that uses them to control joining — Arabic script (Persian, Urdu, Kurdish, Pashto…), \
         Syriac, N'Ko, Mongolian and the Indic scripts (Devanagari, Bengali, Tamil…) — and ZWJ inside an \
@@ -22,7 +23,8 @@ pub static RULE: Rule = Rule {
         this rule's; embeddings and isolates are `bidi-control-dangerous`'s and `bidi-control-unbalanced`'s.",
     why: "Invisible characters split words for search and spell checking, break commands and URLs that \
         readers copy, and cannot be seen in review; they usually arrive by pasting from a web page or a \
-        word processor.",
+        word processor. LINE SEPARATOR and PARAGRAPH SEPARATOR have no glyph either, and break the line in \
+        some renderers and not in others, so the page looks different depending on where it is read.",
     example: ["Combining Tor with a VPN", "將\u{200B}Tor 與 VPN 結合"],
     precision: Some("1 of 1, the only finding on the Privacy Guides snapshot (zh-Hant)"),
     check: Check::Pair(check),
@@ -41,6 +43,8 @@ fn name(c: char) -> Option<&'static str> {
         '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE (byte order mark)",
         '\u{00AD}' => "SOFT HYPHEN",
         '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
         _ => return None,
     })
 }
@@ -76,11 +80,14 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
         }
         let from = raw[..i].char_indices().rev().nth(7).map_or(0, |(k, _)| k);
         let to = raw[end..].char_indices().nth(8).map_or(raw.len(), |(k, _)| end + k);
+        let harm = match c {
+            '\u{2028}' | '\u{2029}' => "it breaks the line in some renderers and not in others",
+            _ => "it splits the word for search and copying",
+        };
         out.push(Hit::new(
             i,
             format!(
-                "invisible {} {}{code} in \"{}\": it splits the word for search and copying and cannot be seen in \
-                 review; remove it",
+                "invisible {} {}{code} in \"{}\": {harm} and cannot be seen in review; remove it",
                 char_name,
                 visible(&c.to_string()),
                 visible(&raw[from..to]).trim()
@@ -168,6 +175,31 @@ mod tests {
             found[3].starts_with("4: invisible ZERO WIDTH NO-BREAK SPACE (byte order mark) <U+FEFF> (in code)"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_found() {
+        let en = "Open the app.\n\nThen sign in with your key.\n\n```\nssh-add key\n```\n";
+        let he = "פתחו את האפליקציה.\u{2028}\n\nאחר כך\u{2029}היכנסו עם המפתח.\n\n```\nssh-add\u{2028} key\n```\n";
+        assert_eq!(
+            hits(&RULE, en, he, "he"),
+            [
+                "1: invisible LINE SEPARATOR <U+2028> in \"פליקציה.<U+2028>\": it breaks the line in some renderers \
+                 and not in others and cannot be seen in review; remove it",
+                "3: invisible PARAGRAPH SEPARATOR <U+2029> in \"אחר כך<U+2029>היכנסו ע\": it breaks the line in some \
+                 renderers and not in others and cannot be seen in review; remove it",
+                "6: invisible LINE SEPARATOR <U+2028> (in code) in \"ssh-add<U+2028> key\": it breaks the line in \
+                 some renderers and not in others and cannot be seen in review; remove it"
+            ]
+        );
+    }
+
+    #[test]
+    fn separators_the_english_has_too_are_kept() {
+        let en = "First line\u{2028}second line.\n";
+        let de = "Erste Zeile\u{2028}zweite Zeile.\n";
+        assert!(hits(&RULE, en, de, "de").is_empty());
+        assert!(crate::rules::is_invisible('\u{2028}') && crate::rules::is_invisible('\u{2029}'));
     }
 
     #[test]

@@ -24,12 +24,14 @@ pub fn visible(s: &str) -> String {
     out
 }
 
-/// Zero-width, bidirectional control and other invisible format characters (tabs and line
-/// ends excepted).
+/// Zero-width, bidirectional control and other invisible format characters, control
+/// characters other than tab and line feed, and LINE SEPARATOR and PARAGRAPH SEPARATOR
+/// (U+2028, U+2029), which have no glyph and break the line in some renderers only.
 pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}' | '\u{180E}')
+        | '\u{061C}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}'..='\u{2064}' | '\u{180E}'
+        | '\u{2028}' | '\u{2029}')
         || (c.is_control() && c != '\n' && c != '\t')
 }
 

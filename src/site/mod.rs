@@ -201,6 +201,11 @@ impl Site {
         crate::load::read_site_page(path, &self.tops)
     }
 
+    /// The bytes of a page of the site, read as [`Site::read`] reads it but not decoded.
+    pub fn read_bytes(&self, path: &Path) -> Result<Vec<u8>, crate::load::LoadError> {
+        crate::load::read_checked_bytes(path, crate::load::Scope::Page(&self.tops))
+    }
+
     /// Whether something is at `path` — a file, a link, dangling or not, or an entry that cannot
     /// be looked at — rather than nothing (a translation not made yet).
     pub fn has_entry(path: &Path) -> bool {

@@ -45,16 +45,24 @@ impl LockFile {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// Reads the lock file at `root`; none is an empty lock file.
+    /// Reads the lock file at `root`; none is an empty lock file. It is a file of the site,
+    /// read as one ([`crate::load::read_site_file`]): a named pipe, a device, a dangling link
+    /// or a link out of the root in its place is an error naming it, never opened. Unlike a
+    /// configuration, it cannot be named on the command line, so it is never read from
+    /// elsewhere. An unusable lock file stops the command (exit code 2) rather than being
+    /// ignored: `stamp` would otherwise replace it and lose its stamps, and `check` would
+    /// silently lose the stamps its staleness rests on.
     pub fn load(root: &Path) -> Result<LockFile, Text> {
         let path = root.join(LOCK_FILE);
         let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
+        match crate::load::read_site_file(&path, &crate::load::tops_of(root)) {
             Ok(text) => {
                 LockFile::parse(&text).map_err(|e| Text::new("lock-invalid").arg("path", shown).arg("detail", e))
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LockFile::default()),
-            Err(e) => Err(Text::new("error-read").arg("path", shown).arg("reason", e.to_string())),
+            Err(crate::load::LoadError::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+                Ok(LockFile::default())
+            }
+            Err(e) => Err(e.text()),
         }
     }
 
