@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::parse::{Page, Segment};
-pub use score::{known_share, vocabulary, Mode, Scorer};
+pub use score::{known_share, vocabulary, Derived, Mode, Scorer};
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart.

@@ -7,6 +7,7 @@
 //! Between two English revisions it is the overlap of their words.
 
 use std::cell::OnceCell;
+use std::sync::OnceLock;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
@@ -30,8 +31,8 @@ pub struct Scorer<'a> {
     /// Document frequency of skeleton and name tokens over both pages.
     df: HashMap<u64, u32>,
     /// Skeleton and name tokens of every segment of each page.
-    ta: TokenLists,
-    tb: TokenLists,
+    ta: &'a TokenLists,
+    tb: &'a TokenLists,
     fa: Vec<OnceCell<Features>>,
     fb: Vec<OnceCell<Features>>,
     /// The English page (its words, across languages).
@@ -42,7 +43,8 @@ pub struct Scorer<'a> {
 
 /// The sorted skeleton and name tokens of every segment of a page, in one flat list (a page of a
 /// million lines must not cost two allocations per segment).
-struct TokenLists {
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TokenLists {
     flat: Vec<u64>,
     /// Segment `i`'s skeleton is `flat[ends[2i]..ends[2i + 1]]`, its names run to `ends[2i + 2]`.
     ends: Vec<usize>,
@@ -71,6 +73,19 @@ impl TokenLists {
     }
 }
 
+/// What alignment derives from one page alone, kept with the page (see `Page`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Derived {
+    pub vocabulary: OnceLock<HashSet<u64>>,
+    tokens: [OnceLock<TokenLists>; 2],
+}
+
+impl Derived {
+    fn tokens(&self, segments: &[Segment], mode: Mode) -> &TokenLists {
+        self.tokens[mode as usize].get_or_init(|| TokenLists::new(segments, mode))
+    }
+}
+
 /// Tokens weighted by their rarity in the two pages, sorted by token.
 #[derive(Default)]
 struct Bag {
@@ -93,7 +108,7 @@ struct Features {
 impl<'a> Scorer<'a> {
     pub fn new(page_a: &'a Page, page_b: &'a Page, mode: Mode) -> Self {
         let (a, b) = (page_a.segments.as_slice(), page_b.segments.as_slice());
-        let (ta, tb) = (TokenLists::new(a, mode), TokenLists::new(b, mode));
+        let (ta, tb) = (page_a.derived().tokens(a, mode), page_b.derived().tokens(b, mode));
         let mut df: HashMap<u64, u32> = HashMap::default();
         for (sk, names) in ta.iter().chain(tb.iter()) {
             // Each token once per segment (the lists are sorted).

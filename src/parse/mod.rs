@@ -114,14 +114,19 @@ impl Segment {
 pub struct Page {
     pub segments: Vec<Segment>,
     pub line_count: u32,
-    /// The words of the page's prose (lowercased and hashed), gathered once when first needed:
-    /// an English page is compared with every locale's translation.
-    vocabulary: std::sync::OnceLock<rustc_hash::FxHashSet<u64>>,
+    /// What alignment derives from the page alone, computed once when first needed: an
+    /// English page is compared with every locale's translation.
+    derived: crate::align::Derived,
 }
 
 impl Page {
+    /// The words of the page's prose (lowercased and hashed).
     pub fn vocabulary(&self) -> &rustc_hash::FxHashSet<u64> {
-        self.vocabulary.get_or_init(|| crate::align::vocabulary(&self.segments))
+        self.derived.vocabulary.get_or_init(|| crate::align::vocabulary(&self.segments))
+    }
+
+    pub(crate) fn derived(&self) -> &crate::align::Derived {
+        &self.derived
     }
 }
 
@@ -156,7 +161,7 @@ pub fn parse(text: &str) -> Page {
     segments.extend(walker.out);
     segments.sort_by_key(|s| s.lines);
     let line_count = LineIndex::new(text).line_count();
-    Page { segments: without_overlaps(segments, line_count), line_count, vocabulary: Default::default() }
+    Page { segments: without_overlaps(segments, line_count), line_count, derived: Default::default() }
 }
 
 /// The invariant every consumer relies on: segments in order, inside the page, never sharing
