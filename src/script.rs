@@ -82,10 +82,15 @@ fn whatlang_for(language: &str) -> Option<whatlang::Lang> {
 /// Share of the letters of `text` that are in the Latin script; `None` without letters.
 pub fn latin_share(text: &str) -> Option<f32> {
     let (mut letters, mut latin) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        if c.script() == Script::Latin {
-            latin += 1;
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                latin += 1;
+            }
+        } else if c.is_alphabetic() {
+            letters += 1;
+            latin += usize::from(c.script() == Script::Latin);
         }
     }
     (letters > 0).then(|| latin as f32 / letters as f32)

@@ -7,8 +7,8 @@
 //! Between two English revisions it is the overlap of their words.
 
 use std::cell::OnceCell;
-use std::sync::OnceLock;
 use std::hash::{Hash, Hasher};
+use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 

@@ -107,6 +107,7 @@ pub(super) fn simple(
         text,
         skeleton,
         verbatim: false,
+        word_count: Default::default(),
     };
     seg.verbatim = !seg.has_letters();
     seg

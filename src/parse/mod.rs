@@ -86,6 +86,7 @@ pub struct Segment {
     pub norm: String,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
+    word_count: std::sync::OnceLock<usize>,
 }
 
 impl Segment {
@@ -104,8 +105,12 @@ impl Segment {
         self.sentences.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
+    /// The number of words of the text (counted once: an English segment is counted for every
+    /// locale).
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+        *self
+            .word_count
+            .get_or_init(|| self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
     }
 }
 
