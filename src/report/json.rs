@@ -89,6 +89,8 @@ pub struct SegmentView<'a> {
     lines: [u32; 2],
     container: &'a [String],
     text: &'a str,
+    /// The sentences of the text (of its analysed part, the first 64 KiB).
+    sentences: Vec<&'a str>,
     skeleton: &'a [String],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     verbatim: bool,
@@ -111,6 +113,7 @@ pub fn segments(page: &Page) -> SegmentsView<'_> {
                 lines: s.lines,
                 container: &s.container,
                 text: &s.text,
+                sentences: s.sentence_texts().collect(),
                 skeleton: &s.skeleton,
                 verbatim: s.verbatim,
             })
