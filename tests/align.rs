@@ -850,3 +850,87 @@ fn blocks_around_a_moved_admonition_keep_their_pairs_minimal() {
 fn a_one_word_heading_changed_is_stale_minimal() {
     check("# Downloads\n", "# הורדה\n", Some("# Download\n"), "he", "stale 1 1");
 }
+
+#[test]
+fn a_paragraph_turned_into_a_list_item_with_a_base_is_stale() {
+    // The restore advice becomes the first of two list items: between two English revisions the
+    // markers are part of the text, so the changed kind alone does not make it a new block.
+    let src = with_line(
+        EN,
+        14,
+        Some("- Test a restore once a month, so that you know the copies work.\n- Keep one copy offline."),
+    );
+    check(
+        &src,
+        DE,
+        Some(EN),
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        stale 14 14
+        missing 15 -
+        translated 17 16
+        translated 19 18
+        ",
+    );
+}
+
+#[test]
+fn a_block_rewritten_in_place_with_a_base_is_obsolete_and_missing() {
+    // Nothing of the old sentence is left: the translation of it translates a block that is
+    // gone, and the new one is not translated at all, even though it stands in the same place.
+    let src = with_line(EN, 14, Some("Restores fail silently more often than backups do."));
+    check(
+        &src,
+        HE,
+        Some(EN),
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        obsolete - 14
+        missing 14 -
+        translated 16 16
+        translated 18 18
+        ",
+    );
+}
+
+#[test]
+fn a_block_moved_and_reworded_in_the_english_is_obsolete_and_missing_with_a_base() {
+    // The `restic init` advice moves below the restore advice and is reworded on the way: a
+    // monolingual diff sees one block removed and another added, whatever their inline code.
+    let lines: Vec<&str> = EN.lines().collect();
+    let moved = "Run the first backup with `restic init`, and keep its password somewhere safe.";
+    let src = [&lines[..9], &lines[11..14], &["", moved], &lines[14..]].concat().join("\n") + "\n";
+    check(
+        &src,
+        DE,
+        Some(EN),
+        "de",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        obsolete - 10
+        translated 10 12
+        translated 12 14
+        missing 14 -
+        translated 16 16
+        translated 18 18
+        ",
+    );
+}

@@ -19,16 +19,20 @@ const LEFT: u8 = 1;
 const DIAG: u8 = 2;
 
 /// Returns the pairs `(a index, b index)` chosen inside `gap`, in order. Pairs scoring at or
-/// below `threshold` are never made.
-pub fn align_gap(score: impl Fn(usize, usize) -> f32, threshold: f32, gap: Gap) -> Vec<(usize, usize)> {
+/// below `threshold` are never made; in a gap of one segment on each side, `lone_threshold`
+/// applies instead (position may be evidence there: see `Scorer::lone_threshold`).
+pub fn align_gap(
+    score: impl Fn(usize, usize) -> f32,
+    threshold: f32,
+    lone_threshold: f32,
+    gap: Gap,
+) -> Vec<(usize, usize)> {
     let na = gap.a1 - gap.a0;
     let nb = gap.b1 - gap.b0;
     if na == 0 || nb == 0 {
         return Vec::new();
     }
-    // One block replaced by one block between two anchors was most likely edited in place:
-    // position itself is evidence, so weaker similarity suffices.
-    let threshold = if na == 1 && nb == 1 { threshold / 2.0 } else { threshold };
+    let threshold = if na == 1 && nb == 1 { lone_threshold } else { threshold };
     let band = Band::new(na, nb);
     let mut value: Vec<Vec<f32>> = Vec::with_capacity(na + 1);
     let mut back: Vec<Vec<u8>> = Vec::with_capacity(na + 1);
@@ -116,5 +120,21 @@ impl Band {
         } else {
             f32::NEG_INFINITY
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{align_gap, Gap};
+
+    #[test]
+    fn a_lone_pair_uses_its_own_threshold() {
+        let lone = Gap { a0: 0, a1: 1, b0: 0, b1: 1 };
+        let weak = |_: usize, _: usize| 0.4;
+        assert_eq!(align_gap(weak, 0.6, 0.3, lone), vec![(0, 0)]);
+        assert!(align_gap(weak, 0.6, 0.6, lone).is_empty());
+        // In a larger gap the lone threshold plays no part.
+        let two = Gap { a0: 0, a1: 2, b0: 0, b1: 1 };
+        assert!(align_gap(weak, 0.6, 0.3, two).is_empty());
     }
 }

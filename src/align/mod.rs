@@ -69,7 +69,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     }
     for gap in gaps {
         let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);
-        for (x, y) in dp::align_gap(score, scorer.threshold(), gap) {
+        for (x, y) in dp::align_gap(score, scorer.threshold(), scorer.lone_threshold(), gap) {
             sub_pairs[y] = Some(x);
         }
     }
@@ -146,8 +146,8 @@ fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &
 }
 
 /// Pairs segments left alone by the ordered passes that clearly belong together elsewhere in
-/// the page: the same normalised text, or the same distinctive skeleton (one candidate on each
-/// side, and a strong score).
+/// the page: the same normalised text, or (across languages) the same distinctive skeleton (one
+/// candidate on each side, and a strong score).
 fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) {
     let mut used = vec![false; ka.len()];
     for i in pairs.iter().flatten() {
@@ -169,6 +169,9 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
                 pairs[j] = Some(i);
             }
         }
+    }
+    if !scorer.moves_by_skeleton() {
+        return;
     }
     let mut by_skeleton: HashMap<u64, Vec<usize>> = HashMap::default();
     for i in (0..ka.len()).filter(|i| !used[*i]) {

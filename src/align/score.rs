@@ -4,7 +4,8 @@
 //! (link targets, code, tags, attributes, icons, footnotes, numbers) weighted by how rare each
 //! token is in the two pages, Latin-script names both sides share, the length ratio against
 //! the page's own ratio, and shared words (an untranslated block is the same language).
-//! Between two English revisions it is the overlap of their words.
+//! Between two English revisions it is the share of characters in the longest common
+//! subsequence of the two normalised texts, markers included, whatever the kinds of the blocks.
 
 use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
@@ -172,6 +173,17 @@ impl<'a> Scorer<'a> {
         }
     }
 
+    /// Threshold for a gap of one segment on each side (one block replaced by one block between
+    /// two anchors). Across languages position is evidence there, so weaker likeness suffices.
+    /// Between two English revisions the text itself is the evidence: a block rewritten beyond
+    /// the usual threshold is a new block (the old one removed), wherever it stands.
+    pub fn lone_threshold(&self) -> f32 {
+        match self.mode {
+            Mode::Monolingual => self.threshold(),
+            Mode::CrossLanguage => self.threshold() / 2.0,
+        }
+    }
+
     /// Score needed to pair two segments found far apart.
     pub fn move_threshold(&self) -> f32 {
         match self.mode {
@@ -183,6 +195,15 @@ impl<'a> Scorer<'a> {
     /// Score at which a unique skeleton match in order anchors the ordered passes.
     pub fn anchor_threshold(&self) -> f32 {
         0.85
+    }
+
+    /// Whether a leftover pair whose skeleton is unique on both sides may be paired as a move.
+    /// Across languages the skeleton is the main evidence there is. Between two English
+    /// revisions a block that moved keeps its text (moved identical blocks are paired first);
+    /// one that moved and was rewritten as well is taken as removed and added: its links alone
+    /// (often repeated in other sections) are no evidence that it is the same block.
+    pub fn moves_by_skeleton(&self) -> bool {
+        self.mode == Mode::CrossLanguage
     }
 
     /// A key under which a segment that moved can be recognised (footnote label, skeleton).
@@ -213,7 +234,13 @@ impl<'a> Scorer<'a> {
             // Front-matter fields pair by key, whatever their values say.
             return if sa.kind == sb.kind && sa.skeleton.first() == sb.skeleton.first() { 1.0 } else { 0.0 };
         }
-        let kind = kind_factor(sa.kind, sb.kind);
+        let kind = match self.mode {
+            // Between two English revisions the normalised text keeps the block's markers (`- `,
+            // `## `, `:   `), so the character ratio already weighs a change of kind: a list item
+            // turned into a definition with the same words is the same block.
+            Mode::Monolingual => 1.0,
+            Mode::CrossLanguage => kind_factor(sa.kind, sb.kind),
+        };
         let container = if fa.container == fb.container { 1.0 } else { 0.0 };
         let skeleton = weighted_jaccard(&fa.skeleton, &fb.skeleton);
         let s = match self.mode {
