@@ -4,44 +4,20 @@
 //! keep hand edits, the report formats and exit codes.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
+use common::{copy_dir, lockstep, scratch, text};
+
 const FIXTURES: &str = "tests/fixtures/catalog";
-
-fn lockstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lockstep"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LOCKSTEP_LANG", "en-US")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
 
 /// A copy of the UI-strings fixture site in a temporary folder (build writes into it).
 fn site(name: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("lockstep-catalog-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES).join("site"), &root);
+    let root = scratch("catalog", name);
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join(FIXTURES).join("site"), &root);
     root
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &to.join(e.file_name()));
-        } else {
-            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-        }
-    }
 }
 
 fn read(root: &Path, rel: &str) -> String {

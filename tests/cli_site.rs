@@ -2,33 +2,18 @@
 //! `init`, on the example site and on small sites written here.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn lockstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lockstep"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LOCKSTEP_LANG", "en-US")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
+use common::{lockstep, path, scratch, text, write_file};
 
 /// A small site of its own: English `docs/`, Hebrew `i18n/he/`.
 fn site(name: &str, config: Option<&str>) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("lockstep-cli-site-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    let write = |rel: &str, body: &str| {
-        let p = root.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, body).unwrap();
-    };
+    let root = scratch("cli-site", name);
+    let write = |rel: &str, body: &str| write_file(&root, rel, body);
     write("docs/keys.md", "# Keys\n\nUse two hardware keys.\n\nKeep one of them at home.\n");
     write("i18n/he/keys.md", "# מפתחות\n\nהשתמשו בשני מפתחות חומרה.\n\nKeep one of them at home.\n");
     write("docs/new.md", "# New page\n\nNobody translated this yet.\n");
@@ -36,10 +21,6 @@ fn site(name: &str, config: Option<&str>) -> PathBuf {
         write("lockstep.toml", c);
     }
     root
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]

@@ -10,31 +10,13 @@ use std::time::Instant;
 use lockstep::history::{RepoHistory, Revision};
 use lockstep::load::decode;
 
+mod common;
+
+use common::{git_command, scratch};
+
 /// The page-history fixture, relative to the crate root.
 const FIXTURE: &str = "../shared/corpus/history";
 const PAGE: &str = "real-time-communication.md";
-
-/// A fresh, empty folder for this test process.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lockstep-history-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// `git` in `dir`, independent of the user's configuration.
-fn git(dir: &Path) -> Command {
-    let mut cmd = Command::new("git");
-    cmd.arg("-C")
-        .arg(dir)
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "core.autocrlf=false"])
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid");
-    cmd
-}
 
 fn run(cmd: &mut Command) {
     let out = cmd.output().expect("git runs");
@@ -43,8 +25,11 @@ fn run(cmd: &mut Command) {
 
 /// Commits everything in `dir` with the given committer (and author) date.
 fn commit(dir: &Path, date: &str) {
-    run(git(dir).args(["add", "-A"]));
-    run(git(dir).args(["commit", "-q", "-m", date]).env("GIT_AUTHOR_DATE", date).env("GIT_COMMITTER_DATE", date));
+    run(git_command(dir).args(["add", "-A"]));
+    run(git_command(dir)
+        .args(["commit", "-q", "-m", date])
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date));
 }
 
 /// The fixture folder, or None (after saying so loudly) when it is not there; on CI a missing
@@ -95,7 +80,7 @@ fn assert_newest_first(revs: &[Revision]) {
 #[test]
 fn fixture_one_repository() {
     let Some(fixture) = fixture() else { return };
-    let repo = scratch("fixture");
+    let repo = scratch("history", "fixture");
     build_fixture(&fixture, &[], &repo);
 
     let start = Instant::now();
@@ -167,7 +152,7 @@ fn fixture_one_repository() {
 #[test]
 fn fixture_split_repositories() {
     let Some(fixture) = fixture() else { return };
-    let out = scratch("fixture-split");
+    let out = scratch("history", "fixture-split");
     build_fixture(&fixture, &["--split"], &out);
 
     let start = Instant::now();
@@ -189,8 +174,8 @@ fn fixture_split_repositories() {
 /// A repository with two versions of `docs/a b.md`, one of `docs/é.md` (deleted later), files
 /// that are not Markdown or not below `docs`, and an invalid UTF-8 page.
 fn small_repository(name: &str) -> PathBuf {
-    let repo = scratch(name);
-    run(git(&repo).args(["init", "-q"]));
+    let repo = scratch("history", name);
+    run(git_command(&repo).args(["init", "-q"]));
     std::fs::create_dir_all(repo.join("docs/sub")).unwrap();
     std::fs::write(repo.join("docs/a b.md"), "# A\n\nfirst\n").unwrap();
     std::fs::write(repo.join("docs/\u{e9}.md"), "# \u{c9}\r\n\r\ncaf\u{e9}\r\n").unwrap();
@@ -265,8 +250,8 @@ fn small_repository_history() {
 
 #[test]
 fn not_a_repository() {
-    let dir = scratch("plain");
-    let inside_a_repository = git(&dir).args(["rev-parse", "--git-dir"]).output().unwrap().status.success();
+    let dir = scratch("history", "plain");
+    let inside_a_repository = git_command(&dir).args(["rev-parse", "--git-dir"]).output().unwrap().status.success();
     if inside_a_repository {
         eprintln!("SKIPPED: the temporary folder is inside a git repository");
         return;
@@ -281,7 +266,7 @@ fn not_a_repository() {
     assert!(err.to_string().contains("missing"), "{err}");
 
     // A repository without commits.
-    run(git(&dir).args(["init", "-q"]));
+    run(git_command(&dir).args(["init", "-q"]));
     let err = RepoHistory::read(&dir, &["docs"]).unwrap_err();
     assert!(err.to_string().contains("no commits"), "{err}");
 
@@ -291,9 +276,9 @@ fn not_a_repository() {
 #[test]
 fn shallow_clone_is_unavailable() {
     let repo = small_repository("shallow-source");
-    let clone = scratch("shallow-clone");
+    let clone = scratch("history", "shallow-clone");
     let url = format!("file://{}", repo.display());
-    run(git(&clone).args(["clone", "-q", "--depth", "1", &url, "."]));
+    run(git_command(&clone).args(["clone", "-q", "--depth", "1", &url, "."]));
     let err = RepoHistory::read(&clone, &["docs"]).unwrap_err();
     assert!(err.to_string().contains("shallow"), "{err}");
     assert!(err.to_string().contains("fetch-depth: 0") && err.to_string().contains("git fetch --unshallow"), "{err}");

@@ -6,37 +6,15 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+mod common;
+
+use common::{copy_dir, git, lockstep, path, scratch, text, write_file};
+
 const HOSTILE: &str = "tests/fixtures/report/hostile";
-
-fn lockstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lockstep"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LOCKSTEP_LANG", "en-US")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-/// A fresh, empty folder for this test process.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lockstep-report-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Every file below `dir`, by path relative to it.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -58,7 +36,7 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Runs the report of `site` into a scratch folder and returns the folder.
 fn report(name: &str, site: &str, extra: &[&str]) -> (PathBuf, Output) {
-    let out = scratch(name);
+    let out = scratch("report", name);
     let mut args = vec!["report", site, "--out", path(&out)];
     args.extend_from_slice(extra);
     let o = lockstep(&args);
@@ -191,8 +169,8 @@ fn the_index_shows_the_figures_of_every_locale() {
 
 #[test]
 fn unreadable_pages_are_error_rows_naming_the_file_and_the_rest_is_complete() {
-    let site = scratch("bad-site");
-    copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(HOSTILE).as_path(), &site);
+    let site = scratch("report", "bad-site");
+    copy_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(HOSTILE).as_path(), &site);
     std::fs::write(site.join("docs/broken.md"), "# Broken\n\nThis page has a bad translation.\n").unwrap();
     std::fs::write(site.join("i18n/he/broken.md"), b"# \xFF\xFE bad\n").unwrap();
     std::fs::write(site.join("docs/folder.md"), "# Folder\n\nThe Arabic file is a folder.\n").unwrap();
@@ -300,41 +278,10 @@ fn normalise(p: &Path) -> String {
     parts.join("/")
 }
 
-fn copy(from: &Path, to: &Path) {
-    for (rel, bytes) in files(from) {
-        let p = to.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, bytes).unwrap();
-    }
-}
-
-/// `git` in `dir`, independent of the user's configuration.
-fn git(dir: &Path, args: &[&str], date: &str) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "core.autocrlf=false"])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
 #[test]
 fn stale_rows_show_the_english_word_diff() {
-    let site = scratch("stale-site");
-    let write = |rel: &str, body: &str| {
-        let p = site.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, body).unwrap();
-    };
+    let site = scratch("report", "stale-site");
+    let write = |rel: &str, body: &str| write_file(&site, rel, body);
     write("docs/seeds.md", "# Seeds\n\nSow the seeds in spring.\n\nWater them every day.\n");
     write("i18n/he/seeds.md", "# זרעים\n\nזרעו את הזרעים באביב.\n\nהשקו אותם כל יום.\n");
     git(&site, &["init", "-q"], "2024-03-01T10:00:00Z");
@@ -356,7 +303,7 @@ fn stale_rows_show_the_english_word_diff() {
 
 #[test]
 fn a_huge_page_is_split_into_parts_under_a_megabyte() {
-    let site = scratch("huge-site");
+    let site = scratch("report", "huge-site");
     let sentence = "Every bed of this garden gets its own note about soil, light and water. ";
     let mut english = String::from("# Beds\n\n");
     let mut hebrew = String::from("# ערוגות\n\n");

@@ -23,6 +23,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
+use common::{git, path, scratch, text, write_file};
+
 /// A file name no repository should hold: an escape sequence, a right-to-left override, a
 /// carriage return and a line break starting a workflow command, the separators of its
 /// properties, a table border, a backtick, HTML, the end of a CDATA section and an escaped
@@ -79,13 +83,8 @@ struct Site(PathBuf);
 
 impl Site {
     fn new(test: &str) -> Site {
-        let root = std::env::temp_dir().join(format!("lockstep-safe-output-{test}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let write = |rel: &str, body: &[u8]| {
-            let p = root.join(rel);
-            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            std::fs::write(p, body).unwrap();
-        };
+        let root = scratch("safe-output", test);
+        let write = |rel: &str, body: &[u8]| write_file(&root, rel, body);
         write("docs/garden.md", SOURCE_V1.as_bytes());
         write("i18n/he/garden.md", TRANSLATION.as_bytes());
         write(&format!("docs/{EVIL}"), b"# Evil\n\nStill in English here.\n");
@@ -112,29 +111,6 @@ impl Drop for Site {
     }
 }
 
-/// `git` in `dir`, independent of the user's configuration.
-fn git(dir: &Path, args: &[&str], date: &str) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", "-c", "core.autocrlf=false"])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.invalid")
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
 /// Runs lockstep with colour forced, as on a terminal: raw page text would reach the output
 /// as it is, not stripped by the terminal detection.
 fn lockstep(args: &[&str]) -> Output {
@@ -146,10 +122,6 @@ fn lockstep(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 
 /// A character that must never come out raw: controls but tab and line feed, bidirectional

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 
+mod common;
+
 /// How long one run may take before it counts as hung.
 const TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -236,16 +238,11 @@ struct TempSite(PathBuf);
 
 impl TempSite {
     fn new(name: &str) -> TempSite {
-        let root = std::env::temp_dir().join(format!("lockstep-scenario-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(&root).expect("a temporary folder");
-        TempSite(root)
+        TempSite(common::scratch("scenario", name))
     }
 
     fn write(&self, rel: &str, bytes: &[u8]) {
-        let p = self.0.join(rel);
-        std::fs::create_dir_all(p.parent().expect("a parent")).expect("a folder");
-        std::fs::write(p, bytes).expect("a file");
+        common::write_file(&self.0, rel, bytes);
     }
 
     fn arg(&self) -> String {

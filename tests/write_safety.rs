@@ -8,25 +8,11 @@
 use std::collections::BTreeMap;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn lockstep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lockstep"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LOCKSTEP_LANG", "en-US")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+mod common;
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{lockstep, path, text, write_file};
 
 fn mode(p: &Path) -> u32 {
     std::fs::metadata(p).unwrap().permissions().mode() & 0o7777
@@ -39,13 +25,8 @@ fn set_mode(p: &Path, mode: u32) {
 /// A fresh folder holding `site/`: English `docs/`, Hebrew `i18n/he/`, UI strings and a
 /// config with a `[catalog]`; `elsewhere/` beside it is where nothing may be written.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("lockstep-write-safety-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let write = |rel: &str, body: &str| {
-        let p = dir.join(rel);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, body).unwrap();
-    };
+    let dir = common::scratch("write-safety", name);
+    let write = |rel: &str, body: &str| write_file(&dir, rel, body);
     write("site/docs/keys.md", "# Keys\n\nUse two hardware keys.\n");
     write("site/i18n/he/keys.md", "---\ntitle: מפתחות\n---\n\n# מפתחות\n\nהשתמשו בשני מפתחות חומרה.\n");
     write("site/strings/ui.en.env", "NAV_HOME=\"Home\"\n");

@@ -237,20 +237,7 @@ const SAMPLE: usize = 120;
 
 /// Every file below `dir` (`all`), or only its HTML files, sorted.
 fn html_files(dir: &Path, all: bool) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)? {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if all || p.extension().is_some_and(|e| e == "html") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::bench::files_below(dir, |p| all || p.extension().is_some_and(|e| e == "html"))
 }
 
 /// Chromium from `--chromium`, `$CHROMIUM`, or the `PATH` (Debian's package installs

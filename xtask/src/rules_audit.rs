@@ -28,14 +28,7 @@ pub fn run(shared: &Path, args: &AuditArgs) -> Result<ExitCode> {
     let config = lockstep::site::config::Config::default();
     let site = lockstep::site::Site::discover(&snapshot, &config).map_err(anyhow::Error::msg)?;
     let start = std::time::Instant::now();
-    let report = lockstep::site::analyse::analyse(
-        &site,
-        &config,
-        &Default::default(),
-        &Default::default(),
-        lockstep::ui::Messages::english(),
-        &|| {},
-    );
+    let report = crate::bench::analyse_pages(&site, &config);
     let findings: Vec<&Finding> = report.findings.iter().filter(|f| !is_coverage(&f.rule)).collect();
     println!(
         "rules over {} ({} page pairs, {:.2} s): {} markup and script findings\n",
@@ -183,7 +176,7 @@ fn rewrites(snapshot: &Path) -> Result<(usize, Vec<Finding>)> {
     let facts = LocaleFacts::new("de");
     let mut pages = 0;
     let mut out = Vec::new();
-    for entry in walk(&snapshot.join("docs"))? {
+    for entry in crate::bench::files_below(&snapshot.join("docs"), |p| p.extension().is_some_and(|x| x == "md"))? {
         let text = crate::seeds::read(&entry)?;
         let rewritten = rewrite(&text);
         let (src, tr) = (parse(&text), parse(&rewritten));
@@ -194,23 +187,6 @@ fn rewrites(snapshot: &Path) -> Result<(usize, Vec<Finding>)> {
         pages += 1;
     }
     Ok((pages, out))
-}
-
-fn walk(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d)? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "md") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// The rewrites translation platforms make without changing what a page means (SPEC §1.2):

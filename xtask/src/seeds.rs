@@ -116,14 +116,7 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
                 && site.pages.len() == 123,
             &format!("the snapshot's English tree and 5 locales are found without config ({found})"),
         );
-        let report = lockstep::site::analyse::analyse(
-            &site,
-            &config,
-            &Default::default(),
-            &Default::default(),
-            lockstep::ui::Messages::english(),
-            &|| {},
-        );
+        let report = crate::bench::analyse_pages(&site, &config);
         c.check(
             report.errors.is_empty() && report.pages.len() == 5 * 123,
             &format!(
