@@ -934,3 +934,29 @@ fn a_block_moved_and_reworded_in_the_english_is_obsolete_and_missing_with_a_base
         ",
     );
 }
+
+#[test]
+fn a_long_translated_page_is_anchored_by_its_links_and_keeps_every_block_in_place() {
+    // 120 paragraphs, no text equal across the languages: one gap far above the size searched
+    // whole. Each paragraph links to its own page; one English paragraph is new.
+    let en: Vec<String> = (0..120)
+        .map(|n| format!("Read the [guide number {n}](https://example.org/guide-{n}) before you start."))
+        .collect();
+    let he: Vec<String> = (0..120)
+        .filter(|n| *n != 60)
+        .map(|n| format!("קראו את [המדריך מספר {n}](https://example.org/guide-{n}) לפני שמתחילים."))
+        .collect();
+    let alignment = align_pages(&en.join("\n\n"), &he.join("\n\n"), None, "he");
+    let missing: Vec<u32> = alignment
+        .pairs
+        .iter()
+        .filter(|p| p.has(Status::Missing))
+        .filter_map(|p| p.source_lines.map(|l| l[0]))
+        .collect();
+    assert_eq!(missing, vec![121], "only the new paragraph (line 121) is missing");
+    for p in alignment.pairs.iter().filter(|p| p.has(Status::Translated)) {
+        let (s, t) = (p.source_lines.unwrap()[0], p.translation_lines.unwrap()[0]);
+        assert_eq!(s, if t < 121 { t } else { t + 2 }, "source line {s} paired with translation line {t}");
+    }
+    assert!(alignment.pairs.iter().all(|p| !p.has(Status::Obsolete)));
+}
