@@ -103,7 +103,7 @@ pub(super) fn simple(
         lines: [line, line],
         raw: raw.to_owned(),
         norm: normalise(raw),
-        sentences: super::sentence_ranges(analysed(&text)),
+        sentences: Default::default(),
         text,
         skeleton,
         verbatim: false,

@@ -78,7 +78,7 @@ pub struct Segment {
     /// The translatable prose: text outside markup, link and image texts included.
     pub text: String,
     /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed).
-    pub sentences: Vec<[u32; 2]>,
+    sentences: std::sync::OnceLock<Vec<[u32; 2]>>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
     pub skeleton: Vec<String>,
@@ -102,7 +102,10 @@ impl Segment {
 
     /// The sentences of the text (of its analysed part).
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
-        self.sentences.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
+        // Found the first time they are needed, then kept: an English segment is compared
+        // with every locale.
+        let ranges = self.sentences.get_or_init(|| sentence_ranges(self.prose()));
+        ranges.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
     /// The number of words of the text (counted once: an English segment is counted for every
