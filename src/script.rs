@@ -83,22 +83,61 @@ fn whatlang_for(language: &str) -> Option<whatlang::Lang> {
 pub fn latin_share(text: &str) -> Option<f32> {
     let (mut letters, mut latin) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphabetic() {
-                letters += 1;
-                latin += 1;
-            }
-        } else if c.is_alphabetic() {
+        let is_latin = if c.is_ascii() {
+            c.is_ascii_alphabetic().then_some(true)
+        } else {
+            common_letter(c).or_else(|| c.is_alphabetic().then(|| c.script() == Script::Latin))
+        };
+        if let Some(is_latin) = is_latin {
             letters += 1;
-            latin += usize::from(c.script() == Script::Latin);
+            latin += usize::from(is_latin);
         }
     }
     (letters > 0).then(|| latin as f32 / letters as f32)
 }
 
+/// `char::is_alphabetic`, with the letters of the common scripts answered first (the general
+/// lookup is slow, and it runs for every character of every page).
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        common_letter(c).is_some() || c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, answered as quickly as [`is_letter`].
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        common_letter(c).is_some() || c.is_alphanumeric()
+    }
+}
+
+/// For a letter of Latin-1, Hebrew, Arabic or the CJK ideographs: whether it is Latin. `None`
+/// for any other character (which may still be a letter).
+fn common_letter(c: char) -> Option<bool> {
+    match c {
+        'À'..='ÿ' if c != '×' && c != '÷' => Some(true),
+        'א'..='ת' | '\u{0620}'..='\u{064A}' | '\u{4E00}'..='\u{9FFF}' => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_letter_ranges_agree_with_the_unicode_tables() {
+        for c in '\0'..='\u{FFFF}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+            let general = c.is_alphabetic().then(|| f32::from(u8::from(c.script() == Script::Latin)));
+            assert_eq!(latin_share(&c.to_string()), general, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn directions_and_scripts() {

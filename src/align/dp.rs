@@ -20,9 +20,10 @@ const DIAG: u8 = 2;
 
 /// Returns the pairs `(a index, b index)` chosen inside `gap`, in order. Pairs scoring at or
 /// below `threshold` are never made; in a gap of one segment on each side, `lone_threshold`
-/// applies instead (position may be evidence there: see `Scorer::lone_threshold`).
+/// applies instead (position may be evidence there: see `Scorer::lone_threshold`). `score(i, j,
+/// threshold)` may return 0 for a pair it can tell cheaply scores at or below `threshold`.
 pub fn align_gap(
-    score: impl Fn(usize, usize) -> f32,
+    score: impl Fn(usize, usize, f32) -> f32,
     threshold: f32,
     lone_threshold: f32,
     gap: Gap,
@@ -53,7 +54,7 @@ pub fn align_gap(
             let (mut best, mut from) = if up >= left { (up, UP) } else { (left, LEFT) };
             let diag = band.get(&value, i - 1, j - 1);
             if diag > f32::NEG_INFINITY {
-                let s = score(gap.a0 + i - 1, gap.b0 + j - 1) - threshold;
+                let s = score(gap.a0 + i - 1, gap.b0 + j - 1, threshold) - threshold;
                 if s > 0.0 && diag + s > best {
                     best = diag + s;
                     from = DIAG;
@@ -130,7 +131,7 @@ mod tests {
     #[test]
     fn a_lone_pair_uses_its_own_threshold() {
         let lone = Gap { a0: 0, a1: 1, b0: 0, b1: 1 };
-        let weak = |_: usize, _: usize| 0.4;
+        let weak = |_: usize, _: usize, _: f32| 0.4;
         assert_eq!(align_gap(weak, 0.6, 0.3, lone), vec![(0, 0)]);
         assert!(align_gap(weak, 0.6, 0.6, lone).is_empty());
         // In a larger gap the lone threshold plays no part.

@@ -68,7 +68,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
         gaps = ordered(&ga, &gb, &mut sub_pairs);
     }
     for gap in gaps {
-        let score = |x: usize, y: usize| scorer.score(rest_a[x], rest_b[y]);
+        let score = |x: usize, y: usize, floor: f32| scorer.score_above(rest_a[x], rest_b[y], floor);
         for (x, y) in dp::align_gap(score, scorer.threshold(), scorer.lone_threshold(), gap) {
             sub_pairs[y] = Some(x);
         }

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
 
 use crate::parse::{analysed, Kind, Page, Segment};
+use crate::script::is_word_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -34,8 +35,9 @@ pub struct Scorer<'a> {
     /// Skeleton and name tokens of every segment of each page.
     ta: &'a TokenLists,
     tb: &'a TokenLists,
-    fa: Vec<OnceCell<Features>>,
-    fb: Vec<OnceCell<Features>>,
+    fa: Vec<OnceCell<Features<'a>>>,
+    fb: Vec<OnceCell<Features<'a>>>,
+    page_b: &'a Page,
     /// The English page (its words, across languages).
     page_a: &'a Page,
     /// Translation length / English length over the whole page.
@@ -74,16 +76,42 @@ impl TokenLists {
     }
 }
 
-/// What alignment derives from one page alone, kept with the page (see `Page`).
+/// What alignment derives from one page alone, kept with the page (see `Page`): an English
+/// page is aligned with every locale.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Derived {
     pub vocabulary: OnceLock<HashSet<u64>>,
     tokens: [OnceLock<TokenLists>; 2],
+    /// Per mode, the text features of each segment, found when it is first scored.
+    texts: [OnceLock<Vec<OnceLock<Text>>>; 2],
 }
 
 impl Derived {
     fn tokens(&self, segments: &[Segment], mode: Mode) -> &TokenLists {
         self.tokens[mode as usize].get_or_init(|| TokenLists::new(segments, mode))
+    }
+
+    fn text(&self, segments: &[Segment], i: usize, mode: Mode) -> &Text {
+        let texts = self.texts[mode as usize].get_or_init(|| (0..segments.len()).map(|_| OnceLock::new()).collect());
+        texts[i].get_or_init(|| Text::new(&segments[i], mode))
+    }
+}
+
+/// What a segment's text says, whatever page it is compared with.
+#[derive(Debug, Clone, PartialEq)]
+struct Text {
+    /// Lowercased words, sorted.
+    words: Vec<u64>,
+    chars: usize,
+    container: u64,
+}
+
+impl Text {
+    fn new(s: &Segment, mode: Mode) -> Self {
+        let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
+        let mut words: Vec<u64> = ordered_words(source).into_iter().map(|w| w.0).collect();
+        words.sort_unstable();
+        Text { words, chars: s.text.chars().count(), container: hash(&s.container) }
     }
 }
 
@@ -94,14 +122,14 @@ struct Bag {
     total: f32,
 }
 
-struct Features {
+struct Features<'a> {
     skeleton: Bag,
     /// Latin-script names of the text (across languages only).
     names: Bag,
-    /// Lowercased words, sorted.
-    words: Vec<u64>,
-    chars: usize,
-    container: u64,
+    text: &'a Text,
+    /// Across languages, on the translated side: those of the words that the English page has
+    /// (no other word can be shared with an English segment).
+    known: Vec<u64>,
     /// Across languages: the translated segment is still in English.
     english: bool,
 }
@@ -134,19 +162,26 @@ impl<'a> Scorer<'a> {
             fa: (0..a.len()).map(|_| OnceCell::new()).collect(),
             fb: (0..b.len()).map(|_| OnceCell::new()).collect(),
             page_a,
+            page_b,
             length_ratio,
         }
     }
 
-    fn fa(&self, i: usize) -> &Features {
-        self.fa[i].get_or_init(|| self.features(&self.a[i], self.ta.get(i), false))
+    fn fa(&self, i: usize) -> &Features<'a> {
+        self.fa[i].get_or_init(|| {
+            let text = self.page_a.derived().text(self.a, i, self.mode);
+            self.features(text, self.ta.get(i), false)
+        })
     }
 
-    fn fb(&self, j: usize) -> &Features {
-        self.fb[j].get_or_init(|| self.features(&self.b[j], self.tb.get(j), self.mode == Mode::CrossLanguage))
+    fn fb(&self, j: usize) -> &Features<'a> {
+        self.fb[j].get_or_init(|| {
+            let text = self.page_b.derived().text(self.b, j, self.mode);
+            self.features(text, self.tb.get(j), self.mode == Mode::CrossLanguage)
+        })
     }
 
-    fn features(&self, s: &Segment, (sk, names): (&[u64], &[u64]), translated: bool) -> Features {
+    fn features(&self, text: &'a Text, (sk, names): (&[u64], &[u64]), translated: bool) -> Features<'a> {
         let n = (self.a.len() + self.b.len()).max(1) as f32;
         let bag = |t: &[u64]| -> Bag {
             let tokens: Vec<(u64, f32)> =
@@ -154,13 +189,17 @@ impl<'a> Scorer<'a> {
             let total = tokens.iter().map(|t| t.1).sum();
             Bag { tokens, total }
         };
-        let mut f = Features::new(s, bag(sk), bag(names), self.mode);
+        let (mut skeleton, mut names) = (bag(sk), bag(names));
+        skeleton.tokens.sort_by_key(|t| t.0);
+        names.tokens.sort_by_key(|t| t.0);
+        let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if translated {
             // A translated segment whose words nearly all occur on the English page is still
             // English (untranslated): it is compared as English, whatever the locale.
             let vocabulary = self.page_a.vocabulary();
-            let known = f.words.iter().filter(|w| vocabulary.contains(w)).count();
-            f.english = f.words.len() >= 3 && known as f32 >= 0.8 * f.words.len() as f32;
+            let words = &text.words;
+            f.known = words.iter().copied().filter(|w| vocabulary.contains(w)).collect();
+            f.english = words.len() >= 3 && f.known.len() as f32 >= 0.8 * words.len() as f32;
         }
         f
     }
@@ -226,6 +265,15 @@ impl<'a> Scorer<'a> {
         footnote(&self.a[i]) && footnote(&self.b[j]) && self.a[i].skeleton.first() == self.b[j].skeleton.first()
     }
 
+    /// [`Scorer::score`] when it may exceed `threshold`; 0 when the kinds of the two blocks
+    /// alone keep it at or below (a cheap bound that spares most cells of a gap).
+    pub fn score_above(&self, i: usize, j: usize, threshold: f32) -> f32 {
+        if self.mode == Mode::CrossLanguage && kind_factor(self.a[i].kind, self.b[j].kind) <= threshold {
+            return 0.0;
+        }
+        self.score(i, j)
+    }
+
     /// How alike `a[i]` and `b[j]` are, from 0 to 1.
     pub fn score(&self, i: usize, j: usize) -> f32 {
         let (sa, sb) = (&self.a[i], &self.b[j]);
@@ -241,7 +289,7 @@ impl<'a> Scorer<'a> {
             Mode::Monolingual => 1.0,
             Mode::CrossLanguage => kind_factor(sa.kind, sb.kind),
         };
-        let container = if fa.container == fb.container { 1.0 } else { 0.0 };
+        let container = if fa.text.container == fb.text.container { 1.0 } else { 0.0 };
         let skeleton = weighted_jaccard(&fa.skeleton, &fb.skeleton);
         let s = match self.mode {
             Mode::Monolingual => {
@@ -249,15 +297,15 @@ impl<'a> Scorer<'a> {
                 0.8 * text + 0.1 * skeleton.unwrap_or(text) + 0.1 * container
             }
             Mode::CrossLanguage => {
-                let shared = dice(&fa.words, &fb.words);
-                if fb.english && !fa.words.is_empty() {
+                let shared = dice(&fa.text.words, &fb.known, fb.text.words.len());
+                if fb.english && !fa.text.words.is_empty() {
                     // Both sides are in the same language (an untranslated block): judge it as
                     // two English revisions, so that a rewritten block is not taken for its
                     // successor.
                     let ratio = self.text_ratio(i, j);
                     return kind * if ratio >= 0.6 { ratio } else { ratio / 2.0 };
                 }
-                let mut sum = 0.15 * container + 0.25 * self.length(fa.chars, fb.chars);
+                let mut sum = 0.15 * container + 0.25 * self.length(fa.text.chars, fb.text.chars);
                 let mut weight = 0.4;
                 if let Some(sk) = skeleton {
                     sum += 0.5 * sk;
@@ -301,24 +349,6 @@ impl<'a> Scorer<'a> {
     }
 }
 
-impl Features {
-    fn new(s: &Segment, mut skeleton: Bag, mut names: Bag, mode: Mode) -> Self {
-        skeleton.tokens.sort_by_key(|t| t.0);
-        names.tokens.sort_by_key(|t| t.0);
-        let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
-        let mut words: Vec<u64> = ordered_words(source).into_iter().map(|w| w.0).collect();
-        words.sort_unstable();
-        Features {
-            skeleton,
-            names,
-            words,
-            chars: s.text.chars().count(),
-            container: hash(&s.container),
-            english: false,
-        }
-    }
-}
-
 /// A key under which a segment that moved can be recognised: its footnote label, or its kind
 /// and skeleton.
 fn move_key(s: &Segment) -> Option<u64> {
@@ -346,7 +376,7 @@ pub fn known_share(text: &str, vocabulary: &HashSet<u64>) -> Option<f32> {
 
 /// The words of `text`, lowercased and hashed, in order, with their lengths.
 fn ordered_words(text: &str) -> Vec<(u64, u32)> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut h = FxHasher::default();
@@ -370,7 +400,7 @@ fn tokens(s: &Segment, mode: Mode) -> (Vec<u64>, Vec<u64>) {
     skeleton.sort_unstable();
     let mut names = Vec::new();
     if mode == Mode::CrossLanguage {
-        for w in s.prose().split(|c: char| !c.is_alphanumeric()) {
+        for w in s.prose().split(|c: char| !is_word_char(c)) {
             let named = w.len() > 1
                 && w.starts_with(|c: char| c.is_ascii_uppercase())
                 && w.chars().all(|c| c.is_ascii_alphanumeric());
@@ -491,9 +521,10 @@ fn quick_ratio(a: &str, b: &str) -> f32 {
     2.0 * common as f32 / (la + lb) as f32
 }
 
-/// Dice coefficient of two sorted multisets.
-fn dice(a: &[u64], b: &[u64]) -> f32 {
-    if a.is_empty() || b.is_empty() {
+/// Dice coefficient of two sorted multisets `a` and `b`, given `b` as the sorted part of it
+/// that can occur in `a` and its full length.
+fn dice(a: &[u64], b: &[u64], b_len: usize) -> f32 {
+    if a.is_empty() || b_len == 0 {
         return 0.0;
     }
     let (mut i, mut j, mut common) = (0, 0, 0usize);
@@ -508,7 +539,7 @@ fn dice(a: &[u64], b: &[u64]) -> f32 {
             }
         }
     }
-    2.0 * common as f32 / (a.len() + b.len()) as f32
+    2.0 * common as f32 / (a.len() + b_len) as f32
 }
 
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {

@@ -6,13 +6,13 @@
 //! restricted to {English, the locale's language} calls English.
 
 use crate::parse::{Page, Segment};
-use crate::script::{latin_share, LocaleFacts};
+use crate::script::{is_letter, latin_share, LocaleFacts};
 
 use super::Status;
 
 /// A sentence long enough to be prose rather than a name (SPEC, truth definition of partial).
 fn is_prose(sentence: &str) -> bool {
-    sentence.split_whitespace().count() >= 3 || sentence.chars().count() >= 20
+    sentence.split_whitespace().nth(2).is_some() || sentence.chars().nth(19).is_some()
 }
 
 /// `Untranslated`, `Partial` or `None` (translated) for translation `t` against the English
@@ -41,18 +41,21 @@ pub fn content_status(
         return None;
     }
     let verbatim_english: Vec<&str> = english.sentence_texts().filter(|s| is_prose(s)).collect();
-    let prose: Vec<&str> = t.sentence_texts().filter(|s| s.chars().any(char::is_alphabetic)).collect();
+    let prose: Vec<&str> = t.sentence_texts().filter(|s| s.chars().any(is_letter)).collect();
     if prose.is_empty() {
         return None;
     }
+    // A sentence of the translation is a slice of its prose: none can contain an English
+    // sentence that the whole prose does not contain.
+    let any_verbatim = verbatim_english.iter().any(|e| t.prose().contains(e));
     let english_count = prose
         .iter()
         .filter(|s| {
-            verbatim_english.iter().any(|e| s.contains(e) || e.contains(*s) && is_prose(s))
-                || (!english_is_base && looks_english(s, page, facts))
+            let prose = is_prose(s);
+            let verbatim = |e: &&str| any_verbatim && s.contains(e) || prose && e.len() >= s.len() && e.contains(**s);
+            verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts))
         })
         .count();
-    let any_verbatim = verbatim_english.iter().any(|e| t.prose().contains(e));
     if english_count == prose.len() && !english_is_base {
         Some(Status::Untranslated)
     } else if english_count > 0 || any_verbatim {

@@ -143,7 +143,7 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
     let outside = all.replacen(linked, "", 1);
     let outside = ATTR_LIST.replace_all(&outside, "");
     let outside = ICON.replace_all(&outside, "");
-    !outside.chars().any(char::is_alphabetic)
+    !outside.chars().any(crate::script::is_letter)
 }
 
 /// Moves attribute lists and icon shortcodes from the text into the skeleton.

@@ -92,7 +92,7 @@ pub struct Segment {
 impl Segment {
     /// True when the text holds at least one letter, i.e. there is something to translate.
     pub fn has_letters(&self) -> bool {
-        self.text.chars().any(char::is_alphabetic)
+        self.text.chars().any(crate::script::is_letter)
     }
 
     /// The part of the text analysed for language and likeness (see [`MAX_ANALYSED`]).
@@ -113,7 +113,7 @@ impl Segment {
     pub fn words(&self) -> usize {
         *self
             .word_count
-            .get_or_init(|| self.text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count())
+            .get_or_init(|| self.text.split_whitespace().filter(|w| w.chars().any(crate::script::is_word_char)).count())
     }
 }
 
