@@ -1,7 +1,7 @@
 //! `bidi-control-dangerous`: bidirectional controls inside code, targets or attributes (Trojan
 //! Source).
 
-use super::text::{bidi_control, capped, markup_spans, named, shorten};
+use super::text::{bidi_control, capped, holds, markup_spans, named, shorten, BIDI_LEADS};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -31,7 +31,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let raw = &input.translation.raw;
-    if !raw.chars().any(|c| bidi_control(c).is_some()) {
+    if !holds(raw, BIDI_LEADS, |c| bidi_control(c).is_some()) {
         return;
     }
     let english = input.english.map_or("", |e| e.raw.as_str());

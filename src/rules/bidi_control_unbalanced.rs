@@ -1,7 +1,7 @@
 //! `bidi-control-unbalanced`: an embedding, override or isolate in prose that is never closed,
 //! or a closing control with nothing to close.
 
-use super::text::{bidi_control, capped, markup_spans, named};
+use super::text::{bidi_control, capped, holds, markup_spans, named, BIDI_LEADS};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -30,7 +30,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    if seg.kind == Kind::Code || !seg.raw.chars().any(|c| bidi_control(c).is_some()) {
+    if seg.kind == Kind::Code || !holds(&seg.raw, BIDI_LEADS, |c| bidi_control(c).is_some()) {
         return;
     }
     let raw = &seg.raw;

@@ -1,7 +1,7 @@
 //! `digits-script-mismatch`: digits of two systems in one number or one block, or the digits
 //! of another language (Arabic's in Persian, Persian's in Arabic).
 
-use super::text::{capped, language, shorten};
+use super::text::{capped, holds, language, shorten};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -63,7 +63,8 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     let text = &seg.text;
-    if seg.kind == Kind::Code || !text.chars().any(|c| matches!(System::of(c), Some(System::Arabic | System::Extended)))
+    if seg.kind == Kind::Code
+        || !holds(text, &[0xD9, 0xDB], |c| matches!(System::of(c), Some(System::Arabic | System::Extended)))
     {
         return;
     }
@@ -183,8 +184,14 @@ fn language_name(lang: &str) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
+    use super::{System, RULE};
     use crate::rules::testing::hits;
+    use crate::rules::text::leads_cover;
+
+    #[test]
+    fn the_lead_bytes_cover_the_arabic_digits() {
+        assert!(leads_cover(&[0xD9, 0xDB], |c| matches!(System::of(c), Some(System::Arabic | System::Extended))));
+    }
 
     #[test]
     fn a_number_with_two_systems_is_found() {

@@ -3,7 +3,7 @@
 
 use unicode_script::{Script, UnicodeScript};
 
-use super::text::{capped, visible};
+use super::text::{capped, holds, visible};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -30,6 +30,9 @@ pub static RULE: Rule = Rule {
     check: Check::Pair(check),
 };
 
+/// The first bytes of the UTF-8 encodings of the characters [`name`] knows, but U+180E (0xE1).
+const LEADS: &[u8] = &[0xC2, 0xE2, 0xEF];
+
 fn name(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{200B}' => "ZERO WIDTH SPACE",
@@ -55,7 +58,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let raw = input.translation.raw.as_str();
-    if !raw.chars().any(|c| name(c).is_some()) {
+    if !holds(raw, LEADS, |c| name(c).is_some()) && !holds(raw, &[0xE1], |c| name(c).is_some()) {
         return;
     }
     // The invisible characters the English block has: the translation may keep those.
@@ -144,8 +147,14 @@ fn is_emoji(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::RULE;
+    use super::{name, LEADS, RULE};
     use crate::rules::testing::hits;
+    use crate::rules::text::leads_cover;
+
+    #[test]
+    fn the_lead_bytes_cover_every_named_character() {
+        assert!(leads_cover(&[LEADS, &[0xE1]].concat(), |c| name(c).is_some()));
+    }
 
     #[test]
     fn zero_width_space_and_soft_hyphen_are_found() {

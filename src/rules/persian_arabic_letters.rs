@@ -1,7 +1,7 @@
 //! `persian-arabic-letters`: Arabic yeh and kaf in Persian text, Persian yeh and keheh in Arabic
 //! text.
 
-use super::text::{language, word_at};
+use super::text::{holds, language, word_at};
 use super::{Check, Group, Hit, Input, Rule};
 use crate::check::Level;
 use crate::parse::Kind;
@@ -54,7 +54,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         _ => return,
     };
     let seg = input.translation;
-    if seg.kind == Kind::Code || !seg.text.chars().any(|c| swaps.iter().any(|s| s.wrong == c)) {
+    let mut leads: Vec<u8> = swaps.iter().map(|s| s.wrong.to_string().as_bytes()[0]).collect();
+    leads.sort_unstable();
+    leads.dedup();
+    if seg.kind == Kind::Code || !holds(&seg.text, &leads, |c| swaps.iter().any(|s| s.wrong == c)) {
         return;
     }
     let english = input.english.map_or("", |e| e.raw.as_str());

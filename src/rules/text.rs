@@ -52,6 +52,29 @@ pub fn bidi_control(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `s` holds a character `wanted` accepts, looking only at the characters whose UTF-8
+/// encoding starts with one of the (at most three) bytes `leads`, which must cover every
+/// character `wanted` accepts: rules that look for rare characters scan bytes (SIMD) instead of
+/// decoding every character of every block.
+pub fn holds(s: &str, leads: &[u8], wanted: impl Fn(char) -> bool) -> bool {
+    let at = |i: usize| s[i..].chars().next().is_some_and(&wanted);
+    match *leads {
+        [a] => memchr::memchr_iter(a, s.as_bytes()).any(at),
+        [a, b] => memchr::memchr2_iter(a, b, s.as_bytes()).any(at),
+        [a, b, c] => memchr::memchr3_iter(a, b, c, s.as_bytes()).any(at),
+        _ => s.chars().any(wanted),
+    }
+}
+
+/// The first byte of the UTF-8 encoding of every bidirectional control ([`bidi_control`]).
+pub const BIDI_LEADS: &[u8] = &[0xE2];
+
+/// Whether every character `wanted` accepts starts with one of `leads` (see [`holds`]).
+#[cfg(test)]
+pub fn leads_cover(leads: &[u8], wanted: impl Fn(char) -> bool) -> bool {
+    ('\0'..=char::MAX).filter(|c| wanted(*c)).all(|c| leads.contains(&c.to_string().as_bytes()[0]))
+}
+
 /// A character named and shown by code point: `RLO <U+202E>`.
 pub fn named(name: &str, c: char) -> String {
     format!("{name} <U+{:04X}>", c as u32)
@@ -333,6 +356,13 @@ mod tests {
         assert!(is_rtl_letter('ש') && is_rtl_letter('ب') && !is_rtl_letter('a') && !is_rtl_letter('\u{200F}'));
         assert_eq!(language("fa-IR"), "fa");
         assert_eq!(bidi_control('\u{202E}'), Some("RLO"));
+    }
+
+    #[test]
+    fn bidi_controls_start_with_their_lead_byte() {
+        assert!(leads_cover(BIDI_LEADS, |c| bidi_control(c).is_some()));
+        assert!(holds("a\u{2067}b", BIDI_LEADS, |c| bidi_control(c).is_some()));
+        assert!(!holds("a “b” — c", BIDI_LEADS, |c| bidi_control(c).is_some()));
     }
 
     #[test]
