@@ -37,7 +37,9 @@ pub fn run(args: &FuzzArgs) -> Result<ExitCode> {
         if regressions.is_dir() {
             cmd.arg(&regressions);
         }
-        cmd.args(["--", "-rss_limit_mb=4096", "-timeout=20", "-max_len=65536"]);
+        // libFuzzer times an input by the wall clock: on a machine running other work, a slow
+        // input is not a hang until it has taken minutes.
+        cmd.args(["--", "-rss_limit_mb=4096", "-timeout=120", "-max_len=65536"]);
         if args.replay {
             cmd.arg("-runs=0");
         } else {
