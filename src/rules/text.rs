@@ -53,17 +53,17 @@ pub fn bidi_control(c: char) -> Option<&'static str> {
 }
 
 /// Whether `s` holds a character `wanted` accepts, looking only at the characters whose UTF-8
-/// encoding starts with one of the (at most three) bytes `leads`, which must cover every
-/// character `wanted` accepts: rules that look for rare characters scan bytes (SIMD) instead of
-/// decoding every character of every block.
+/// encoding starts with one of the bytes `leads`, which must cover every character `wanted`
+/// accepts: rules that look for rare characters scan bytes (SIMD, three lead bytes per pass)
+/// instead of decoding every character of every block.
 pub fn holds(s: &str, leads: &[u8], wanted: impl Fn(char) -> bool) -> bool {
     let at = |i: usize| s[i..].chars().next().is_some_and(&wanted);
-    match *leads {
+    leads.chunks(3).any(|chunk| match *chunk {
         [a] => memchr::memchr_iter(a, s.as_bytes()).any(at),
         [a, b] => memchr::memchr2_iter(a, b, s.as_bytes()).any(at),
         [a, b, c] => memchr::memchr3_iter(a, b, c, s.as_bytes()).any(at),
-        _ => s.chars().any(wanted),
-    }
+        _ => false,
+    })
 }
 
 /// The first byte of the UTF-8 encoding of every bidirectional control ([`bidi_control`]).
