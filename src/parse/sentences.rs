@@ -23,17 +23,56 @@ fn never_ends_sentence(c: char) -> bool {
     crate::script::is_word_char(c) || c.is_whitespace() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
+/// Letters whose sentence-break class (UAX #29) is Upper, Lower or OLetter, known without
+/// tables: ASCII, Hebrew and Arabic letters and CJK ideographs. No boundary falls between two of
+/// them, and no rule of UAX #29 looks across such a pair: the segmenter can start afresh there.
+fn is_plain_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{05D0}'..='\u{05EA}' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{4E00}'..='\u{9FEF}')
+}
+
+/// The sentence boundaries of `text` after its start, in order, ending with `text.len()`: those
+/// of `split_sentence_bounds`. The segmenter runs only on windows around the characters that can
+/// end a sentence, each window cut between two plain letters (most of a paragraph is never
+/// segmented).
+fn boundaries(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let segment = |from: usize, to: usize, out: &mut Vec<usize>| {
+        let mut at = from;
+        for piece in text[from..to].split_sentence_bounds() {
+            at += piece.len();
+            if at < to {
+                out.push(at);
+            }
+        }
+    };
+    // The last place between two plain letters, and the start of the window being gathered.
+    let mut cut = 0;
+    let mut window: Option<usize> = None;
+    let mut previous_plain = false;
+    for (i, c) in text.char_indices() {
+        let plain = is_plain_letter(c);
+        if plain && previous_plain {
+            if let Some(start) = window.take() {
+                segment(start, i, &mut out);
+            }
+            cut = i;
+        }
+        previous_plain = plain;
+        if window.is_none() && !never_ends_sentence(c) {
+            window = Some(cut);
+        }
+    }
+    if let Some(start) = window {
+        segment(start, text.len(), &mut out);
+    }
+    out.push(text.len());
+    out
+}
+
 /// The byte ranges of the sentences of `text` (as [`sentences`] trims them).
 pub fn sentence_ranges(text: &str) -> Vec<[u32; 2]> {
     let mut out = Vec::new();
-    if text.chars().all(never_ends_sentence) {
-        let start = text.len() - text.trim_start().len();
-        let stop = text.trim_end().len();
-        if start < stop {
-            out.push([start as u32, stop as u32]);
-        }
-        return out;
-    }
     let mut push = |begin: usize, end: usize| {
         let piece = &text[begin..end];
         let start = begin + (piece.len() - piece.trim_start().len());
@@ -42,21 +81,17 @@ pub fn sentence_ranges(text: &str) -> Vec<[u32; 2]> {
             out.push([start as u32, stop as u32]);
         }
     };
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for piece in text.split_sentence_bounds() {
-        let begin = *start.get_or_insert(offset);
-        offset += piece.len();
-        let trimmed = piece.trim_end();
+    let mut begin = 0;
+    let mut piece_start = 0;
+    for end in boundaries(text) {
+        let trimmed = text[piece_start..end].trim_end();
+        piece_start = end;
         let last_word = trimmed.rsplit(char::is_whitespace).next().unwrap_or("");
         let abbreviation = ABBREVIATIONS.iter().any(|a| last_word.eq_ignore_ascii_case(a));
-        if !abbreviation || offset == text.len() {
-            push(begin, offset);
-            start = None;
+        if !abbreviation || end == text.len() {
+            push(begin, end);
+            begin = end;
         }
-    }
-    if let Some(begin) = start {
-        push(begin, text.len());
     }
     out
 }
@@ -65,7 +100,51 @@ pub fn sentence_ranges(text: &str) -> Vec<[u32; 2]> {
 mod tests {
     use unicode_segmentation::UnicodeSegmentation;
 
-    use super::{never_ends_sentence, sentences};
+    use proptest::prelude::*;
+
+    use super::{boundaries, never_ends_sentence, sentences};
+
+    /// Characters of every sentence-break class that matters, several scripts among them.
+    const ALPHABET: &[char] = &[
+        'a', 'e', 'B', 'Z', 'é', 'İ', 'ß', 'א', 'ש', 'ب', 'ي', '中', '文', 'ـ', '\u{05B8}', '\u{064E}', '\u{200F}',
+        '\u{200D}', ' ', ' ', '\t', '\n', '\r', '\u{85}', '\u{2029}', '.', '.', '!', '?', '。', '؟', '۔', '…', '"',
+        '\'', '’', '»', '(', ')', ',', ':', ';', '-', '1', '7', '٣',
+    ];
+
+    /// Boundaries as the segmenter finds them on the whole text.
+    fn whole(text: &str) -> Vec<usize> {
+        let mut at = 0;
+        let mut out: Vec<usize> = text
+            .split_sentence_bounds()
+            .map(|p| {
+                at += p.len();
+                at
+            })
+            .collect();
+        if out.last() != Some(&text.len()) {
+            out.push(text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn every_plain_letter_is_a_letter_to_the_segmenter() {
+        let templates = ["{}{}. {}{}", "a.{}{} b. c", "{}{}. a{}", "x. ({}{}. y", "{}\u{5B8}{}.{}{}", "{}{}? 1{}{}"];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| super::is_plain_letter(*c)) {
+            for t in templates {
+                let text = t.replace("{}", &c.to_string());
+                assert_eq!(boundaries(&text), whole(&text), "U+{:04X} in {t}", c as u32);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn windows_find_the_boundaries_the_whole_text_has(chars in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..48)) {
+            let text: String = chars.into_iter().collect();
+            prop_assert_eq!(boundaries(&text), whole(&text), "{:?}", text);
+        }
+    }
 
     #[test]
     fn the_segmenter_agrees_that_these_characters_never_end_a_sentence() {
