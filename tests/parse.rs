@@ -385,7 +385,7 @@ fn inline_code_is_skeleton() {
         "Run `restic init` first, then `restic backup`.\n",
         r#"1 Paragraph: "Run first, then ." [code:restic init code:restic backup]"#,
     );
-    assert_eq!(page.segments[0].raw, "Run `restic init` first, then `restic backup`.");
+    assert_eq!(&*page.segments[0].raw, "Run `restic init` first, then `restic backup`.");
 }
 
 // --- admonitions, collapsibles, tabs ------------------------------------------------------

@@ -251,8 +251,8 @@ impl Findings<'_> {
             column: issue.column,
             end_line: issue.line,
             message: issue.message,
-            source_excerpt: issue.source_excerpt,
-            translation_excerpt: issue.excerpt,
+            source_excerpt: issue.source_excerpt.map(Into::into),
+            translation_excerpt: issue.excerpt.map(Into::into),
             diff: None,
         });
     }

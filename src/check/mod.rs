@@ -5,6 +5,7 @@
 mod coverage;
 
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 use crate::classify::{AlignedPair, Alignment, Base, Status};
 use crate::rules::{self, Check, Rule};
@@ -47,9 +48,9 @@ pub struct Finding {
     pub end_line: u32,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_excerpt: Option<String>,
+    pub source_excerpt: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub translation_excerpt: Option<String>,
+    pub translation_excerpt: Option<Arc<str>>,
     /// For stale blocks with a known base: the old → new source, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<crate::classify::DiffOp>>,
@@ -72,9 +73,9 @@ pub struct PageReport {
     pub words_to_do: usize,
     #[serde(skip)]
     pub alignment: Option<Alignment>,
-    /// Findings of the markup and script rules, until they join the site's findings.
+    /// The page's findings (coverage and rules, in file order), until they join the site's.
     #[serde(skip)]
-    pub rule_findings: Vec<Finding>,
+    pub findings: Vec<Finding>,
 }
 
 /// The outcome of one gate of one locale.
@@ -171,7 +172,7 @@ pub fn page_report(
         words_to_do: counts.words.to_do(),
         counts,
         alignment,
-        rule_findings: Vec::new(),
+        findings: Vec::new(),
     }
 }
 

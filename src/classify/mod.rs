@@ -11,6 +11,7 @@ mod diff;
 mod language;
 
 use serde::{Serialize, Serializer};
+use std::sync::Arc;
 
 use crate::align::{align, Mode};
 use crate::parse::{Kind, Page, Segment};
@@ -89,9 +90,9 @@ pub struct AlignedPair {
     pub words: usize,
     /// The lines of each side as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_text: Option<String>,
+    pub source_text: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub translation_text: Option<String>,
+    pub translation_text: Option<Arc<str>>,
     /// For stale pairs: the old → new English, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffOp>>,

@@ -101,7 +101,7 @@ pub(super) fn simple(
         kind,
         container,
         lines: [line, line],
-        raw: raw.to_owned(),
+        raw: raw.into(),
         norm: normalise(raw),
         sentences: Default::default(),
         text,

@@ -10,6 +10,7 @@ mod inline;
 mod sentences;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -74,7 +75,7 @@ pub struct Segment {
     /// 1-based, inclusive.
     pub lines: [u32; 2],
     /// The segment's lines as written (indentation removed).
-    pub raw: String,
+    pub raw: Arc<str>,
     /// The translatable prose: text outside markup, link and image texts included.
     pub text: String,
     /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed).

@@ -404,7 +404,7 @@ pub(crate) mod fixture {
             coverage: if exists { 80.0 } else { 0.0 },
             words_to_do: 3,
             alignment: None,
-            rule_findings: Vec::new(),
+            findings: Vec::new(),
         }
     }
 
@@ -426,8 +426,8 @@ pub(crate) mod fixture {
             column: col,
             end_line: lines[1],
             message: message.into(),
-            source_excerpt: Some(format!("source of {rule}")),
-            translation_excerpt: (rule != "missing").then(|| format!("translation of {rule}")),
+            source_excerpt: Some(format!("source of {rule}").into()),
+            translation_excerpt: (rule != "missing").then(|| format!("translation of {rule}").into()),
             diff: None,
         }
     }

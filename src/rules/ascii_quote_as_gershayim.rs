@@ -47,7 +47,7 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     if input.facts.script != "Hebr" || seg.kind == Kind::Code || !seg.raw.contains('"') {
         return;
     }
-    let raw = seg.raw.as_str();
+    let raw = seg.raw.as_ref();
     if seg.kind == Kind::FrontMatter {
         front_matter(input, out);
         return;

@@ -30,13 +30,13 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let raw = &input.translation.raw;
+    let raw: &str = &input.translation.raw;
     if !holds(raw, BIDI_LEADS, |c| bidi_control(c).is_some()) {
         return;
     }
-    let english = input.english.map_or("", |e| e.raw.as_str());
+    let english = input.english.map_or("", |e| e.raw.as_ref());
     if input.translation.kind == Kind::Code {
-        if !english.contains(raw.as_str()) {
+        if !english.contains(raw) {
             report(raw, 0..raw.len(), "a code block line", out);
         }
         return;

@@ -57,7 +57,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let raw = input.translation.raw.as_str();
+    let raw = input.translation.raw.as_ref();
     if !holds(raw, LEADS, |c| name(c).is_some()) {
         return;
     }

@@ -35,7 +35,7 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     if seg.kind == Kind::Code || !seg.raw.contains(TATWEEL) {
         return;
     }
-    let raw = seg.raw.as_str();
+    let raw = seg.raw.as_ref();
     let mut markup = None;
     // Each run of tatweels (and the marks on them) is looked at once.
     let mut next = 0;

@@ -43,7 +43,7 @@ fn broken<'a>(input: &Input<'a>) -> Vec<(Hit, &'a str)> {
     if lost.is_empty() && !gaps {
         return Vec::new();
     }
-    let raw = t.raw.as_str();
+    let raw = t.raw.as_ref();
     let literal = literal_ranges(raw);
     let mut hits: Vec<(Hit, &str)> = Vec::new();
     for (target, image, count) in lost {

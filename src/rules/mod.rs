@@ -220,7 +220,7 @@ pub fn check_pair(
                 message: visible(&hit.message),
                 source_excerpt: input.english.map(|e| e.raw.clone()),
                 // The line as written, for an annotated excerpt.
-                translation_excerpt: lines.get(line as usize - 1).map(|l| (*l).to_owned()),
+                translation_excerpt: lines.get(line as usize - 1).map(|l| (*l).into()),
                 diff: None,
             });
         }

@@ -60,7 +60,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     if seg.kind == Kind::Code || !holds(&seg.text, &leads, |c| swaps.iter().any(|s| s.wrong == c)) {
         return;
     }
-    let english = input.english.map_or("", |e| e.raw.as_str());
+    let english = input.english.map_or("", |e| e.raw.as_ref());
     for swap in swaps {
         let mut first = None;
         let mut count = 0;

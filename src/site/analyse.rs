@@ -120,7 +120,12 @@ pub fn analyse(
                 };
                 let mut report =
                     check::page_report(&plan.path, locale, &source_name, &name, alignment, || all_missing(&source));
-                report.rule_findings = rule_findings;
+                // The page's findings, in file order, found here where pages run in parallel;
+                // gathered into the site's list below.
+                let mut findings = check::findings(&report, config, messages);
+                findings.extend(rule_findings);
+                findings.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+                report.findings = findings;
                 pages.push(report);
             }
             progress();
@@ -152,15 +157,7 @@ pub fn analyse(
         let args = [("path", arg(site.shown(first))), ("count", num(untracked.len()))];
         notices.push(messages.get("notice-source-untracked", &args));
     }
-    let findings = pages
-        .iter_mut()
-        .flat_map(|p| {
-            let mut f = check::findings(p, config, messages);
-            f.append(&mut p.rule_findings);
-            f.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-            f
-        })
-        .collect();
+    let findings = pages.iter_mut().flat_map(|p| std::mem::take(&mut p.findings)).collect();
     let locales = facts
         .iter()
         .map(|(l, f)| {
