@@ -463,24 +463,65 @@ fn ordered_overlap(a: &[(u64, u32)], b: &[(u64, u32)]) -> f32 {
     2.0 * common as f32 / total as f32
 }
 
+/// Small dense numbers for the distinct characters of a text: ASCII by table, the rest by map.
+struct CharIds {
+    ascii: [u32; 128],
+    other: HashMap<char, u32>,
+    count: u32,
+}
+
+impl CharIds {
+    fn new() -> Self {
+        CharIds { ascii: [0; 128], other: HashMap::default(), count: 0 }
+    }
+
+    /// The number of `c`, given on first sight (from 1).
+    fn insert(&mut self, c: char) -> u32 {
+        let slot = match c {
+            '\0'..='\x7f' => &mut self.ascii[c as usize],
+            _ => self.other.entry(c).or_default(),
+        };
+        if *slot == 0 {
+            self.count += 1;
+            *slot = self.count;
+        }
+        *slot
+    }
+
+    /// The number of `c`, 0 when it was never inserted.
+    fn get(&self, c: char) -> u32 {
+        match c {
+            '\0'..='\x7f' => self.ascii[c as usize],
+            _ => self.other.get(&c).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// Share of the characters of both texts in their longest common subsequence, computed
 /// bit-parallel (Hyyrö's LCS bit-vector algorithm: O(|a|/64 · |b|)).
 fn char_ratio(a: &str, b: &str) -> f32 {
-    let a: Vec<char> = a.chars().collect();
-    let words = a.len().div_ceil(64);
+    let len_a = a.chars().count();
+    let words = len_a.div_ceil(64);
     if words == 0 {
         return if b.is_empty() { 1.0 } else { 0.0 };
     }
-    let mut masks: HashMap<char, Vec<u64>> = HashMap::default();
-    for (i, c) in a.iter().enumerate() {
-        masks.entry(*c).or_insert_with(|| vec![0; words])[i / 64] |= 1 << (i % 64);
+    // Row `id` of `masks` marks where character `id` occurs in `a`; row 0 (no such character)
+    // stays empty.
+    let mut ids = CharIds::new();
+    let mut masks = vec![0u64; words];
+    for (i, c) in a.chars().enumerate() {
+        let id = ids.insert(c) as usize;
+        if masks.len() < (id + 1) * words {
+            masks.resize((id + 1) * words, 0);
+        }
+        masks[id * words + i / 64] |= 1 << (i % 64);
     }
-    let none = vec![0u64; words];
     let mut v = vec![u64::MAX; words];
     let mut lb = 0;
     for c in b.chars() {
         lb += 1;
-        let m = masks.get(&c).unwrap_or(&none);
+        let id = ids.get(c) as usize;
+        let m = &masks[id * words..(id + 1) * words];
         let mut carry = false;
         for k in 0..words {
             let u = v[k] & m[k];
@@ -490,32 +531,35 @@ fn char_ratio(a: &str, b: &str) -> f32 {
             v[k] = sum | (v[k] & !m[k]);
         }
     }
-    let tail = a.len() % 64;
+    let tail = len_a % 64;
     if tail != 0 {
         v[words - 1] |= u64::MAX << tail;
     }
     let lcs: usize = v.iter().map(|w| w.count_zeros() as usize).sum();
-    2.0 * lcs as f32 / (a.len() + lb) as f32
+    2.0 * lcs as f32 / (len_a + lb) as f32
 }
 
-/// An upper bound of the character-level sequence ratio: the overlap of the two texts'
-/// character counts, ignoring order.
+/// An upper bound of [`char_ratio`] from character counts alone.
 fn quick_ratio(a: &str, b: &str) -> f32 {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la + lb == 0 || 2 * la.min(lb) < (la + lb) / 2 {
         return 2.0 * la.min(lb) as f32 / (la + lb).max(1) as f32;
     }
-    let mut counts: HashMap<char, i32> = HashMap::default();
+    let mut ids = CharIds::new();
+    let mut counts = vec![0i32];
     for c in a.chars() {
-        *counts.entry(c).or_default() += 1;
+        let id = ids.insert(c) as usize;
+        if id == counts.len() {
+            counts.push(0);
+        }
+        counts[id] += 1;
     }
     let mut common = 0;
     for c in b.chars() {
-        if let Some(n) = counts.get_mut(&c) {
-            if *n > 0 {
-                *n -= 1;
-                common += 1;
-            }
+        let id = ids.get(c) as usize;
+        if id != 0 && counts[id] > 0 {
+            counts[id] -= 1;
+            common += 1;
         }
     }
     2.0 * common as f32 / (la + lb) as f32
@@ -550,7 +594,40 @@ fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
 
 #[cfg(test)]
 mod tests {
-    use super::char_ratio;
+    use proptest::prelude::*;
+
+    use super::{char_ratio, quick_ratio};
+
+    /// The longest common subsequence by the textbook table.
+    fn lcs(a: &[char], b: &[char]) -> usize {
+        let mut row = vec![0; b.len() + 1];
+        for x in a {
+            let mut diagonal = 0;
+            for (j, y) in b.iter().enumerate() {
+                let up = row[j + 1];
+                row[j + 1] = if x == y { diagonal + 1 } else { up.max(row[j]) };
+                diagonal = up;
+            }
+        }
+        row[b.len()]
+    }
+
+    proptest! {
+        #[test]
+        fn char_ratio_agrees_with_the_table_and_quick_ratio_bounds_it(
+            a in "[abc\u{5d0}\u{5d1}\u{4e2d} ]{0,150}",
+            b in "[abc\u{5d0}\u{5d1}\u{4e2d} ]{0,150}",
+        ) {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            if !ca.is_empty() {
+                let expected = 2.0 * lcs(&ca, &cb) as f32 / (ca.len() + cb.len()) as f32;
+                prop_assert!((char_ratio(&a, &b) - expected).abs() < 1e-6);
+            }
+            if !(a.is_empty() && b.is_empty()) {
+                prop_assert!(quick_ratio(&a, &b) >= char_ratio(&a, &b) - 1e-6);
+            }
+        }
+    }
 
     #[test]
     fn char_ratio_is_the_lcs_ratio() {
