@@ -47,12 +47,12 @@ pub fn content_status(
     }
     // A sentence of the translation is a slice of its prose: none can contain an English
     // sentence that the whole prose does not contain.
-    let any_verbatim = verbatim_english.iter().any(|e| t.prose().contains(e));
+    let any_verbatim = verbatim_english.iter().any(|e| contains(t.prose(), e));
     let english_count = prose
         .iter()
         .filter(|s| {
             let prose = is_prose(s);
-            let verbatim = |e: &&str| any_verbatim && s.contains(e) || prose && e.len() >= s.len() && e.contains(**s);
+            let verbatim = |e: &&str| any_verbatim && contains(s, e) || prose && e.len() >= s.len() && contains(e, s);
             verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts))
         })
         .count();
@@ -63,6 +63,23 @@ pub fn content_status(
     } else {
         None
     }
+}
+
+/// Whether `needle` occurs in `haystack`. The standard library finds needles of up to 32 bytes
+/// with a SIMD scan and longer ones with a searcher it builds first: a long needle is first
+/// looked for by its first 32 bytes, which rules out most (an English sentence in a translation).
+fn contains(haystack: &str, needle: &str) -> bool {
+    const QUICK: usize = 32;
+    if needle.len() > QUICK && needle.len() <= haystack.len() {
+        let mut k = QUICK;
+        while !needle.is_char_boundary(k) {
+            k -= 1;
+        }
+        if !haystack.contains(&needle[..k]) {
+            return false;
+        }
+    }
+    haystack.contains(needle)
 }
 
 /// Language evidence for one sentence of a translation.
@@ -85,5 +102,22 @@ fn looks_english(sentence: &str, page: &Page, facts: &LocaleFacts) -> bool {
         detector.detect(sentence).is_some_and(|i| i.lang() == whatlang::Lang::Eng && i.confidence() > 0.5)
     } else {
         is_prose(sentence) && latin_share(sentence).is_some_and(|s| s >= 0.9)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn contains_agrees_with_the_standard_library(
+            haystack in "[ab \u{5d0}]{0,90}",
+            needle in "[ab \u{5d0}]{20,50}",
+        ) {
+            prop_assert_eq!(super::contains(&haystack, &needle), haystack.contains(&needle));
+            let inside = format!("{haystack}{needle}{haystack}");
+            prop_assert!(super::contains(&inside, &needle));
+        }
     }
 }
