@@ -74,7 +74,7 @@ fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
         out.push(Hit::new(0, message));
         return;
     }
-    if let Err((at, message)) = yaml_field(&t.raw) {
+    if let Err((at, message)) = if plainly_valid(&t.raw) { Ok(()) } else { yaml_field(&t.raw) } {
         out.push(Hit::new(at, format!("front matter no longer parses: {message}")));
         return;
     }
@@ -85,6 +85,34 @@ fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn field_key(seg: &Segment) -> &str {
     seg.skeleton.first().and_then(|t| t.strip_prefix("fm:")).unwrap_or("")
+}
+
+/// A field that is valid YAML on sight, so that most fields are not parsed: one line, a plain
+/// key, `: `, and a plain value that starts with a letter or digit and has no `:`, no `#` and no
+/// control character, or a quoted value with no quote inside (a property test holds it to the
+/// YAML parser).
+fn plainly_valid(raw: &str) -> bool {
+    let Some((key, value)) = raw.split_once(": ") else { return false };
+    let mut key_chars = key.chars();
+    let key_ok = key_chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && key_chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let value = value.trim_end_matches(' ');
+    let allowed = |c: char| match c {
+        ' ' => true,
+        ':' | '#' => false,
+        c if c.is_ascii() => c.is_ascii_graphic(),
+        c => c.is_alphanumeric() || matches!(c, '«' | '»' | '—' | '–' | '’' | '“' | '”' | '،' | '。' | '，' | '、'),
+    };
+    // A quoted value: anything printable but its quote (and, in double quotes, a backslash).
+    let quoted = |q: char| {
+        value.len() >= 2
+            && value.starts_with(q)
+            && value.ends_with(q)
+            && value[1..value.len() - 1]
+                .chars()
+                .all(|c| c != q && c != '\\' && (c == ' ' || allowed(c) || c == ':' || c == '#'))
+    };
+    key_ok && (value.starts_with(char::is_alphanumeric) && value.chars().all(allowed) || quoted('"') || quoted('\''))
 }
 
 /// Parses one front-matter field as YAML: it must be a mapping of one key. The error's byte
@@ -123,10 +151,39 @@ fn byte_offset(s: &str, chars: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{yaml_field, RULE};
+    use proptest::prelude::*;
+
+    use super::{plainly_valid, yaml_field, RULE};
     use crate::rules::testing::{hits, hits_without_base};
 
     const EN: &str = "---\ntitle: \"Private messaging\"\ndescription: Apps that encrypt\n  your chats.\nhide:\n  - toc\n---\n\n# Messaging\n";
+
+    #[test]
+    fn common_fields_are_valid_on_sight() {
+        assert!(plainly_valid("title: Private messaging"));
+        assert!(plainly_valid("description: Apps (and tools) that encrypt your chats, end-to-end."));
+        assert!(plainly_valid("title: הודעות פרטיות"));
+        assert!(!plainly_valid("title: \"Private messaging"));
+        assert!(plainly_valid("title: \"Messagerie : applications\""));
+        assert!(plainly_valid("title: 'Private # messaging'"));
+        assert!(!plainly_valid("title: 'It's'"));
+        assert!(!plainly_valid("title: Apps: chats"));
+        assert!(!plainly_valid("hide:\n  - toc"));
+    }
+
+    proptest! {
+        #[test]
+        fn a_field_valid_on_sight_is_valid_yaml(
+            key in "[a-z_][a-z0-9_-]{0,8}|[0-9é]{1,3}",
+            value in "[aZ7é\u{5e9}\u{644}\u{4e2d}\u{660}\u{b2}\u{2160} :#\"'\\[\\]{}*&!|>%@`,?.()/\t\u{85}\u{feff}\u{7f}\u{1}\u{a0}\u{2028}«»—’“”،。，、-]{0,20}",
+        ) {
+            for raw in [format!("{key}: {value}"), format!("{key}: \"{value}\""), format!("{key}: '{value}'")] {
+                if plainly_valid(&raw) {
+                    prop_assert!(yaml_field(&raw).is_ok(), "{:?}", raw);
+                }
+            }
+        }
+    }
 
     #[test]
     fn unbalanced_quote_and_colon_in_a_plain_value_are_found() {

@@ -67,8 +67,11 @@ pub enum Check {
     /// No base is known and the markup of the two sides differs (computed by `classify`).
     Suspect,
     /// A function of the pair.
-    Pair(fn(&Input<'_>, &mut Vec<Hit>)),
+    Pair(PairCheck),
 }
+
+/// A rule's check of one pair: it adds what it finds to the hits.
+pub type PairCheck = fn(&Input<'_>, &mut Vec<Hit>);
 
 /// One rule: a stable id, a default level, its documentation and its check.
 pub struct Rule {
@@ -174,6 +177,15 @@ pub fn check_alignment(
     level: &dyn Fn(&Rule) -> Level,
 ) -> Vec<Finding> {
     let lines: Vec<&str> = text.lines().collect();
+    // The pair rules that are on for this locale, with their levels, found once per page.
+    let rules: Vec<(&Rule, PairCheck, Level)> = RULES
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Pair(check) => Some((*r, check, level(r))),
+            Check::Status(_) | Check::Suspect => None,
+        })
+        .filter(|(.., level)| *level != Level::Off)
+        .collect();
     let mut out = Vec::new();
     for pair in &alignment.pairs {
         let Some(j) = pair.segments.translation else { continue };
@@ -183,27 +195,22 @@ pub fn check_alignment(
         };
         let known_english = alignment.base.kind != BaseKind::None && (base.is_some() || !pair.has(Status::Stale));
         let input = Input { pair, english, translation: &translation.segments[j], known_english, facts, lines: &lines };
-        check_pair(&input, &alignment.translation, &lines, level, &mut out);
+        check_pair(&input, &alignment.translation, &lines, &rules, &mut out);
     }
     out
 }
 
-/// Runs every pair rule on one pair. `level` gives the configured level of a rule for this
-/// locale; `lines` are the translation file's lines, for columns as written.
-pub fn check_pair(
+/// Runs the given pair rules, at their levels, on one pair; `lines` are the translation file's
+/// lines, for columns as written.
+fn check_pair(
     input: &Input<'_>,
     file: &str,
     lines: &[&str],
-    level: &dyn Fn(&Rule) -> Level,
+    rules: &[(&Rule, PairCheck, Level)],
     out: &mut Vec<Finding>,
 ) {
     let mut hits = Vec::new();
-    for rule in RULES {
-        let Check::Pair(check) = rule.check else { continue };
-        let level = level(rule);
-        if level == Level::Off {
-            continue;
-        }
+    for &(rule, check, level) in rules {
         hits.clear();
         check(input, &mut hits);
         for hit in &hits {
