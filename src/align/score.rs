@@ -362,6 +362,12 @@ fn move_key(s: &Segment) -> Option<u64> {
     })
 }
 
+/// Characters of scripts without case (Hebrew, Arabic, CJK, kana, Hangul): their lowercase is
+/// themselves, known without the case tables.
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{06FF}' | '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
 /// The words of a page (lowercased and hashed).
 pub fn vocabulary(page: &[Segment]) -> HashSet<u64> {
     page.iter().flat_map(|s| ordered_words(s.prose())).map(|w| w.0).collect()
@@ -384,6 +390,8 @@ fn ordered_words(text: &str) -> Vec<(u64, u32)> {
             for c in w.chars() {
                 if c.is_ascii() {
                     h.write_u32(c.to_ascii_lowercase() as u32);
+                } else if caseless(c) {
+                    h.write_u32(c as u32);
                 } else {
                     c.to_lowercase().for_each(|l| h.write_u32(l as u32));
                 }
@@ -400,17 +408,42 @@ fn tokens(s: &Segment, mode: Mode) -> (Vec<u64>, Vec<u64>) {
     skeleton.sort_unstable();
     let mut names = Vec::new();
     if mode == Mode::CrossLanguage {
-        for w in s.prose().split(|c: char| !is_word_char(c)) {
-            let named = w.len() > 1
-                && w.starts_with(|c: char| c.is_ascii_uppercase())
-                && w.chars().all(|c| c.is_ascii_alphanumeric());
-            if named {
-                names.push(hash(&("name", w.to_ascii_lowercase())));
-            }
+        let mut lower = String::new();
+        for w in latin_names(s.prose()) {
+            lower.clear();
+            lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            names.push(hash(&("name", lower.as_str())));
         }
         names.sort_unstable();
     }
     (skeleton, names)
+}
+
+/// The words of `text` (runs of [`is_word_char`]) that look like Latin-script names: two or more
+/// ASCII letters and digits, the first a capital. Found by scanning bytes for runs of ASCII
+/// letters and digits and decoding only the characters around them.
+fn latin_names(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            // A word of its own: no other word character (a non-ASCII letter) on either side.
+            let alone = !text[..start].chars().next_back().is_some_and(is_word_char)
+                && !text[i..].chars().next().is_some_and(is_word_char);
+            if i - start > 1 && bytes[start].is_ascii_uppercase() && alone {
+                return Some(&text[start..i]);
+            }
+        }
+        None
+    })
 }
 
 fn kind_factor(a: Kind, b: Kind) -> f32 {
@@ -596,7 +629,15 @@ fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{char_ratio, quick_ratio};
+    use super::{caseless, char_ratio, latin_names, quick_ratio};
+    use crate::script::is_word_char;
+
+    #[test]
+    fn caseless_characters_are_their_own_lowercase() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).filter(|c| caseless(*c)) {
+            assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
+        }
+    }
 
     /// The longest common subsequence by the textbook table.
     fn lcs(a: &[char], b: &[char]) -> usize {
@@ -613,6 +654,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn latin_names_are_the_capitalised_ascii_words(text in "[aZ7_ .é\u{5d0}\u{4e2d}\u{660}-]{0,40}") {
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| w.len() > 1 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.chars().all(|c| c.is_ascii_alphanumeric()))
+                .collect();
+            prop_assert_eq!(latin_names(&text).collect::<Vec<_>>(), expected);
+        }
+
         #[test]
         fn char_ratio_agrees_with_the_table_and_quick_ratio_bounds_it(
             a in "[abc\u{5d0}\u{5d1}\u{4e2d} ]{0,150}",
