@@ -252,7 +252,7 @@ pub enum DecodeError {
 /// Decodes page bytes: UTF-8 with an optional BOM; CRLF and CR become LF.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         let (line, column) = position(&bytes[..nul]);
         return Err(DecodeError::Binary { line, column });
     }

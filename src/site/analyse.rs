@@ -34,18 +34,20 @@ pub fn analyse(
         .map(|plan| {
             let source_name = site.shown(&plan.source);
             let mut notes = Vec::new();
-            let (source, source_hash) = match site.read(&plan.source) {
+            let (source, source_text) = match site.read(&plan.source) {
                 Ok(text) => {
                     if text.trim().is_empty() {
                         notes.push(messages.get("notice-empty-source", &[("path", arg(source_name.as_str()))]));
                     }
-                    (parse(&text), super::stamp::content_hash(&text))
+                    (parse(&text), text)
                 }
                 Err(e) => {
                     let message = e.text_as(&source_name).format(messages);
                     return (Vec::new(), vec![Problem { file: source_name, message, locale: None }], notes);
                 }
             };
+            // The source's hash, found only when a translation's front matter names one.
+            let source_hash = std::sync::OnceLock::new();
             let mut pages = Vec::new();
             let mut problems = Vec::new();
             // Candidate base revisions of this page, parsed once for all its locales.
@@ -91,7 +93,9 @@ pub fn analyse(
                                     Base { kind, revision: Some(rev.commit.clone()), date: Some(rev.date.clone()) };
                                 (a, Some(pages[choice]))
                             }
-                            (None, Some(hash)) if hash == source_hash => {
+                            (None, Some(hash))
+                                if hash == source_hash.get_or_init(|| super::stamp::content_hash(&source_text)) =>
+                            {
                                 // Stamped against the source as it is now: nothing is stale.
                                 let mut a = crate::classify::classify(&source, &tr, Some(&source), f);
                                 a.base = Base { kind: BaseKind::Marker, revision: Some(hash.to_owned()), date: None };
