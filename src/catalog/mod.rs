@@ -243,7 +243,7 @@ impl Findings<'_> {
             return;
         }
         self.out.push(Finding {
-            rule: issue.rule.to_owned(),
+            rule: issue.rule,
             level,
             locale: locale.to_owned(),
             file: file.to_owned(),

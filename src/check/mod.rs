@@ -38,7 +38,7 @@ impl Level {
 /// One problem at one place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: &'static str,
     pub level: Level,
     pub locale: String,
     /// The file the problem is in: the translation, or the source for a missing block.
@@ -185,7 +185,7 @@ pub fn findings(p: &PageReport, config: &Config, messages: &Messages) -> Vec<Fin
             return Vec::new();
         }
         return vec![Finding {
-            rule: "missing".into(),
+            rule: "missing",
             level,
             locale: p.locale.clone(),
             file: p.source.clone(),
@@ -229,7 +229,7 @@ pub fn level(config: &Config, rule: &Rule, locale: &str) -> Level {
 fn finding(
     p: &PageReport,
     pair: &AlignedPair,
-    rule: &str,
+    rule: &'static str,
     status: Status,
     level: Level,
     messages: &Messages,
@@ -252,7 +252,7 @@ fn finding(
         Status::Translated => String::new(),
     };
     Finding {
-        rule: rule.to_owned(),
+        rule,
         level,
         locale: p.locale.clone(),
         file,

@@ -36,7 +36,7 @@ fn a_missing_page_is_one_finding_on_the_source() {
     let p = page_report("a.md", "he", "docs/a.md", "i18n/he/a.md", None, || Counts::all_missing([3, 4].into_iter()));
     let f = findings(&p, &Config::default(), Messages::english());
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].rule.as_str(), f[0].file.as_str()), ("missing", "docs/a.md"));
+    assert_eq!((f[0].rule, f[0].file.as_str()), ("missing", "docs/a.md"));
     assert_eq!(p.coverage, 0.0);
 }
 

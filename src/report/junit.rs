@@ -129,7 +129,7 @@ fn failure(f: &Finding) -> Failure {
         text.push_str("\n\n");
         text.push_str(block);
     }
-    Failure { kind: f.rule.clone(), message: f.message.clone(), text }
+    Failure { kind: f.rule.to_owned(), message: f.message.clone(), text }
 }
 
 /// Escapes an attribute value. Tab, LF and CR become character references: a parser would

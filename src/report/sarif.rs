@@ -323,7 +323,7 @@ fn rules(report: &SiteReport, messages: &Messages) -> Vec<Descriptor> {
     rules.extend(
         others
             .into_iter()
-            .map(|f| descriptor(&f.rule, messages.get("sarif-rule-other", &[("rule", arg(&f.rule))]), level(f.level))),
+            .map(|f| descriptor(&f.rule, messages.get("sarif-rule-other", &[("rule", arg(f.rule))]), level(f.level))),
     );
     if !report.orphans.is_empty() {
         rules.push(descriptor(ORPHAN_RULE, messages.text("sarif-rule-orphan"), "warning"));
@@ -356,7 +356,7 @@ fn fingerprint_hash(f: &Finding) -> u64 {
     let message = LINE_NUMBER.replace_all(&f.message, "line #");
     let block = excerpt(f).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
     let mut h = Fnv1a::default();
-    for part in [f.rule.as_str(), &f.locale, &f.file, &message, &block] {
+    for part in [f.rule, &f.locale, &f.file, &message, &block] {
         h.write(part.as_bytes());
         h.write(&[0]);
     }
@@ -409,7 +409,7 @@ pub(crate) mod fixture {
     }
 
     fn finding(
-        rule: &str,
+        rule: &'static str,
         level: Level,
         locale: &str,
         file: &str,
@@ -418,7 +418,7 @@ pub(crate) mod fixture {
         message: &str,
     ) -> Finding {
         Finding {
-            rule: rule.into(),
+            rule,
             level,
             locale: locale.into(),
             file: file.into(),

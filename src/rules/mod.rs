@@ -216,7 +216,7 @@ fn check_pair(
         for hit in &hits {
             let (line, column) = place(input.translation, hit.offset, lines);
             out.push(Finding {
-                rule: rule.id.to_owned(),
+                rule: rule.id,
                 level,
                 locale: input.facts.tag.clone(),
                 file: file.to_owned(),

@@ -127,7 +127,6 @@ fn verdict(ok: bool) -> &'static str {
     }
 }
 
-
 pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if args.runs == 0 {
         bail!("--runs must be at least 1");
