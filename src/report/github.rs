@@ -121,7 +121,7 @@ mod tests {
         let mut report = fixture::site();
         report.findings.truncate(1);
         report.findings[0].file = "i18n/he/a,b:c%.md".into();
-        report.findings[0].rule = "x\ny".into();
+        report.findings[0].rule = "x\ny";
         report.orphans.clear();
         report.locales.clear();
         assert_eq!(

@@ -410,7 +410,7 @@ pub fn finding(f: &crate::check::Finding, messages: &Messages, out: &mut Vec<u8>
         _ => Style::new().fg_color(Some(AnsiColor::Blue.into())),
     };
     // Markup and script findings show the line they are on; other findings an excerpt.
-    let line = f.translation_excerpt.as_deref().filter(|_| is_pair_rule(&f.rule));
+    let line = f.translation_excerpt.as_deref().filter(|_| is_pair_rule(f.rule));
     let excerpt = match line {
         Some(_) => String::new(),
         None => f.translation_excerpt.as_deref().or(f.source_excerpt.as_deref()).map(excerpt).unwrap_or_default(),
@@ -426,7 +426,7 @@ pub fn finding(f: &crate::check::Finding, messages: &Messages, out: &mut Vec<u8>
         f.line,
         f.column,
         messages.text(&format!("level-{}", f.level.as_str())),
-        inline(&f.rule),
+        inline(f.rule),
         inline(&f.locale),
         if excerpt.is_empty() { String::new() } else { format!("  {}", isolate(&excerpt)) }
     );

@@ -167,8 +167,8 @@ fn document<'a>(report: &'a SiteReport, messages: &Messages) -> Log<'a> {
     let mut results = Vec::new();
     for f in &report.findings {
         results.push(SarifResult {
-            rule_id: &f.rule,
-            rule_index: index(&f.rule),
+            rule_id: f.rule,
+            rule_index: index(f.rule),
             level: level(f.level),
             message: Message::new(&f.message),
             locations: [location(&f.file, Some(region(f)))],
@@ -316,14 +316,14 @@ fn rules(report: &SiteReport, messages: &Messages) -> Vec<Descriptor> {
         .filter(|r| used(r.id))
         .map(|r| descriptor(r.id, crate::rules::sentence(r.summary), level(r.default)))
         .collect();
-    let mut others: Vec<&Finding> = report.findings.iter().filter(|f| crate::rules::rule(&f.rule).is_none()).collect();
+    let mut others: Vec<&Finding> = report.findings.iter().filter(|f| crate::rules::rule(f.rule).is_none()).collect();
     // Without a registry entry here, the level of the rule's first finding stands for its default.
-    others.sort_by(|a, b| a.rule.cmp(&b.rule));
+    others.sort_by(|a, b| a.rule.cmp(b.rule));
     others.dedup_by(|a, b| a.rule == b.rule);
     rules.extend(
         others
             .into_iter()
-            .map(|f| descriptor(&f.rule, messages.get("sarif-rule-other", &[("rule", arg(f.rule))]), level(f.level))),
+            .map(|f| descriptor(f.rule, messages.get("sarif-rule-other", &[("rule", arg(f.rule))]), level(f.level))),
     );
     if !report.orphans.is_empty() {
         rules.push(descriptor(ORPHAN_RULE, messages.text("sarif-rule-orphan"), "warning"));
@@ -714,7 +714,7 @@ mod tests {
         moved.message = "still in the source language (source line 13)".into();
         assert_eq!(fingerprint_hash(f), fingerprint_hash(&moved));
         for change in [
-            |f: &mut Finding| f.rule = "stale".into(),
+            |f: &mut Finding| f.rule = "stale",
             |f: &mut Finding| f.locale = "de".into(),
             |f: &mut Finding| f.file = "i18n/he/other.md".into(),
             |f: &mut Finding| f.message = "something else".into(),

@@ -87,7 +87,7 @@ impl<'a> Site<'a> {
         for f in &report.findings {
             // Coverage findings repeat a row's status; the rows show them already.
             let status_rule =
-                crate::rules::rule(&f.rule).is_some_and(|r| matches!(r.check, crate::rules::Check::Status(_)));
+                crate::rules::rule(f.rule).is_some_and(|r| matches!(r.check, crate::rules::Check::Status(_)));
             if !status_rule {
                 findings.entry(f.locale.as_str()).or_default().entry(f.file.as_str()).or_default().push(f);
             }

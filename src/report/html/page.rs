@@ -262,7 +262,7 @@ fn word_diff(c: &Cells, diff: &[DiffOp]) -> Markup {
 }
 
 fn finding(c: &Cells, f: &Finding) -> Markup {
-    let doc = crate::rules::rule(&f.rule).map(|r| format!("{}rules.html#{}", "../".repeat(c.depth), r.id));
+    let doc = crate::rules::rule(f.rule).map(|r| format!("{}rules.html#{}", "../".repeat(c.depth), r.id));
     html! {
         li class={ "finding lv-" (f.level.as_str()) } {
             span.level { (f.level.as_str()) } " "
