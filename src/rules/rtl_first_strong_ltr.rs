@@ -122,7 +122,7 @@ fn ltr_first(text: &str) -> Option<usize> {
             '\u{2066}'..='\u{2068}' => isolates += 1,
             '\u{2069}' => isolates = isolates.saturating_sub(1),
             _ if isolates > 0 => {}
-            _ => match bidi_class(c) {
+            _ => match class(c) {
                 BidiClass::L if first.is_none() => {
                     if c == '\u{200E}' {
                         return None;
@@ -142,6 +142,18 @@ fn ltr_first(text: &str) -> Option<usize> {
         i += c.len_utf8();
     }
     None
+}
+
+/// The bidirectional class of `c`: ASCII letters and digits, Hebrew and Arabic letters without
+/// the Unicode tables, which the rest needs.
+fn class(c: char) -> BidiClass {
+    match c {
+        'A'..='Z' | 'a'..='z' => BidiClass::L,
+        '0'..='9' => BidiClass::EN,
+        '\u{05D0}'..='\u{05EA}' => BidiClass::R,
+        '\u{0621}'..='\u{064A}' => BidiClass::AL,
+        _ => bidi_class(c),
+    }
 }
 
 /// The word at the start of `s`: letters, digits and the punctuation inside names (`Mailbox.org`).
@@ -222,6 +234,15 @@ fn cells(row: &str) -> Vec<std::ops::Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_quick_classes_are_the_unicode_ones() {
+        for c in ('0'..='z').chain('\u{05D0}'..='\u{05EA}').chain('\u{0621}'..='\u{064A}') {
+            if c.is_ascii_alphanumeric() || !c.is_ascii() {
+                assert_eq!(super::class(c), unicode_bidi::bidi_class(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
     use super::RULE;
     use crate::rules::testing::hits;
 
