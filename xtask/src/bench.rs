@@ -160,17 +160,12 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         parse.times.push(time(|| parse_triples(&triples)));
         with_base.times.push(time(|| align_triples(&triples, true)));
         without_base.times.push(time(|| align_triples(&triples, false)));
-        if let (Some(phase), Some(pages)) = (snap.as_mut(), snapshot.as_ref()) {
-            phase.times.push(time(|| {
-                for page in pages {
-                    black_box(lockstep::parse::parse(black_box(page)));
-                }
-            }));
-        }
     }
 
-    let site = match (&snap, args.snapshot.is_dir()) {
-        (Some(_), true) => Some(site_phases(&args.snapshot, args.runs)?),
+    // Parse-only of the snapshot is timed in the same runs as its check, one right after the
+    // other, so that both see the machine in the same state.
+    let site = match (snap.as_mut(), snapshot.as_ref()) {
+        (Some(parse_only), Some(pages)) => Some(site_phases(&args.snapshot, pages, parse_only, args.runs)?),
         _ => None,
     };
 
@@ -296,7 +291,7 @@ struct SitePhases {
     check_peak_kb: Option<u64>,
 }
 
-fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
+fn site_phases(snapshot: &Path, pages: &[String], parse_only: &mut Phase, runs: usize) -> Result<SitePhases> {
     use lockstep::site::{analyse::analyse, bases::Bases, Config, Site};
     let four = four_times(snapshot)?;
     let config = Config::default();
@@ -333,6 +328,11 @@ fn site_phases(snapshot: &Path, runs: usize) -> Result<SitePhases> {
     for n in 0..runs {
         // Linux resets the process's peak resident size when asked ("5" in clear_refs), so the
         // first check is measured on its own, not with what the earlier phases held at peak.
+        parse_only.times.push(time(|| {
+            for page in pages {
+                black_box(lockstep::parse::parse(black_box(page)));
+            }
+        }));
         let reset = n == 0 && std::fs::write("/proc/self/clear_refs", "5").is_ok();
         let start = Instant::now();
         run(snapshot)?;

@@ -29,7 +29,7 @@ pub fn run(shared: &Path, args: &AuditArgs) -> Result<ExitCode> {
     let site = lockstep::site::Site::discover(&snapshot, &config).map_err(anyhow::Error::msg)?;
     let start = std::time::Instant::now();
     let report = crate::bench::analyse_pages(&site, &config);
-    let findings: Vec<&Finding> = report.findings.iter().filter(|f| !is_coverage(&f.rule)).collect();
+    let findings: Vec<&Finding> = report.findings.iter().filter(|f| !is_coverage(f.rule)).collect();
     println!(
         "rules over {} ({} page pairs, {:.2} s): {} markup and script findings\n",
         snapshot.display(),
@@ -88,7 +88,7 @@ fn counts(locales: &[&str], findings: &[&Finding]) {
     let mut table: BTreeMap<(usize, &str), BTreeMap<&str, usize>> = BTreeMap::new();
     for f in findings {
         let order = rules::RULES.iter().position(|r| r.id == f.rule).unwrap_or(usize::MAX);
-        *table.entry((order, &f.rule)).or_default().entry(&f.locale).or_default() += 1;
+        *table.entry((order, f.rule)).or_default().entry(&f.locale).or_default() += 1;
     }
     print!("{:<26} {:>7}", "rule", "level");
     for l in locales {
@@ -113,7 +113,7 @@ fn samples(findings: &[&Finding], n: usize, root: &str) {
     }
     let mut by_rule: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        by_rule.entry(&f.rule).or_default().push(f);
+        by_rule.entry(f.rule).or_default().push(f);
     }
     for (rule, mut list) in by_rule {
         list.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
