@@ -115,6 +115,15 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `char::is_numeric`, with the letters of the common scripts (never numeric) answered first.
+pub fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_digit()
+    } else {
+        common_letter(c).is_none() && c.is_numeric()
+    }
+}
+
 /// For a letter of Latin-1, Hebrew, Arabic or the CJK ideographs: whether it is Latin. `None`
 /// for any other character (which may still be a letter).
 fn common_letter(c: char) -> Option<bool> {
@@ -134,6 +143,7 @@ mod tests {
         for c in '\0'..='\u{FFFF}' {
             assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
+            assert_eq!(is_numeric(c), c.is_numeric(), "U+{:04X}", c as u32);
             let general = c.is_alphabetic().then(|| f32::from(u8::from(c.script() == Script::Latin)));
             assert_eq!(latin_share(&c.to_string()), general, "U+{:04X}", c as u32);
         }

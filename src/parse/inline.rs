@@ -181,7 +181,7 @@ fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
 }
 
 fn numbers(text: &str, skeleton: &mut Vec<String>) {
-    if !text.chars().any(|c| c.is_numeric()) {
+    if !text.chars().any(crate::script::is_numeric) {
         return;
     }
     let ascii: String = text.chars().map(ascii_digit).collect();
