@@ -63,7 +63,7 @@ pub(super) fn build<'p>(
             }
         }
     }
-    let mut text = if kind == Kind::Code { text } else { extract_markers(&text, &mut skeleton) };
+    let mut text = if kind == Kind::Code { text } else { extract_markers(text, &mut skeleton) };
     if let Some(c) = raw.contains("8<").then(|| SNIPPET.captures(raw)).flatten() {
         // `--8<-- "file"` includes a file: nothing to translate here.
         skeleton = vec![format!("snippet:{}", &c[1])];
@@ -74,29 +74,32 @@ pub(super) fn build<'p>(
         skeleton.push(format!("abbr:{}", &c[1]));
         text = c[2].to_owned();
     }
-    let mut seg = simple(kind, container, lines[0], raw, &text, skeleton);
+    let mut seg = simple(kind, container, lines[0], raw, text, skeleton);
     seg.lines = lines;
     let short_names = names_only && seg.words() <= 4;
     seg.verbatim = kind == Kind::Code || !seg.has_letters() || short_names;
     seg
 }
 
-/// A segment whose text and skeleton are already known.
+/// A segment whose text and skeleton are already known. The text is taken as it is when it
+/// needs no change (a block can be megabytes long).
 pub(super) fn simple(
     kind: Kind,
     container: Vec<String>,
     line: u32,
     raw: &str,
-    text: &str,
+    text: impl Into<String>,
     mut skeleton: Vec<String>,
 ) -> Segment {
-    let text = text.trim();
-    numbers(text, &mut skeleton);
-    let text = if text.contains("  ") || text.contains('\t') {
-        SPACES.replace_all(text, " ").into_owned()
-    } else {
-        text.to_owned()
-    };
+    let mut text: String = text.into();
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    text.drain(..start);
+    numbers(&text, &mut skeleton);
+    if text.contains("  ") || text.contains('\t') {
+        text = SPACES.replace_all(&text, " ").into_owned();
+    }
     let mut seg = Segment {
         kind,
         container,
@@ -147,11 +150,11 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
 }
 
 /// Moves attribute lists and icon shortcodes from the text into the skeleton.
-fn extract_markers(text: &str, skeleton: &mut Vec<String>) -> String {
+fn extract_markers(text: String, skeleton: &mut Vec<String>) -> String {
     if !text.contains('{') && !text.contains(':') {
-        return text.to_owned();
+        return text;
     }
-    for list in ATTR_LIST.captures_iter(text) {
+    for list in ATTR_LIST.captures_iter(&text) {
         for attr in ATTR.find_iter(&list[1]) {
             let a = attr.as_str();
             // Values of key=value attributes (titles, alt texts) are translated; keys are not.
@@ -159,7 +162,7 @@ fn extract_markers(text: &str, skeleton: &mut Vec<String>) -> String {
             skeleton.push(format!("attr:{token}"));
         }
     }
-    let text = ATTR_LIST.replace_all(text, " ");
+    let text = ATTR_LIST.replace_all(&text, " ");
     for icon in ICON.find_iter(&text) {
         skeleton.push(format!("icon:{}", icon.as_str().trim_matches(':')));
     }

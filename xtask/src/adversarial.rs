@@ -47,11 +47,19 @@ pub fn run(out: &mut String) -> bool {
         for scale in [1, 4, 16] {
             let (source, translation) = (case.make)(scale);
             inputs.push(source.len() + translation.len());
-            let baseline = crate::bench::reset_peak();
-            let start = Instant::now();
-            black_box(lockstep::align_pages(&source, &translation, None, "he"));
-            times.push(start.elapsed());
-            memory.push(crate::bench::peak_kb().zip(baseline).map(|(p, b)| p.saturating_sub(b)));
+            // Timed twice, the better kept: a moment of load on a shared machine is not the
+            // input's cost. Peak memory is the first run's.
+            let mut best = Duration::MAX;
+            for run in 0..2 {
+                let baseline = crate::bench::reset_peak();
+                let start = Instant::now();
+                black_box(lockstep::align_pages(&source, &translation, None, "he"));
+                best = best.min(start.elapsed());
+                if run == 0 {
+                    memory.push(crate::bench::peak_kb().zip(baseline).map(|(p, b)| p.saturating_sub(b)));
+                }
+            }
+            times.push(best);
         }
         let growth = times[2].max(FLOOR).as_secs_f64() / times[0].max(FLOOR).as_secs_f64();
         let input = inputs[2];
