@@ -85,11 +85,13 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn mentions_direction(raw: &str) -> bool {
-    raw.contains("left")
-        || raw.contains("right")
-        || raw.contains("ltr")
-        || raw.contains("LEFT")
-        || raw.contains("RIGHT")
+    // Only HTML tags and attribute lists are looked at: without `<` or `{` there is none.
+    memchr::memchr2(b'<', b'{', raw.as_bytes()).is_some()
+        && (raw.contains("left")
+            || raw.contains("right")
+            || raw.contains("ltr")
+            || raw.contains("LEFT")
+            || raw.contains("RIGHT"))
 }
 
 /// Physical-direction markup inside HTML tags and attribute lists: offset, start of the tag or
