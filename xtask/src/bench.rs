@@ -115,17 +115,6 @@ fn ratio(num: Duration, den: Duration) -> Option<f64> {
     (den > Duration::ZERO).then(|| num.as_secs_f64() / den.as_secs_f64())
 }
 
-/// The median of the two phases' ratios within each run. The phases of a run are timed one
-/// right after the other, so that each run compares them under the same load (a shared machine
-/// busy for a while slows both), and the median leaves out the runs that a busy moment slowed
-/// on one side only, whichever side it was.
-fn paired(num: &Phase, den: &Phase) -> Option<f64> {
-    let mut ratios: Vec<f64> = num.times.iter().zip(&den.times).filter_map(|(n, d)| ratio(*n, *d)).collect();
-    ratios.sort_by(f64::total_cmp);
-    let n = ratios.len();
-    (n > 0).then(|| if n % 2 == 1 { ratios[n / 2] } else { (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0 })
-}
-
 /// The verdict of a target that CI does not hold (the ones it holds say "NOT MET").
 fn ungated(ok: bool) -> &'static str {
     if ok {
@@ -216,7 +205,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     println!("\nratio (b)/(a): {} (best), {} (median)", fmt_ratio(ratio_best), fmt_ratio(ratio_median));
     println!("peak memory (VmHWM): {}", peak_memory().unwrap_or_else(|| "n/a".to_owned()));
 
-    println!("\ntargets (best times; ratios of phases: the median of the runs' ratios):");
+    println!("\ntargets (best times):");
     println!(
         "  all triples aligned with base in < 1 s:  {:.3} s  {}",
         with_base.best().as_secs_f64(),
@@ -233,9 +222,9 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
     if let (Some(site), Some(snap)) = (&site, &snap) {
         // Not gated: it sets a check on both cores against parsing on one, and the second core
         // of a shared CI machine is not reliably free.
-        let check_ratio = paired(&site.check, snap);
-        let one_thread = paired(&site.check_one_thread, snap);
-        let growth = paired(&site.check_4x, &site.check);
+        let check_ratio = ratio(site.check.best(), snap.best());
+        let one_thread = ratio(site.check_one_thread.best(), snap.best());
+        let growth = ratio(site.check_4x.best(), site.check.best());
         println!(
             "  check of the snapshot <= 1.5x its parse-only: {} ({} threads; {} on one thread)  {}",
             fmt_ratio(check_ratio),
@@ -245,7 +234,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
         );
         // Measured on one thread: the work the rules add, not how the two cores were shared
         // with whatever else the machine ran at that moment.
-        let rules_cost = paired(&site.check_one_thread, &site.check_no_rules_one_thread);
+        let rules_cost = ratio(site.check_one_thread.best(), site.check_no_rules_one_thread.best());
         println!(
             "  markup and script rules add <= 30%:       {} (1 thread)  {}",
             rules_cost.map_or_else(|| "n/a".to_owned(), |r| format!("+{:.0}%", (r - 1.0) * 100.0)),
@@ -261,7 +250,7 @@ pub fn run(args: &BenchArgs) -> Result<ExitCode> {
             fmt_ratio(growth),
             growth.map_or("n/a", |g| verdict(g <= 4.5))
         );
-        let report_ratio = paired(&site.report, &site.check_output);
+        let report_ratio = ratio(site.report.best(), site.check_output.best());
         println!(
             "  report of the snapshot <= 2x its check:  {}  {}",
             fmt_ratio(report_ratio),
@@ -362,12 +351,15 @@ fn site_phases(snapshot: &Path, pages: &[String], parse_only: &mut Phase, runs: 
         if reset {
             phases.check_peak_kb = peak_kb();
         }
-        let start = Instant::now();
-        one.install(|| run(snapshot))?;
-        phases.check_one_thread.times.push(start.elapsed());
-        let start = Instant::now();
-        one.install(|| run_with(snapshot, &no_rules))?;
-        phases.check_no_rules_one_thread.times.push(start.elapsed());
+        // The rules' cost is a small difference of two large times: two samples of each per run.
+        for _ in 0..2 {
+            let start = Instant::now();
+            one.install(|| run(snapshot))?;
+            phases.check_one_thread.times.push(start.elapsed());
+            let start = Instant::now();
+            one.install(|| run_with(snapshot, &no_rules))?;
+            phases.check_no_rules_one_thread.times.push(start.elapsed());
+        }
         let start = Instant::now();
         run(&four)?;
         phases.check_4x.times.push(start.elapsed());
@@ -491,21 +483,5 @@ mod tests {
     fn ratio_is_undefined_for_zero_parse_time() {
         assert_eq!(ratio(Duration::from_millis(3), Duration::ZERO), None);
         assert_eq!(ratio(Duration::from_millis(3), Duration::from_millis(2)), Some(1.5));
-    }
-
-    #[test]
-    fn paired_ratio_is_the_median_of_the_runs() {
-        let d = Duration::from_millis;
-        let (mut num, mut den) = (Phase::new("num"), Phase::new("den"));
-        // The second run was busy for both phases, the third for the numerator only.
-        num.times = vec![d(20), d(40), d(50)];
-        den.times = vec![d(20), d(40), d(20)];
-        assert_eq!(paired(&num, &den), Some(1.0));
-        // Busy for the denominator only: still the typical run.
-        den.times = vec![d(20), d(40), d(60)];
-        assert_eq!(paired(&num, &den), Some(1.0));
-        num.times.pop();
-        assert_eq!(paired(&num, &den), Some(1.0));
-        assert_eq!(paired(&Phase::new("a"), &den), None);
     }
 }
