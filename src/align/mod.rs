@@ -91,7 +91,7 @@ fn pick(keys: &[u64], indices: &[usize]) -> Vec<u64> {
 /// gap around it decides its pairing instead of an arbitrary equal line elsewhere. (Between
 /// two English revisions the surrounding lines are exact anchors already.)
 fn anchor_keys(segs: &[Segment], mine: &[u64], theirs: &[u64], side: u64) -> Vec<u64> {
-    let mut count: HashMap<u64, u32> = HashMap::default();
+    let mut count: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(mine.len() + theirs.len(), Default::default());
     for k in mine.iter().chain(theirs) {
         *count.entry(*k).or_default() += 1;
     }

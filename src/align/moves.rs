@@ -18,21 +18,31 @@ pub struct Matches {
 }
 
 pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matches {
-    let mut slots: HashMap<u64, (Vec<usize>, Vec<usize>)> = HashMap::default();
-    for i in 0..a_len {
-        if let Some(k) = scorer.move_key_a(i) {
-            slots.entry(k).or_default().0.push(i);
+    // Per key: how often it occurs on each side, and where it occurs last.
+    #[derive(Default)]
+    struct Slot {
+        a: (u32, usize),
+        b: (u32, usize),
+    }
+    let keys_a: Vec<Option<u64>> = (0..a_len).map(|i| scorer.move_key_a(i)).collect();
+    let mut slots: HashMap<u64, Slot> = HashMap::with_capacity_and_hasher(a_len + b_len, Default::default());
+    for (i, k) in keys_a.iter().enumerate() {
+        if let Some(k) = k {
+            let slot = slots.entry(*k).or_default();
+            slot.a = (slot.a.0 + 1, i);
         }
     }
     for j in 0..b_len {
         if let Some(k) = scorer.move_key_b(j) {
-            slots.entry(k).or_default().1.push(j);
+            let slot = slots.entry(k).or_default();
+            slot.b = (slot.b.0 + 1, j);
         }
     }
     let mut footnotes = Vec::new();
+    // In `a` order.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for (is, js) in slots.into_values() {
-        if let ([i], [j]) = (is.as_slice(), js.as_slice()) {
+    for k in keys_a.iter().flatten() {
+        if let Some(Slot { a: (1, i), b: (1, j) }) = slots.get(k) {
             if scorer.is_footnote_pair(*i, *j) {
                 footnotes.push((*i, *j));
             } else {
@@ -40,7 +50,6 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
             }
         }
     }
-    candidates.sort_unstable();
     let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
     let in_order = longest_increasing(&js);
     // Only the out-of-order matches are scored: most unique matches are in order and left to

@@ -109,7 +109,7 @@ struct Text {
 impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
-        let mut words: Vec<u64> = ordered_words(source).into_iter().map(|w| w.0).collect();
+        let mut words: Vec<u64> = word_hashes(source).map(|w| w.0).collect();
         words.sort_unstable();
         Text { words, chars: s.text.chars().count(), container: hash(&s.container) }
     }
@@ -138,7 +138,8 @@ impl<'a> Scorer<'a> {
     pub fn new(page_a: &'a Page, page_b: &'a Page, mode: Mode) -> Self {
         let (a, b) = (page_a.segments.as_slice(), page_b.segments.as_slice());
         let (ta, tb) = (page_a.derived().tokens(a, mode), page_b.derived().tokens(b, mode));
-        let mut df: HashMap<u64, u32> = HashMap::default();
+        let mut df: HashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(ta.flat.len() + tb.flat.len(), Default::default());
         for (sk, names) in ta.iter().chain(tb.iter()) {
             // Each token once per segment (the lists are sorted).
             for list in [sk, names] {
@@ -247,11 +248,11 @@ impl<'a> Scorer<'a> {
 
     /// A key under which a segment that moved can be recognised (footnote label, skeleton).
     pub fn move_key_a(&self, i: usize) -> Option<u64> {
-        move_key(&self.a[i])
+        move_key(&self.a[i], self.ta.get(i).0)
     }
 
     pub fn move_key_b(&self, j: usize) -> Option<u64> {
-        move_key(&self.b[j])
+        move_key(&self.b[j], self.tb.get(j).0)
     }
 
     pub fn b_has_letters(&self, j: usize) -> bool {
@@ -350,16 +351,10 @@ impl<'a> Scorer<'a> {
 }
 
 /// A key under which a segment that moved can be recognised: its footnote label, or its kind
-/// and skeleton.
-fn move_key(s: &Segment) -> Option<u64> {
+/// and skeleton (`skeleton`: its tokens' hashes, sorted).
+fn move_key(s: &Segment, skeleton: &[u64]) -> Option<u64> {
     let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
-    footnote.map(hash).or_else(|| {
-        (!s.skeleton.is_empty()).then(|| {
-            let mut k: Vec<&String> = s.skeleton.iter().collect();
-            k.sort();
-            hash(&(s.kind, k))
-        })
-    })
+    footnote.map(hash).or_else(|| (!skeleton.is_empty()).then(|| hash(&(s.kind, skeleton))))
 }
 
 /// Characters of scripts without case (Hebrew, Arabic, CJK, kana, Hangul): their lowercase is
@@ -370,7 +365,9 @@ fn caseless(c: char) -> bool {
 
 /// The words of a page (lowercased and hashed).
 pub fn vocabulary(page: &[Segment]) -> HashSet<u64> {
-    page.iter().flat_map(|s| ordered_words(s.prose())).map(|w| w.0).collect()
+    let mut words = HashSet::with_capacity_and_hasher(page.len(), Default::default());
+    words.extend(page.iter().flat_map(|s| word_hashes(s.prose())).map(|w| w.0));
+    words
 }
 
 /// The share of the words of `text` found in `vocabulary` (`None` without words).
@@ -382,24 +379,25 @@ pub fn known_share(text: &str, vocabulary: &HashSet<u64>) -> Option<f32> {
 
 /// The words of `text`, lowercased and hashed, in order, with their lengths.
 fn ordered_words(text: &str) -> Vec<(u64, u32)> {
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut h = FxHasher::default();
-            let mut n = 1;
-            for c in w.chars() {
-                if c.is_ascii() {
-                    h.write_u32(c.to_ascii_lowercase() as u32);
-                } else if caseless(c) {
-                    h.write_u32(c as u32);
-                } else {
-                    c.to_lowercase().for_each(|l| h.write_u32(l as u32));
-                }
-                n += 1;
+    word_hashes(text).collect()
+}
+
+fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32)> + '_ {
+    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(|w| {
+        let mut h = FxHasher::default();
+        let mut n = 1;
+        for c in w.chars() {
+            if c.is_ascii() {
+                h.write_u32(c.to_ascii_lowercase() as u32);
+            } else if caseless(c) {
+                h.write_u32(c as u32);
+            } else {
+                c.to_lowercase().for_each(|l| h.write_u32(l as u32));
             }
-            (h.finish(), n)
-        })
-        .collect()
+            n += 1;
+        }
+        (h.finish(), n)
+    })
 }
 
 /// Skeleton tokens and, across languages, the Latin-script names of the text.

@@ -134,7 +134,9 @@ pub(super) fn prepare(text: &str) -> Prepared {
             out.push_str(content);
             continue;
         }
-        if let Some(c) = MARKER.captures(trimmed) {
+        // The regexes run only on lines that can match them: this loop sees every line.
+        let marker = trimmed.starts_with("!!!") || trimmed.starts_with("???");
+        if let Some(c) = marker.then(|| MARKER.captures(trimmed)).flatten() {
             let kind = c.get(2).map_or("note", |m| m.as_str()).split_whitespace().next().unwrap_or("note");
             let title = c.get(3).map_or("", |m| m.as_str());
             let skeleton = vec![format!("admonition:{kind}")];
@@ -142,10 +144,14 @@ pub(super) fn prepare(text: &str) -> Prepared {
             blocks.push(Open { body_indent: indent + 4, name: format!("admonition:{kind}") });
             continue;
         }
-        if let Some(c) = TAB.captures(trimmed) {
+        if let Some(c) = trimmed.starts_with("===").then(|| TAB.captures(trimmed)).flatten() {
             let title = c.get(1).map_or("", |m| m.as_str());
             segments.push(inline::simple(Kind::Tab, path, number, trimmed, title, vec!["tab".into()]));
             blocks.push(Open { body_indent: indent + 4, name: "tab".into() });
+            continue;
+        }
+        out.push_str(content);
+        if !trimmed.starts_with('<') {
             continue;
         }
         if let Some(c) = HTML_OPEN.captures(trimmed) {
@@ -163,7 +169,6 @@ pub(super) fn prepare(text: &str) -> Prepared {
                 html.truncate(pos);
             }
         }
-        out.push_str(content);
     }
     Prepared { markdown: out, segments, containers }
 }

@@ -1,6 +1,7 @@
 //! Builds a segment from the inline material of a block: its prose text, its skeleton of
 //! language-neutral tokens, and its normalised form.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -23,9 +24,9 @@ static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
 static SNIPPET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^\\?-{2,}8<-{2,}\s*"?([^"]*)"?\s*$"#).unwrap());
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\[([^\]]+)\]:\s*(.*)$").unwrap());
-static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]+").unwrap());
+static SPACES_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[ \t]+").unwrap());
 static TABLE_PAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\|\s*").unwrap());
-static DASHES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap());
+static DASHES_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap());
 
 /// Builds a segment from a block's inline pieces.
 pub(super) fn build<'p>(
@@ -44,15 +45,15 @@ pub(super) fn build<'p>(
             Piece::Break => text.push(' '),
             Piece::Code(c) if kind == Kind::Code => text.push_str(c),
             Piece::Code(c) => {
-                skeleton.push(format!("code:{}", c.trim()));
+                skeleton.push(token("code:", c.trim()));
                 text.push(' ');
             }
-            Piece::LinkTarget(u) => skeleton.push(format!("link:{}", u.trim())),
-            Piece::ImageTarget(u) => skeleton.push(format!("img:{}", u.trim())),
-            Piece::FootnoteRef(f) => skeleton.push(format!("fn:{f}")),
+            Piece::LinkTarget(u) => skeleton.push(token("link:", u.trim())),
+            Piece::ImageTarget(u) => skeleton.push(token("img:", u.trim())),
+            Piece::FootnoteRef(f) => skeleton.push(token("fn:", f)),
             Piece::Html(h) => {
                 if let Some(lang) = h.strip_prefix("fence:") {
-                    skeleton.push(format!("fence:{lang}"));
+                    skeleton.push(token("fence:", lang));
                     continue;
                 }
                 html_tokens(h, &mut skeleton);
@@ -97,8 +98,8 @@ pub(super) fn simple(
     let start = text.len() - text.trim_start().len();
     text.drain(..start);
     numbers(&text, &mut skeleton);
-    if text.contains("  ") || text.contains('\t') {
-        text = SPACES.replace_all(&text, " ").into_owned();
+    if triggers(&text) & (SPACES | TAB) != 0 {
+        text = SPACES_RE.replace_all(&text, " ").into_owned();
     }
     let mut seg = Segment {
         kind,
@@ -150,23 +151,33 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
 }
 
 /// Moves attribute lists and icon shortcodes from the text into the skeleton.
-fn extract_markers(text: String, skeleton: &mut Vec<String>) -> String {
-    if !text.contains('{') && !text.contains(':') {
-        return text;
-    }
-    for list in ATTR_LIST.captures_iter(&text) {
-        for attr in ATTR.find_iter(&list[1]) {
-            let a = attr.as_str();
-            // Values of key=value attributes (titles, alt texts) are translated; keys are not.
-            let token = a.split_once('=').map_or(a, |(k, _)| k);
-            skeleton.push(format!("attr:{token}"));
+fn extract_markers(mut text: String, skeleton: &mut Vec<String>) -> String {
+    // Each regex runs only when its trigger character is present, and the text is copied only
+    // when something was found.
+    if memchr::memchr(b'{', text.as_bytes()).is_some() {
+        let before = skeleton.len();
+        for list in ATTR_LIST.captures_iter(&text) {
+            for attr in ATTR.find_iter(&list[1]) {
+                let a = attr.as_str();
+                // Values of key=value attributes (titles, alt texts) are translated; keys are not.
+                let key = a.split_once('=').map_or(a, |(k, _)| k);
+                skeleton.push(token("attr:", key));
+            }
+        }
+        if skeleton.len() > before {
+            text = ATTR_LIST.replace_all(&text, " ").into_owned();
         }
     }
-    let text = ATTR_LIST.replace_all(&text, " ");
-    for icon in ICON.find_iter(&text) {
-        skeleton.push(format!("icon:{}", icon.as_str().trim_matches(':')));
+    if memchr::memchr(b':', text.as_bytes()).is_some() {
+        let before = skeleton.len();
+        for icon in ICON.find_iter(&text) {
+            skeleton.push(token("icon:", icon.as_str().trim_matches(':')));
+        }
+        if skeleton.len() > before {
+            text = ICON.replace_all(&text, " ").into_owned();
+        }
     }
-    ICON.replace_all(&text, " ").into_owned()
+    text
 }
 
 fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
@@ -184,13 +195,50 @@ fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
 }
 
 fn numbers(text: &str, skeleton: &mut Vec<String>) {
-    if !text.chars().any(crate::script::is_numeric) {
+    let (mut any, mut ascii) = (false, true);
+    for c in text.chars().filter(|c| crate::script::is_numeric(*c)) {
+        any = true;
+        ascii &= c.is_ascii_digit();
+    }
+    if !any {
+        return;
+    }
+    if ascii {
+        // The common case, without a copy of the text or a regex.
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            loop {
+                while i < b.len() && b[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i + 1 < b.len() && matches!(b[i], b'.' | b',') && b[i + 1].is_ascii_digit() {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            skeleton.push(token("num:", &text[start..i]));
+        }
         return;
     }
     let ascii: String = text.chars().map(ascii_digit).collect();
     for n in NUMBER.find_iter(&ascii) {
-        skeleton.push(format!("num:{}", n.as_str()));
+        skeleton.push(token("num:", n.as_str()));
     }
+}
+
+/// `prefix` followed by `body`, allocated once.
+fn token(prefix: &str, body: &str) -> String {
+    let mut t = String::with_capacity(prefix.len() + body.len());
+    t.push_str(prefix);
+    t.push_str(body);
+    t
 }
 
 /// Arabic-Indic and Extended Arabic-Indic digits read as ASCII digits.
@@ -211,36 +259,131 @@ pub fn normalise(raw: &str) -> String {
         if i > 0 {
             out.push('\n');
         }
-        // Each rewrite runs only when its trigger character is present: this is a hot path.
-        let mut line = std::borrow::Cow::Borrowed(line);
-        if line.contains('{') {
-            line = ATTR_LIST
-                .replace_all(&line, |c: &regex::Captures<'_>| {
+        // Each rewrite runs only when its trigger is present (this is a hot path).
+        let mut line = Cow::Borrowed(line);
+        let mut t = triggers(&line);
+        if t & BRACE != 0 {
+            rewrite(&mut line, &mut t, |l| {
+                changed(ATTR_LIST.replace_all(l, |c: &regex::Captures<'_>| {
                     let attrs: Vec<&str> = ATTR.find_iter(&c[1]).map(|m| m.as_str()).collect();
                     format!("{{{}}}", attrs.join(" "))
-                })
-                .into_owned()
-                .into();
+                }))
+            });
         }
-        if line.contains("\"\"") {
-            line = EMPTY_TITLE.replace_all(&line, "($1)").into_owned().into();
+        if t & EMPTY_QUOTES != 0 {
+            rewrite(&mut line, &mut t, |l| changed(EMPTY_TITLE.replace_all(l, "($1)")));
         }
-        if line.contains('\\') {
-            line = ESCAPE.replace_all(&line, "$1").into_owned().into();
+        if t & BACKSLASH != 0 {
+            rewrite(&mut line, &mut t, |l| changed(ESCAPE.replace_all(l, "$1")));
         }
-        if line.contains('_') {
-            line = line.replace('_', "*").into();
+        if t & UNDERSCORE != 0 {
+            rewrite(&mut line, &mut t, |l| Some(l.replace('_', "*")));
         }
-        if line.contains("  ") || line.contains('\t') {
-            line = SPACES.replace_all(&line, " ").into_owned().into();
+        if t & (SPACES | TAB) != 0 {
+            rewrite(&mut line, &mut t, |l| changed(SPACES_RE.replace_all(l, " ")));
         }
         if line.starts_with('|') {
-            line = TABLE_PAD.replace_all(&line, "|").into_owned().into();
+            rewrite(&mut line, &mut t, |l| changed(TABLE_PAD.replace_all(l, "|")));
         }
-        if line.contains("---") {
-            line = DASHES.replace_all(&line, "---").into_owned().into();
+        if t & DASHES != 0 {
+            rewrite(&mut line, &mut t, |l| changed(DASHES_RE.replace_all(l, "---")));
         }
         out.push_str(line.trim());
     }
     out
+}
+
+/// Replaces `line` by what `f` makes of it, if anything, and finds its triggers again: a
+/// rewrite may bring another forth (`\_` unescaped).
+fn rewrite(line: &mut Cow<'_, str>, t: &mut u8, f: impl FnOnce(&str) -> Option<String>) {
+    if let Some(new) = f(line) {
+        *t = triggers(&new);
+        *line = Cow::Owned(new);
+    }
+}
+
+/// The text a regex replacement made, when it changed anything.
+fn changed(c: Cow<'_, str>) -> Option<String> {
+    match c {
+        Cow::Owned(s) => Some(s),
+        Cow::Borrowed(_) => None,
+    }
+}
+
+const BRACE: u8 = 1;
+const EMPTY_QUOTES: u8 = 2;
+const BACKSLASH: u8 = 4;
+const UNDERSCORE: u8 = 8;
+const SPACES: u8 = 16;
+const TAB: u8 = 32;
+const DASHES: u8 = 64;
+
+/// Which of the triggers of [`normalise`] `text` holds: `{`, `""`, `\`, `_`, two spaces, a tab,
+/// `---`. One pass over a short text; one vectorised search per trigger over a long one.
+fn triggers(text: &str) -> u8 {
+    let b = text.as_bytes();
+    if b.len() >= 256 {
+        const NEEDLES: [(u8, &[u8]); 7] = [
+            (BRACE, b"{"),
+            (EMPTY_QUOTES, b"\"\""),
+            (BACKSLASH, b"\\"),
+            (UNDERSCORE, b"_"),
+            (SPACES, b"  "),
+            (TAB, b"\t"),
+            (DASHES, b"---"),
+        ];
+        return NEEDLES.iter().filter(|(_, n)| memchr::memmem::find(b, n).is_some()).fold(0, |t, (bit, _)| t | bit);
+    }
+    let (mut t, mut prev, mut dashes) = (0, 0u8, 0);
+    for &c in b {
+        t |= match c {
+            b'{' => BRACE,
+            b'"' if prev == b'"' => EMPTY_QUOTES,
+            b'\\' => BACKSLASH,
+            b'_' => UNDERSCORE,
+            b' ' if prev == b' ' => SPACES,
+            b'\t' => TAB,
+            _ => 0,
+        };
+        dashes = if c == b'-' { dashes + 1 } else { 0 };
+        if dashes >= 3 {
+            t |= DASHES;
+        }
+        prev = c;
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALPHABET: &[char] = &['1', '0', '9', '.', ',', ' ', 'a', 'א', '٣', '۷', '५', '²', '-'];
+
+    /// Mostly trigger characters, so that both the short and the long path meet every trigger.
+    const TRIGGERS: &[char] = &['{', '"', '\\', '_', ' ', '\t', '-', 'a', 'ש'];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn numbers_are_the_regex_matches(chars in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            let ascii: String = text.chars().map(ascii_digit).collect();
+            let expected: Vec<String> = NUMBER.find_iter(&ascii).map(|n| format!("num:{}", n.as_str())).collect();
+            let mut found = Vec::new();
+            numbers(&text, &mut found);
+            prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn triggers_are_substring_searches(chars in proptest::collection::vec(proptest::sample::select(TRIGGERS), 0..300)) {
+            let text: String = chars.into_iter().collect();
+            let expected = [("{", BRACE), ("\"\"", EMPTY_QUOTES), ("\\", BACKSLASH), ("_", UNDERSCORE), ("  ", SPACES), ("\t", TAB), ("---", DASHES)]
+                .into_iter()
+                .filter(|(n, _)| text.contains(n))
+                .fold(0, |t, (_, bit)| t | bit);
+            prop_assert_eq!(triggers(&text), expected);
+        }
+    }
 }
