@@ -109,7 +109,9 @@ struct Text {
 impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
-        let mut words: Vec<u64> = word_hashes(source).map(|w| w.0).collect();
+        // About one word per six bytes: grown once or twice at most.
+        let mut words: Vec<u64> = Vec::with_capacity(source.len() / 6 + 1);
+        words.extend(word_hashes(source).map(|w| w.0));
         words.sort_unstable();
         Text { words, chars: s.text.chars().count(), container: hash(&s.container) }
     }
@@ -190,9 +192,8 @@ impl<'a> Scorer<'a> {
             let total = tokens.iter().map(|t| t.1).sum();
             Bag { tokens, total }
         };
-        let (mut skeleton, mut names) = (bag(sk), bag(names));
-        skeleton.tokens.sort_by_key(|t| t.0);
-        names.tokens.sort_by_key(|t| t.0);
+        // The token lists are sorted, and so are their bags.
+        let (skeleton, names) = (bag(sk), bag(names));
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if translated {
             // A translated segment whose words nearly all occur on the English page is still
@@ -383,10 +384,13 @@ fn ordered_words(text: &str) -> Vec<(u64, u32)> {
 }
 
 fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32)> + '_ {
-    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).map(|w| {
+    // One pass over the characters: a word ends at the first character that is not a word's.
+    let mut chars = text.chars();
+    std::iter::from_fn(move || {
+        let mut c = chars.by_ref().find(|c| is_word_char(*c))?;
         let mut h = FxHasher::default();
         let mut n = 1;
-        for c in w.chars() {
+        loop {
             if c.is_ascii() {
                 h.write_u32(c.to_ascii_lowercase() as u32);
             } else if caseless(c) {
@@ -395,8 +399,11 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32)> + '_ {
                 c.to_lowercase().for_each(|l| h.write_u32(l as u32));
             }
             n += 1;
+            match chars.next() {
+                Some(next) if is_word_char(next) => c = next,
+                _ => return Some((h.finish(), n)),
+            }
         }
-        (h.finish(), n)
     })
 }
 
@@ -627,7 +634,11 @@ fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
 mod tests {
     use proptest::prelude::*;
 
-    use super::{caseless, char_ratio, latin_names, quick_ratio};
+    use std::hash::Hasher;
+
+    use rustc_hash::FxHasher;
+
+    use super::{caseless, char_ratio, latin_names, quick_ratio, word_hashes};
     use crate::script::is_word_char;
 
     #[test]
@@ -652,6 +663,22 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn words_are_those_between_non_word_characters(text in "[aZ7_ .é\u{5d0}\u{4e2d}\u{660}\u{130}-]{0,40}") {
+            let expected: Vec<(u64, u32)> = text
+                .split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    let mut h = FxHasher::default();
+                    for c in w.chars() {
+                        c.to_lowercase().for_each(|l| h.write_u32(l as u32));
+                    }
+                    (h.finish(), w.chars().count() as u32 + 1)
+                })
+                .collect();
+            prop_assert_eq!(word_hashes(&text).collect::<Vec<_>>(), expected);
+        }
+
         #[test]
         fn latin_names_are_the_capitalised_ascii_words(text in "[aZ7_ .é\u{5d0}\u{4e2d}\u{660}-]{0,40}") {
             let expected: Vec<&str> = text

@@ -112,9 +112,7 @@ impl Segment {
     /// The number of words of the text (counted once: an English segment is counted for every
     /// locale).
     pub fn words(&self) -> usize {
-        *self
-            .word_count
-            .get_or_init(|| self.text.split_whitespace().filter(|w| w.chars().any(crate::script::is_word_char)).count())
+        *self.word_count.get_or_init(|| inline::scan(&self.text).words)
     }
 }
 
@@ -498,7 +496,10 @@ impl Walker<'_> {
         let names_only = leaf.external_links
             && !leaf.linked_text.trim().is_empty()
             && inline::outside_links_is_empty(&leaf.pieces, &leaf.linked_text);
-        let raw = raw_lines.join("\n");
+        let raw = match raw_lines.as_slice() {
+            [line] => std::borrow::Cow::Borrowed(*line),
+            lines => std::borrow::Cow::Owned(lines.join("\n")),
+        };
         self.out.push(inline::build(
             leaf.kind,
             leaf.container,
