@@ -573,7 +573,7 @@ fn details_and_summary() {
             (7, Kind::Html, String::new(), v(&["html:/details"])),
         ]
     );
-    assert_eq!(at(&page, 4).container, ["details.downloads", "list"]);
+    assert_eq!(at(&page, 4).container[..], ["details.downloads", "list"]);
     // Bare product names behind links have nothing to translate.
     assert!(at(&page, 4).verbatim);
     assert!(!at(&page, 2).verbatim);
@@ -584,13 +584,13 @@ fn summary_container_does_not_depend_on_blank_lines() {
     let joined = parsed("<details class=\"d\" markdown>\n<summary>Get</summary>\n\nText.\n\n</details>\n");
     let apart = parsed("<details class=\"d\" markdown>\n\n<summary>Get</summary>\n\nText.\n\n</details>\n");
     assert_eq!(at(&joined, 2).container, at(&apart, 3).container);
-    assert_eq!(at(&apart, 3).container, ["details.d"]);
+    assert_eq!(at(&apart, 3).container[..], ["details.d"]);
 }
 
 #[test]
 fn html_inside_an_admonition_nests_container_paths() {
     let page = parsed("!!! note\n\n    <div class=\"grid\" markdown>\n\n    Inner text.\n\n    </div>\n");
-    assert_eq!(at(&page, 5).container, ["admonition:note", "div.grid"]);
+    assert_eq!(at(&page, 5).container[..], ["admonition:note", "div.grid"]);
     assert_eq!(at(&page, 5).text, "Inner text.");
 }
 

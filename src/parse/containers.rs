@@ -27,9 +27,9 @@ pub(super) struct ContainerMap {
 
 impl ContainerMap {
     /// Container path of 1-based `line`.
-    pub fn at(&self, line: u32) -> Vec<String> {
+    pub fn at(&self, line: u32) -> &[String] {
         let id = self.by_line.get(line.saturating_sub(1) as usize).copied().unwrap_or(0);
-        self.paths.get(id as usize).cloned().unwrap_or_default()
+        self.paths.get(id as usize).map_or(&[], Vec::as_slice)
     }
 
     fn record(&mut self, path: Vec<String>) {
@@ -140,13 +140,13 @@ pub(super) fn prepare(text: &str) -> Prepared {
             let kind = c.get(2).map_or("note", |m| m.as_str()).split_whitespace().next().unwrap_or("note");
             let title = c.get(3).map_or("", |m| m.as_str());
             let skeleton = vec![format!("admonition:{kind}")];
-            segments.push(inline::simple(Kind::Admonition, path, number, trimmed, title, skeleton));
+            segments.push(inline::simple(Kind::Admonition, path.into(), number, trimmed, title, skeleton));
             blocks.push(Open { body_indent: indent + 4, name: format!("admonition:{kind}") });
             continue;
         }
         if let Some(c) = trimmed.starts_with("===").then(|| TAB.captures(trimmed)).flatten() {
             let title = c.get(1).map_or("", |m| m.as_str());
-            segments.push(inline::simple(Kind::Tab, path, number, trimmed, title, vec!["tab".into()]));
+            segments.push(inline::simple(Kind::Tab, path.into(), number, trimmed, title, vec!["tab".into()]));
             blocks.push(Open { body_indent: indent + 4, name: "tab".into() });
             continue;
         }
@@ -198,7 +198,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
         return 0;
     };
     let close = close + 1;
-    let path = vec!["front-matter".to_owned()];
+    let path: std::sync::Arc<[String]> = std::sync::Arc::new(["front-matter".to_owned()]);
     for delimiter in [0, close] {
         let raw = lines[delimiter].trim();
         segments.push(inline::simple(

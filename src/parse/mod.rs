@@ -71,7 +71,7 @@ impl Serialize for Kind {
 pub struct Segment {
     pub kind: Kind,
     /// Enclosing containers, outermost first ("admonition:tip", "details.downloads", "list").
-    pub container: Vec<String>,
+    pub container: Arc<[String]>,
     /// 1-based, inclusive.
     pub lines: [u32; 2],
     /// The segment's lines as written (indentation removed).
@@ -157,6 +157,7 @@ pub fn parse(text: &str) -> Page {
         lines: &lines,
         containers: &pre.containers,
         stack: Vec::new(),
+        last_container: Arc::new([]),
         leaf: None,
         pending: Vec::new(),
         out: Vec::new(),
@@ -191,13 +192,15 @@ fn without_overlaps(segments: Vec<Segment>, line_count: u32) -> Vec<Segment> {
 struct LineIndex {
     starts: Vec<usize>,
     len: usize,
+    /// The line last asked for: events come in order, so the next is mostly the same or the next.
+    hint: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts, len: text.len() }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts, len: text.len(), hint: Default::default() }
     }
 
     fn line_count(&self) -> u32 {
@@ -208,7 +211,21 @@ impl LineIndex {
     }
 
     fn line(&self, offset: usize) -> u32 {
-        let i = self.starts.partition_point(|&s| s <= offset).max(1);
+        // The number of line starts at or before `offset` (at least 1).
+        let holds = |i: usize| {
+            (1..=self.starts.len()).contains(&i)
+                && self.starts[i - 1] <= offset
+                && self.starts.get(i).is_none_or(|&s| s > offset)
+        };
+        let hint = self.hint.get();
+        let i = if holds(hint) {
+            hint
+        } else if holds(hint + 1) {
+            hint + 1
+        } else {
+            self.starts.partition_point(|&s| s <= offset).max(1)
+        };
+        self.hint.set(i);
         u32::try_from(i).unwrap_or(u32::MAX)
     }
 
@@ -237,7 +254,7 @@ struct Leaf {
     first: u32,
     last: u32,
     pieces: Vec<(u32, Piece)>,
-    container: Vec<String>,
+    container: Arc<[String]>,
     /// Depth of open links: text inside links is recorded as such for the verbatim test.
     link_depth: usize,
     linked_text: String,
@@ -279,6 +296,8 @@ struct Walker<'a> {
     /// Container paths opened by the pre-pass and by HTML blocks, by line.
     containers: &'a containers::ContainerMap,
     stack: Vec<String>,
+    /// The container path of the last block opened, shared with it.
+    last_container: Arc<[String]>,
     leaf: Option<Leaf>,
     /// Material that belongs to the next leaf (a footnote definition's label).
     pending: Vec<(u32, Piece)>,
@@ -290,8 +309,7 @@ impl Walker<'_> {
         self.flush();
         let line = self.lines.line(range.start);
         let first = self.pending.first().map_or(line, |p| p.0.min(line));
-        let mut container = self.containers.at(first);
-        container.extend(self.stack.iter().cloned());
+        let container = self.container(first);
         self.leaf = Some(Leaf {
             kind,
             first,
@@ -302,6 +320,20 @@ impl Walker<'_> {
             linked_text: String::new(),
             external_links: true,
         });
+    }
+
+    /// The containers of a block that starts on `line`: the same shared path as the block
+    /// before when they are equal (most are), so that a page of a million list items holds one.
+    fn container(&mut self, line: u32) -> Arc<[String]> {
+        let outer = self.containers.at(line);
+        let last = &self.last_container;
+        let same = last.len() == outer.len() + self.stack.len()
+            && last[..outer.len()] == *outer
+            && last[outer.len()..] == self.stack[..];
+        if !same {
+            self.last_container = outer.iter().chain(&self.stack).cloned().collect();
+        }
+        self.last_container.clone()
     }
 
     fn leaf(&mut self, range: &Range<usize>) -> &mut Leaf {
@@ -434,7 +466,7 @@ impl Walker<'_> {
                     // The delimiter row is a line of the table too.
                     let line = self.lines.last_line(&range) + 1;
                     let raw = self.original.lines(line, line).concat();
-                    let container = self.containers.at(line);
+                    let container = self.containers.at(line).into();
                     self.out.push(inline::simple(Kind::TableRow, container, line, &raw, "", Vec::new()));
                 }
             }
@@ -486,10 +518,10 @@ impl Walker<'_> {
             for (line, raw) in numbered(leaf.first, &raw_lines) {
                 // Each line of an HTML block may open or close a container (`<details>` then
                 // `<summary>`), so each takes the path of its own line.
-                let mut container = self.containers.at(line);
+                let mut container = self.containers.at(line).to_vec();
                 container.extend(leaf.container[leaf.container.len() - inner..].iter().cloned());
                 let html = [(line, Piece::Html((*raw).to_owned()))];
-                self.out.push(inline::build(leaf.kind, container, [line, line], raw, html.iter(), false));
+                self.out.push(inline::build(leaf.kind, container.into(), [line, line], raw, html.iter(), false));
             }
             return;
         }
@@ -523,4 +555,25 @@ fn is_row_of_elements(lines: &[&str]) -> bool {
             let l = l.trim_start();
             l.starts_with('[') || l.starts_with("![") || l.starts_with('<') || l.starts_with("*[") || l.starts_with(':')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::LineIndex;
+
+    proptest! {
+        #[test]
+        fn lines_found_from_the_last_one_are_those_a_search_finds(
+            text in "[ab\n]{0,40}",
+            offsets in proptest::collection::vec(0usize..48, 0..30),
+        ) {
+            let index = LineIndex::new(&text);
+            for offset in offsets {
+                let expected = index.starts.partition_point(|&s| s <= offset).max(1) as u32;
+                prop_assert_eq!(index.line(offset), expected);
+            }
+        }
+    }
 }
