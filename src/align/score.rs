@@ -55,15 +55,28 @@ pub struct TokenLists {
 
 impl TokenLists {
     fn new(segments: &[Segment], mode: Mode) -> Self {
-        let mut lists = TokenLists { flat: Vec::new(), ends: vec![0] };
+        let mut flat = Vec::with_capacity(segments.len());
+        let mut ends = Vec::with_capacity(2 * segments.len() + 1);
+        ends.push(0);
+        let mut lower = String::new();
         for s in segments {
-            let (sk, names) = tokens(s, mode);
-            lists.flat.extend(sk);
-            lists.ends.push(lists.flat.len());
-            lists.flat.extend(names);
-            lists.ends.push(lists.flat.len());
+            // Each segment's skeleton, then its names (across languages), each sorted in place.
+            for list in 0..2 {
+                let start = flat.len();
+                if list == 0 {
+                    flat.extend(s.skeleton.iter().map(hash));
+                } else if mode == Mode::CrossLanguage {
+                    for w in latin_names(s.prose()) {
+                        lower.clear();
+                        lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+                        flat.push(hash(&("name", lower.as_str())));
+                    }
+                }
+                flat[start..].sort_unstable();
+                ends.push(flat.len());
+            }
         }
-        lists
+        TokenLists { flat, ends }
     }
 
     fn get(&self, i: usize) -> (&[u64], &[u64]) {
@@ -405,23 +418,6 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32)> + '_ {
             }
         }
     })
-}
-
-/// Skeleton tokens and, across languages, the Latin-script names of the text.
-fn tokens(s: &Segment, mode: Mode) -> (Vec<u64>, Vec<u64>) {
-    let mut skeleton: Vec<u64> = s.skeleton.iter().map(hash).collect();
-    skeleton.sort_unstable();
-    let mut names = Vec::new();
-    if mode == Mode::CrossLanguage {
-        let mut lower = String::new();
-        for w in latin_names(s.prose()) {
-            lower.clear();
-            lower.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-            names.push(hash(&("name", lower.as_str())));
-        }
-        names.sort_unstable();
-    }
-    (skeleton, names)
 }
 
 /// The words of `text` (runs of [`is_word_char`]) that look like Latin-script names: two or more
