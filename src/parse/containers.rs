@@ -261,7 +261,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
         let mut seg =
             inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &written, text, vec![format!("fm:{key}")]);
         // Platforms re-serialise YAML: the value compares unquoted and on one line.
-        seg.norm = super::normalise(&format!("{key}: {value}"));
+        seg.norm = super::normalise(&format!("{key}: {value}")).into();
         seg.lines[1] = end as u32 + 1;
         if text.is_empty() {
             seg.verbatim = true;

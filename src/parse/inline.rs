@@ -30,37 +30,39 @@ static TABLE_PAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\|\s*").unw
 static DASHES_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap());
 
 /// Builds a segment from a block's inline pieces.
-pub(super) fn build<'p>(
+pub(super) fn build(
     kind: Kind,
     container: Arc<[String]>,
     lines: [u32; 2],
     raw: &str,
-    pieces: impl Iterator<Item = &'p (u32, Piece)>,
+    pieces: impl Iterator<Item = (u32, Piece)>,
     names_only: bool,
 ) -> Segment {
     let mut text = String::new();
     let mut skeleton = Vec::new();
     for (_, piece) in pieces {
         match piece {
-            Piece::Text(t) => text.push_str(t),
+            // The first text is taken as it is (a block can be megabytes long).
+            Piece::Text(t) if text.is_empty() => text = t,
+            Piece::Text(t) => text.push_str(&t),
             Piece::Break => text.push(' '),
-            Piece::Code(c) if kind == Kind::Code => text.push_str(c),
+            Piece::Code(c) if kind == Kind::Code => text.push_str(&c),
             Piece::Code(c) => {
                 skeleton.push(token("code:", c.trim()));
                 text.push(' ');
             }
             Piece::LinkTarget(u) => skeleton.push(token("link:", u.trim())),
             Piece::ImageTarget(u) => skeleton.push(token("img:", u.trim())),
-            Piece::FootnoteRef(f) => skeleton.push(token("fn:", f)),
+            Piece::FootnoteRef(f) => skeleton.push(token("fn:", &f)),
             Piece::Html(h) => {
                 if let Some(lang) = h.strip_prefix("fence:") {
                     skeleton.push(token("fence:", lang));
                     continue;
                 }
-                html_tokens(h, &mut skeleton);
+                html_tokens(&h, &mut skeleton);
                 // Text between tags inside an HTML block is prose too (`<summary>Downloads</summary>`).
                 if kind == Kind::Html {
-                    text.push_str(&TAG.replace_all(h, " "));
+                    text.push_str(&TAG.replace_all(&h, " "));
                 }
             }
         }
@@ -103,12 +105,18 @@ pub(super) fn simple(
     if triggers(&text) & (SPACES | TAB) != 0 {
         text = SPACES_RE.replace_all(&text, " ").into_owned();
     }
+    let raw: Arc<str> = raw.into();
+    // A block that needs no rewrite (a megabyte-long line, say) is not held twice.
+    let norm = match normalise(&raw) {
+        Cow::Borrowed(_) => Arc::clone(&raw),
+        Cow::Owned(norm) => norm.into(),
+    };
     let mut seg = Segment {
         kind,
         container,
         lines: [line, line],
-        raw: raw.into(),
-        norm: normalise(raw),
+        raw,
+        norm,
         sentences: Default::default(),
         text,
         skeleton,
@@ -280,7 +288,10 @@ fn ascii_digit(c: char) -> char {
 /// Undoes the harmless rewrites of translation platforms (SPEC §1.2) so that a segment and its
 /// re-exported copy compare equal: attribute-list spacing, empty link titles, `*em*` vs `_em_`,
 /// backslash escapes, table padding, indentation and runs of spaces.
-pub fn normalise(raw: &str) -> String {
+pub fn normalise(raw: &str) -> Cow<'_, str> {
+    if !raw.contains('\n') && raw.trim() == raw && triggers(raw) == 0 && !raw.starts_with('|') {
+        return Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, line) in raw.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
         if i > 0 {
@@ -317,7 +328,7 @@ pub fn normalise(raw: &str) -> String {
         }
         out.push_str(line.trim());
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Replaces `line` by what `f` makes of it, if anything, and finds its triggers again: a
@@ -385,7 +396,7 @@ mod tests {
     const ALPHABET: &[char] = &['1', '0', '9', '.', ',', ' ', 'a', 'א', '٣', '۷', '५', '²', '-'];
 
     /// Mostly trigger characters.
-    const TRIGGERS: &[char] = &['{', '"', '\\', '_', ' ', '\t', '-', 'a', 'ש'];
+    const TRIGGERS: &[char] = &['{', '"', '\\', '_', ' ', '\t', '-', 'a', 'ש', '|', '\r', '.'];
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
@@ -403,6 +414,14 @@ mod tests {
         fn words_are_the_whitespace_separated_ones_with_a_word_character(text in "[a7 \t\n.\u{5d0}\u{a0}\u{2003}\u{660}²-]{0,30}") {
             let expected = text.split_whitespace().filter(|w| w.chars().any(crate::script::is_word_char)).count();
             prop_assert_eq!(scan(&text).words, expected);
+        }
+
+        #[test]
+        fn a_line_that_needs_no_rewrite_is_its_own_normal_form(chars in proptest::collection::vec(proptest::sample::select(TRIGGERS), 0..12)) {
+            // With a newline, the same text always takes the rewriting path.
+            let text: String = chars.into_iter().collect();
+            let with_newline = format!("{text}\n");
+            prop_assert_eq!(normalise(&text), normalise(&with_newline));
         }
 
         #[test]

@@ -84,7 +84,7 @@ pub struct Segment {
     /// footnote references, numbers.
     pub skeleton: Vec<String>,
     /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
-    pub norm: String,
+    pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
     word_count: std::sync::OnceLock<usize>,
@@ -238,7 +238,7 @@ impl LineIndex {
 }
 
 /// Inline material of a leaf block, kept with the line it sits on.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Piece {
     Text(String),
     Code(String),
@@ -499,7 +499,7 @@ impl Walker<'_> {
         if leaf.kind == Kind::Paragraph && is_row_of_elements(&raw_lines) {
             // Buttons, cards and abbreviation lines: each line renders as its own element.
             for (line, raw) in numbered(leaf.first, &raw_lines) {
-                let pieces = leaf.pieces.iter().filter(|(l, _)| *l == line);
+                let pieces = leaf.pieces.iter().filter(|(l, _)| *l == line).cloned();
                 self.out.push(inline::build(leaf.kind, leaf.container.clone(), [line, line], raw, pieces, false));
             }
             return;
@@ -521,7 +521,7 @@ impl Walker<'_> {
                 let mut container = self.containers.at(line).to_vec();
                 container.extend(leaf.container[leaf.container.len() - inner..].iter().cloned());
                 let html = [(line, Piece::Html((*raw).to_owned()))];
-                self.out.push(inline::build(leaf.kind, container.into(), [line, line], raw, html.iter(), false));
+                self.out.push(inline::build(leaf.kind, container.into(), [line, line], raw, html.into_iter(), false));
             }
             return;
         }
@@ -537,7 +537,7 @@ impl Walker<'_> {
             leaf.container,
             [leaf.first, last],
             &raw,
-            leaf.pieces.iter(),
+            leaf.pieces.into_iter(),
             names_only,
         ));
     }
