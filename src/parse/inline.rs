@@ -121,7 +121,7 @@ pub(super) fn simple(
         text,
         skeleton,
         verbatim: false,
-        word_count: scan.words.into(),
+        word_count: scan.words,
     };
     seg.verbatim = !seg.has_letters();
     seg
@@ -205,15 +205,15 @@ fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
 }
 
 /// What one pass over a block's text finds (a block can be megabytes long).
-pub(super) struct Scan {
+struct Scan {
     /// Whether it has numerals, and whether they are all ASCII digits.
     numerals: bool,
     ascii_numerals: bool,
     /// Whitespace-separated words that hold a word character.
-    pub words: usize,
+    words: usize,
 }
 
-pub(super) fn scan(text: &str) -> Scan {
+fn scan(text: &str) -> Scan {
     let mut out = Scan { numerals: false, ascii_numerals: true, words: 0 };
     let mut in_word = false;
     for c in text.chars() {

@@ -87,7 +87,8 @@ pub struct Segment {
     pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
-    word_count: std::sync::OnceLock<usize>,
+    /// Whitespace-separated words of the text that hold a word character.
+    word_count: usize,
 }
 
 impl Segment {
@@ -109,10 +110,9 @@ impl Segment {
         ranges.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
-    /// The number of words of the text (counted once: an English segment is counted for every
-    /// locale).
+    /// The number of words of the text (counted when the segment is made).
     pub fn words(&self) -> usize {
-        *self.word_count.get_or_init(|| inline::scan(&self.text).words)
+        self.word_count
     }
 }
 
