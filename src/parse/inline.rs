@@ -70,12 +70,12 @@ pub(super) fn build(
     let mut text = if kind == Kind::Code { text } else { extract_markers(text, &mut skeleton) };
     if let Some(c) = raw.contains("8<").then(|| SNIPPET.captures(raw)).flatten() {
         // `--8<-- "file"` includes a file: nothing to translate here.
-        skeleton = vec![format!("snippet:{}", &c[1])];
+        skeleton = vec![token("snippet:", &c[1])];
         text.clear();
     } else if let Some(c) = raw.starts_with("*[").then(|| ABBREVIATION.captures(raw)).flatten() {
         // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
         skeleton.retain(|t| !t.starts_with("num:"));
-        skeleton.push(format!("abbr:{}", &c[1]));
+        skeleton.push(token("abbr:", &c[1]));
         text = c[2].to_owned();
     }
     let mut seg = simple(kind, container, lines[0], raw, text, skeleton);

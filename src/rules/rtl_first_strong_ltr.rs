@@ -234,6 +234,9 @@ fn cells(row: &str) -> Vec<std::ops::Range<usize>> {
 
 #[cfg(test)]
 mod tests {
+    use super::RULE;
+    use crate::rules::testing::hits;
+
     #[test]
     fn the_quick_classes_are_the_unicode_ones() {
         for c in ('0'..='z').chain('\u{05D0}'..='\u{05EA}').chain('\u{0621}'..='\u{064A}') {
@@ -242,9 +245,6 @@ mod tests {
             }
         }
     }
-
-    use super::RULE;
-    use crate::rules::testing::hits;
 
     fn lines(found: &[String]) -> Vec<&str> {
         found.iter().map(|f| f.split(':').next().unwrap()).collect()
