@@ -25,8 +25,11 @@ pub use classify::{AlignedPair, Alignment, Base, BaseKind, Status};
 /// Aligns `translation` with `source` (and with `base`, the English text the translation
 /// was made from, when known) and classifies every pair.
 pub fn align_pages(source: &str, translation: &str, base: Option<&str>, locale: &str) -> Alignment {
-    let src = parse::parse(source);
-    let tr = parse::parse(translation);
-    let base = base.map(parse::parse);
-    classify::classify(&src, &tr, base.as_ref(), &script::LocaleFacts::new(locale))
+    // The pages are parsed side by side: on a large page that is half the wait.
+    let (src, (tr, base)) =
+        rayon::join(|| parse::parse(source), || rayon::join(|| parse::parse(translation), || base.map(parse::parse)));
+    let alignment = classify::classify(&src, &tr, base.as_ref(), &script::LocaleFacts::new(locale));
+    // The segments are freed on their own threads while the alignment is returned.
+    rayon::join(|| drop(src), || drop((tr, base)));
+    alignment
 }

@@ -377,8 +377,8 @@ fn alignment_invariants(case: &Case, alignment: &Alignment) -> Result<(), TestCa
             (Some(_), Some(_)) => {
                 prop_assert!(!p.has(Status::Missing) && !p.has(Status::Obsolete), "a paired pair is {:?}", p.status)
             }
-            (Some(_), None) => prop_assert_eq!(&p.status, &vec![Status::Missing]),
-            (None, Some(_)) => prop_assert_eq!(&p.status, &vec![Status::Obsolete]),
+            (Some(_), None) => prop_assert_eq!(p.status.as_slice(), &[Status::Missing]),
+            (None, Some(_)) => prop_assert_eq!(p.status.as_slice(), &[Status::Obsolete]),
             (None, None) => prop_assert!(false, "a pair with no side"),
         }
         if p.has(Status::Missing) {

@@ -12,12 +12,18 @@ mod score;
 
 use std::hash::{Hash, Hasher};
 
+use rayon::prelude::*;
+
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::parse::{Page, Segment};
 pub use score::{known_share, vocabulary, Derived, Mode, Scorer};
+
+/// Per-pair work on a page is split between threads in runs of at least this many pairs: only
+/// pages of many thousand blocks are worth it.
+pub const PARALLEL_MIN: usize = 4096;
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart.
@@ -59,7 +65,11 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
         // Across languages little text is equal, and a translated page can be one large gap.
         // There, unique skeleton matches that keep their order and are nearly certain anchor
         // it as equal text does (with many of them, their order is well established).
-        let strong = in_order.into_iter().filter(|(i, j)| scorer.score(*i, *j) >= scorer.anchor_threshold());
+        let strong: Vec<(usize, usize)> = in_order
+            .into_par_iter()
+            .with_min_len(PARALLEL_MIN)
+            .filter(|(i, j)| scorer.score(*i, *j) >= scorer.anchor_threshold())
+            .collect();
         for (i, j) in strong {
             ga[i] = key(&("skeleton anchor", i));
             gb[j] = ga[i];

@@ -7,7 +7,6 @@
 //! Between two English revisions it is the share of characters in the longest common
 //! subsequence of the two normalised texts, markers included, whatever the kinds of the blocks.
 
-use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -35,8 +34,8 @@ pub struct Scorer<'a> {
     /// Skeleton and name tokens of every segment of each page.
     ta: &'a TokenLists,
     tb: &'a TokenLists,
-    fa: Vec<OnceCell<Features<'a>>>,
-    fb: Vec<OnceCell<Features<'a>>>,
+    fa: Vec<OnceLock<Features<'a>>>,
+    fb: Vec<OnceLock<Features<'a>>>,
     page_b: &'a Page,
     /// The English page (its words, across languages).
     page_a: &'a Page,
@@ -130,17 +129,18 @@ impl Text {
     }
 }
 
-/// Tokens weighted by their rarity in the two pages, sorted by token.
-#[derive(Default)]
-struct Bag {
-    tokens: Vec<(u64, f32)>,
+/// Tokens weighted by their rarity in the two pages (see [`Scorer::weight`]), sorted by token.
+/// The weights of shared tokens are looked up when two bags are compared: a segment costs no
+/// allocation for its bags.
+struct Bag<'a> {
+    tokens: &'a [u64],
     total: f32,
 }
 
 struct Features<'a> {
-    skeleton: Bag,
+    skeleton: Bag<'a>,
     /// Latin-script names of the text (across languages only).
-    names: Bag,
+    names: Bag<'a>,
     text: &'a Text,
     /// Across languages, on the translated side: those of the words that the English page has
     /// (no other word can be shared with an English segment).
@@ -175,8 +175,8 @@ impl<'a> Scorer<'a> {
             df,
             ta,
             tb,
-            fa: (0..a.len()).map(|_| OnceCell::new()).collect(),
-            fb: (0..b.len()).map(|_| OnceCell::new()).collect(),
+            fa: (0..a.len()).map(|_| OnceLock::new()).collect(),
+            fb: (0..b.len()).map(|_| OnceLock::new()).collect(),
             page_a,
             page_b,
             length_ratio,
@@ -197,15 +197,8 @@ impl<'a> Scorer<'a> {
         })
     }
 
-    fn features(&self, text: &'a Text, (sk, names): (&[u64], &[u64]), translated: bool) -> Features<'a> {
-        let n = (self.a.len() + self.b.len()).max(1) as f32;
-        let bag = |t: &[u64]| -> Bag {
-            let tokens: Vec<(u64, f32)> =
-                t.iter().copied().map(|k| (k, (1.0 + n / self.df.get(&k).copied().unwrap_or(1) as f32).ln())).collect();
-            let total = tokens.iter().map(|t| t.1).sum();
-            Bag { tokens, total }
-        };
-        // The token lists are sorted, and so are their bags.
+    fn features(&self, text: &'a Text, (sk, names): (&'a [u64], &'a [u64]), translated: bool) -> Features<'a> {
+        let bag = |tokens: &'a [u64]| Bag { tokens, total: tokens.iter().map(|k| self.weight(*k)).sum() };
         let (skeleton, names) = (bag(sk), bag(names));
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if translated {
@@ -217,6 +210,34 @@ impl<'a> Scorer<'a> {
             f.english = words.len() >= 3 && f.known.len() as f32 >= 0.8 * words.len() as f32;
         }
         f
+    }
+
+    /// How much a shared token says: more the rarer it is in the two pages.
+    fn weight(&self, token: u64) -> f32 {
+        let n = (self.a.len() + self.b.len()).max(1) as f32;
+        (1.0 + n / self.df.get(&token).copied().unwrap_or(1) as f32).ln()
+    }
+
+    /// Weighted Jaccard of two bags; `None` when both are empty.
+    fn weighted_jaccard(&self, a: &Bag<'_>, b: &Bag<'_>) -> Option<f32> {
+        let (ta, tb) = (a.total, b.total);
+        let (a, b) = (a.tokens, b.tokens);
+        if a.is_empty() && b.is_empty() {
+            return None;
+        }
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += self.weight(a[i]);
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        Some(common / (ta + tb - common).max(f32::EPSILON))
     }
 
     /// Below this score two segments are not paired inside a gap.
@@ -305,7 +326,7 @@ impl<'a> Scorer<'a> {
             Mode::CrossLanguage => kind_factor(sa.kind, sb.kind),
         };
         let container = if fa.text.container == fb.text.container { 1.0 } else { 0.0 };
-        let skeleton = weighted_jaccard(&fa.skeleton, &fb.skeleton);
+        let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton);
         let s = match self.mode {
             Mode::Monolingual => {
                 let text = self.text_ratio(i, j);
@@ -328,7 +349,7 @@ impl<'a> Scorer<'a> {
                 }
                 // Names count when both sides have some: a translation may transliterate them.
                 if !fa.names.tokens.is_empty() && !fb.names.tokens.is_empty() {
-                    sum += 0.2 * weighted_jaccard(&fa.names, &fb.names).unwrap_or(0.0);
+                    sum += 0.2 * self.weighted_jaccard(&fa.names, &fb.names).unwrap_or(0.0);
                     weight += 0.2;
                 }
                 (sum / weight).max(shared)
@@ -437,9 +458,11 @@ fn latin_names(text: &str) -> impl Iterator<Item = &str> {
                 i += 1;
             }
             // A word of its own: no other word character (a non-ASCII letter) on either side.
-            let alone = !text[..start].chars().next_back().is_some_and(is_word_char)
-                && !text[i..].chars().next().is_some_and(is_word_char);
-            if i - start > 1 && bytes[start].is_ascii_uppercase() && alone {
+            let alone = || {
+                !text[..start].chars().next_back().is_some_and(is_word_char)
+                    && !text[i..].chars().next().is_some_and(is_word_char)
+            };
+            if i - start > 1 && bytes[start].is_ascii_uppercase() && alone() {
                 return Some(&text[start..i]);
             }
         }
@@ -455,28 +478,6 @@ fn kind_factor(a: Kind, b: Kind) -> f32 {
         | (Kind::ListItem | Kind::Footnote | Kind::Definition, Kind::Paragraph) => 0.6,
         _ => 0.3,
     }
-}
-
-/// Weighted Jaccard of two bags; `None` when both are empty.
-fn weighted_jaccard(a: &Bag, b: &Bag) -> Option<f32> {
-    let (ta, tb) = (a.total, b.total);
-    let (a, b) = (&a.tokens, &b.tokens);
-    if a.is_empty() && b.is_empty() {
-        return None;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += a[i].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    Some(common / (ta + tb - common).max(f32::EPSILON))
 }
 
 /// Share of the characters of both word sequences that lie in their longest common

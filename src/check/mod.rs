@@ -141,6 +141,16 @@ pub struct SourceRevision {
     pub date: String,
 }
 
+impl Drop for SiteReport {
+    /// A site's report holds every block of every translated page: it is freed in parallel,
+    /// page by page, as it was built.
+    fn drop(&mut self) {
+        use rayon::prelude::*;
+        std::mem::take(&mut self.pages).into_par_iter().for_each(drop);
+        std::mem::take(&mut self.findings).into_par_iter().with_min_len(1024).for_each(drop);
+    }
+}
+
 impl SiteReport {
     /// A gate failed or an error-level finding exists.
     pub fn failed(&self) -> bool {

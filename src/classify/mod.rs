@@ -10,7 +10,9 @@ mod base;
 mod diff;
 mod language;
 
+use rayon::prelude::*;
 use serde::{Serialize, Serializer};
+use smallvec::SmallVec;
 use std::sync::Arc;
 
 use crate::align::{align, Mode};
@@ -78,8 +80,9 @@ pub struct Base {
 /// One pair of the alignment with its statuses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlignedPair {
+    /// One status, two at most (stale with untranslated or partial): kept inline.
     #[serde(serialize_with = "one_or_many")]
-    pub status: Vec<Status>,
+    pub status: SmallVec<[Status; 2]>,
     pub kind: Kind,
     pub source_lines: Option<[u32; 2]>,
     pub translation_lines: Option<[u32; 2]>,
@@ -141,7 +144,8 @@ pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts)
     let pairs = match base {
         Some(base) => with_base(src, tr, base, facts),
         None => align(src, tr, Mode::CrossLanguage)
-            .into_iter()
+            .into_par_iter()
+            .with_min_len(crate::align::PARALLEL_MIN)
             .map(|(i, j)| {
                 let mut p = pair(src, tr, i, j, None, facts);
                 if let (Some(i), Some(j)) = (i, j) {
@@ -241,7 +245,7 @@ fn pair(
 ) -> AlignedPair {
     let s = i.map(|i| &src.segments[i]);
     let t = j.map(|j| &tr.segments[j]);
-    let mut status = Vec::new();
+    let mut status = SmallVec::new();
     let mut diff = None;
     match (s, t) {
         (Some(s), Some(t)) => {

@@ -550,8 +550,10 @@ mod tests {
             message: "invalid UTF-8".into(),
             locale: None,
         });
-        for report in [fixture::site(), with_error, SiteReport { findings: vec![], orphans: vec![], ..fixture::site() }]
-        {
+        let mut clean = fixture::site();
+        clean.findings.clear();
+        clean.orphans.clear();
+        for report in [fixture::site(), with_error, clean] {
             let doc = sarif(&report);
             let errors: Vec<String> =
                 validator.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path)).collect();
