@@ -101,14 +101,21 @@ fn pick(keys: &[u64], indices: &[usize]) -> Vec<u64> {
 /// gap around it decides its pairing instead of an arbitrary equal line elsewhere. (Between
 /// two English revisions the surrounding lines are exact anchors already.)
 fn anchor_keys(segs: &[Segment], mine: &[u64], theirs: &[u64], side: u64) -> Vec<u64> {
-    let mut count: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(mine.len() + theirs.len(), Default::default());
-    for k in mine.iter().chain(theirs) {
-        *count.entry(*k).or_default() += 1;
+    let wordless: Vec<bool> = segs.iter().map(|s| !s.has_letters()).collect();
+    // Only the keys of wordless segments are counted (most pages have few such segments).
+    let mut count: HashMap<u64, u32> = mine.iter().zip(&wordless).filter(|(_, w)| **w).map(|(k, _)| (*k, 0)).collect();
+    if count.is_empty() {
+        return mine.to_vec();
     }
-    segs.iter()
-        .zip(mine)
+    for k in mine.iter().chain(theirs) {
+        if let Some(n) = count.get_mut(k) {
+            *n += 1;
+        }
+    }
+    mine.iter()
+        .zip(&wordless)
         .enumerate()
-        .map(|(i, (s, k))| if count[k] > 2 && !s.has_letters() { key(&(side, i)) } else { *k })
+        .map(|(i, (k, wordless))| if *wordless && count[k] > 2 { key(&(side, i)) } else { *k })
         .collect()
 }
 

@@ -11,6 +11,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet, FxHasher};
+use smallvec::SmallVec;
 
 use crate::parse::{analysed, Kind, Page, Segment};
 use crate::script::is_word_char;
@@ -112,8 +113,8 @@ impl Derived {
 /// What a segment's text says, whatever page it is compared with.
 #[derive(Debug, Clone, PartialEq)]
 struct Text {
-    /// Lowercased words, sorted.
-    words: Vec<u64>,
+    /// Lowercased words, sorted (a few inline: a page can hold a million one-word blocks).
+    words: SmallVec<[u64; 3]>,
     chars: usize,
     container: u64,
 }
@@ -122,7 +123,7 @@ impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
         // About one word per six bytes: grown once or twice at most.
-        let mut words: Vec<u64> = Vec::with_capacity(source.len() / 6 + 1);
+        let mut words: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 6 + 1);
         words.extend(word_hashes(source).map(|w| w.0));
         words.sort_unstable();
         Text { words, chars: s.text.chars().count(), container: hash(&s.container) }
@@ -134,7 +135,8 @@ impl Text {
 /// allocation for its bags.
 struct Bag<'a> {
     tokens: &'a [u64],
-    total: f32,
+    /// The sum of the tokens' weights, found when first needed.
+    total: OnceLock<f32>,
 }
 
 struct Features<'a> {
@@ -198,7 +200,7 @@ impl<'a> Scorer<'a> {
     }
 
     fn features(&self, text: &'a Text, (sk, names): (&'a [u64], &'a [u64]), translated: bool) -> Features<'a> {
-        let bag = |tokens: &'a [u64]| Bag { tokens, total: tokens.iter().map(|k| self.weight(*k)).sum() };
+        let bag = |tokens: &'a [u64]| Bag { tokens, total: OnceLock::new() };
         let (skeleton, names) = (bag(sk), bag(names));
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if translated {
@@ -220,11 +222,16 @@ impl<'a> Scorer<'a> {
 
     /// Weighted Jaccard of two bags; `None` when both are empty.
     fn weighted_jaccard(&self, a: &Bag<'_>, b: &Bag<'_>) -> Option<f32> {
-        let (ta, tb) = (a.total, b.total);
-        let (a, b) = (a.tokens, b.tokens);
-        if a.is_empty() && b.is_empty() {
+        if a.tokens.is_empty() && b.tokens.is_empty() {
             return None;
         }
+        if a.tokens == b.tokens {
+            // The shared weight is each bag's total: t / (t + t - t) is 1 exactly.
+            return Some(1.0);
+        }
+        let total = |bag: &Bag<'_>| *bag.total.get_or_init(|| bag.tokens.iter().map(|k| self.weight(*k)).sum());
+        let (ta, tb) = (total(a), total(b));
+        let (a, b) = (a.tokens, b.tokens);
         let (mut i, mut j, mut common) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {

@@ -166,26 +166,36 @@ pub fn parse(text: &str) -> Page {
         walker.event(event, range);
     }
     walker.flush();
-    segments.extend(walker.out);
-    segments.sort_by_key(|s| s.lines);
+    // The pre-pass's segments (front matter, markers) and the walker's, in line order; mostly
+    // one of the two lists is empty or they are in order already, and nothing is moved.
+    if segments.is_empty() {
+        segments = walker.out;
+    } else {
+        segments.extend(walker.out);
+    }
+    if !segments.is_sorted_by_key(|s| s.lines) {
+        segments.sort_by_key(|s| s.lines);
+    }
     let line_count = LineIndex::new(text).line_count();
-    Page { segments: without_overlaps(segments, line_count), line_count, derived: Default::default() }
+    without_overlaps(&mut segments, line_count);
+    Page { segments, line_count, derived: Default::default() }
 }
 
 /// The invariant every consumer relies on: segments in order, inside the page, never sharing
 /// a line. The pre-pass and pulldown-cmark can disagree on exotic input (a marker line inside
 /// an HTML block, say); the first segment to claim a line keeps it.
-fn without_overlaps(segments: Vec<Segment>, line_count: u32) -> Vec<Segment> {
-    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
-    for mut s in segments {
-        let free = out.last().map_or(1, |p| p.lines[1] + 1);
+fn without_overlaps(segments: &mut Vec<Segment>, line_count: u32) {
+    // The first line not claimed by a segment kept so far.
+    let mut free = 1;
+    segments.retain_mut(|s| {
         s.lines[0] = s.lines[0].max(free);
         s.lines[1] = s.lines[1].min(line_count.max(1));
-        if s.lines[0] <= s.lines[1] {
-            out.push(s);
+        let keep = s.lines[0] <= s.lines[1];
+        if keep {
+            free = s.lines[1] + 1;
         }
-    }
-    out
+        keep
+    });
 }
 
 /// Maps byte offsets to 1-based line numbers.
