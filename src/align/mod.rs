@@ -21,9 +21,9 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use crate::parse::{Page, Segment};
 pub use score::{known_share, vocabulary, Derived, Mode, Scorer};
 
-/// Per-pair work on a page is split between threads in runs of at least this many pairs: only
-/// pages of many thousand blocks are worth it.
-pub const PARALLEL_MIN: usize = 4096;
+/// A page of at least this many blocks is large: its per-pair work is split between threads in
+/// runs of this many pairs, and shortcuts that only pay on large inputs apply.
+pub const LARGE_PAGE: usize = 4096;
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart.
@@ -67,7 +67,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
         // it as equal text does (with many of them, their order is well established).
         let strong: Vec<(usize, usize)> = in_order
             .into_par_iter()
-            .with_min_len(PARALLEL_MIN)
+            .with_min_len(LARGE_PAGE)
             .filter(|(i, j)| scorer.score(*i, *j) >= scorer.anchor_threshold())
             .collect();
         for (i, j) in strong {
@@ -137,6 +137,14 @@ pub struct Gap {
 /// Runs of equal keys as `(a start, b start, length)`, in order: a histogram diff, which
 /// anchors on the rarest equal keys first.
 fn diff_blocks(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
+    if ka.len().min(kb.len()) >= LARGE_PAGE {
+        // A large page translated throughout shares no key with its source: one look-up per
+        // key says so, where the diff would index both sides first.
+        let keys: rustc_hash::FxHashSet<u64> = ka.iter().copied().collect();
+        if !kb.iter().any(|k| keys.contains(k)) {
+            return Vec::new();
+        }
+    }
     capture_diff_slices(Algorithm::Histogram, ka, kb)
         .into_iter()
         .filter_map(|op| match op {
@@ -235,4 +243,36 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
     }
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, l)| l).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+    use super::{diff_blocks, LARGE_PAGE};
+
+    /// The equal runs as the diff alone finds them.
+    fn plain(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
+        capture_diff_slices(Algorithm::Histogram, ka, kb)
+            .into_iter()
+            .filter_map(|op| match op {
+                DiffOp::Equal { old_index, new_index, len } => Some((old_index, new_index, len)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn large_inputs_with_no_key_in_common_skip_the_diff_and_agree_with_it() {
+        let n = LARGE_PAGE as u64 + 7;
+        let ka: Vec<u64> = (0..n).collect();
+        let kb: Vec<u64> = (n..2 * n).collect();
+        assert!(diff_blocks(&ka, &kb).is_empty());
+        assert_eq!(diff_blocks(&ka, &kb), plain(&ka, &kb));
+        // Keys in common: the diff runs.
+        let mut shared = kb.clone();
+        shared[100..200].copy_from_slice(&ka[100..200]);
+        assert_eq!(diff_blocks(&ka, &shared), vec![(100, 100, 100)]);
+        assert_eq!(diff_blocks(&ka, &shared), plain(&ka, &shared));
+    }
 }

@@ -7,7 +7,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::Scorer;
+use rayon::prelude::*;
+
+use super::{Scorer, LARGE_PAGE};
 
 /// Unique skeleton matches, split in two: the pairs `(a, b)` to make before the ordered passes
 /// (footnote definitions, and strong matches that are out of order), and the matches that are
@@ -18,24 +20,28 @@ pub struct Matches {
 }
 
 pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matches {
-    // Per key: how often it occurs on each side, and where it occurs last.
+    // Per key: how often it occurs on each side (counted up to 2: only "once" matters), and
+    // where it occurs last.
     #[derive(Default)]
     struct Slot {
-        a: (u32, usize),
-        b: (u32, usize),
+        a: (u32, u32),
+        b: (u32, u32),
     }
-    let keys_a: Vec<Option<u64>> = (0..a_len).map(|i| scorer.move_key_a(i)).collect();
-    let mut slots: HashMap<u64, Slot> = HashMap::with_capacity_and_hasher(a_len + b_len, Default::default());
+    let (keys_a, keys_b): (Vec<Option<u64>>, Vec<Option<u64>>) = rayon::join(
+        || (0..a_len).into_par_iter().with_min_len(LARGE_PAGE).map(|i| scorer.move_key_a(i)).collect(),
+        || (0..b_len).into_par_iter().with_min_len(LARGE_PAGE).map(|j| scorer.move_key_b(j)).collect(),
+    );
+    let mut slots: HashMap<u64, Slot> = HashMap::with_capacity_and_hasher(a_len.max(b_len), Default::default());
     for (i, k) in keys_a.iter().enumerate() {
         if let Some(k) = k {
             let slot = slots.entry(*k).or_default();
-            slot.a = (slot.a.0 + 1, i);
+            slot.a = ((slot.a.0 + 1).min(2), i as u32);
         }
     }
-    for j in 0..b_len {
-        if let Some(k) = scorer.move_key_b(j) {
-            let slot = slots.entry(k).or_default();
-            slot.b = (slot.b.0 + 1, j);
+    for (j, k) in keys_b.iter().enumerate() {
+        if let Some(k) = k {
+            let slot = slots.entry(*k).or_default();
+            slot.b = ((slot.b.0 + 1).min(2), j as u32);
         }
     }
     let mut footnotes = Vec::new();
@@ -43,10 +49,11 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for k in keys_a.iter().flatten() {
         if let Some(Slot { a: (1, i), b: (1, j) }) = slots.get(k) {
-            if scorer.is_footnote_pair(*i, *j) {
-                footnotes.push((*i, *j));
+            let (i, j) = (*i as usize, *j as usize);
+            if scorer.is_footnote_pair(i, j) {
+                footnotes.push((i, j));
             } else {
-                candidates.push((*i, *j));
+                candidates.push((i, j));
             }
         }
     }
@@ -61,6 +68,10 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
 
 /// Marks the members of one longest strictly increasing subsequence of `xs` (O(n log n)).
 fn longest_increasing(xs: &[usize]) -> Vec<bool> {
+    if xs.is_sorted() {
+        // Every match in order, the usual case: all of them, without the search.
+        return vec![true; xs.len()];
+    }
     let mut tails: Vec<usize> = Vec::new(); // index into xs of the smallest tail per length
     let mut prev: Vec<Option<usize>> = vec![None; xs.len()];
     for (k, x) in xs.iter().enumerate() {
@@ -90,5 +101,6 @@ mod tests {
         let marks = longest_increasing(&[0, 1, 9, 2, 3, 4, 8]);
         assert_eq!(marks, vec![true, true, false, true, true, true, true]);
         assert!(longest_increasing(&[]).is_empty());
+        assert_eq!(longest_increasing(&[0, 2, 5]), vec![true; 3]);
     }
 }

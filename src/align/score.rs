@@ -30,8 +30,9 @@ pub struct Scorer<'a> {
     a: &'a [Segment],
     b: &'a [Segment],
     mode: Mode,
-    /// Document frequency of skeleton and name tokens over both pages.
-    df: HashMap<u64, u32>,
+    /// Document frequency of skeleton and name tokens over both pages, counted when a weight is
+    /// first needed (two equal bags need none).
+    df: OnceLock<HashMap<u64, u32>>,
     /// Skeleton and name tokens of every segment of each page.
     ta: &'a TokenLists,
     tb: &'a TokenLists,
@@ -154,19 +155,7 @@ struct Features<'a> {
 impl<'a> Scorer<'a> {
     pub fn new(page_a: &'a Page, page_b: &'a Page, mode: Mode) -> Self {
         let (a, b) = (page_a.segments.as_slice(), page_b.segments.as_slice());
-        let (ta, tb) = (page_a.derived().tokens(a, mode), page_b.derived().tokens(b, mode));
-        let mut df: HashMap<u64, u32> =
-            HashMap::with_capacity_and_hasher(ta.flat.len() + tb.flat.len(), Default::default());
-        for (sk, names) in ta.iter().chain(tb.iter()) {
-            // Each token once per segment (the lists are sorted).
-            for list in [sk, names] {
-                for (n, k) in list.iter().enumerate() {
-                    if n == 0 || list[n - 1] != *k {
-                        *df.entry(*k).or_default() += 1;
-                    }
-                }
-            }
-        }
+        let (ta, tb) = rayon::join(|| page_a.derived().tokens(a, mode), || page_b.derived().tokens(b, mode));
         let chars = |segs: &[Segment]| -> usize { segs.iter().map(|s| s.text.chars().count()).sum() };
         let (ca, cb) = (chars(a), chars(b));
         let length_ratio = if ca == 0 || cb == 0 { 1.0 } else { (cb as f32 / ca as f32).clamp(0.3, 3.0) };
@@ -174,7 +163,7 @@ impl<'a> Scorer<'a> {
             a,
             b,
             mode,
-            df,
+            df: OnceLock::new(),
             ta,
             tb,
             fa: (0..a.len()).map(|_| OnceLock::new()).collect(),
@@ -214,10 +203,28 @@ impl<'a> Scorer<'a> {
         f
     }
 
+    fn df(&self) -> &HashMap<u64, u32> {
+        self.df.get_or_init(|| {
+            let (ta, tb) = (self.ta, self.tb);
+            let mut df = HashMap::with_capacity_and_hasher(ta.flat.len() + tb.flat.len(), Default::default());
+            for (sk, names) in ta.iter().chain(tb.iter()) {
+                // Each token once per segment (the lists are sorted).
+                for list in [sk, names] {
+                    for (n, k) in list.iter().enumerate() {
+                        if n == 0 || list[n - 1] != *k {
+                            *df.entry(*k).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            df
+        })
+    }
+
     /// How much a shared token says: more the rarer it is in the two pages.
     fn weight(&self, token: u64) -> f32 {
         let n = (self.a.len() + self.b.len()).max(1) as f32;
-        (1.0 + n / self.df.get(&token).copied().unwrap_or(1) as f32).ln()
+        (1.0 + n / self.df().get(&token).copied().unwrap_or(1) as f32).ln()
     }
 
     /// Weighted Jaccard of two bags; `None` when both are empty.

@@ -145,7 +145,7 @@ pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts)
         Some(base) => with_base(src, tr, base, facts),
         None => align(src, tr, Mode::CrossLanguage)
             .into_par_iter()
-            .with_min_len(crate::align::PARALLEL_MIN)
+            .with_min_len(crate::align::LARGE_PAGE)
             .map(|(i, j)| {
                 let mut p = pair(src, tr, i, j, None, facts);
                 if let (Some(i), Some(j)) = (i, j) {
