@@ -36,8 +36,9 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(pa, pb, mode);
     let mut moved_a = vec![false; a.len()];
-    let ka: Vec<u64> = a.iter().map(|s| key(&s.norm)).collect();
-    let kb: Vec<u64> = b.iter().map(|s| key(&s.norm)).collect();
+    let keys =
+        |segs: &[Segment]| -> Vec<u64> { segs.par_iter().with_min_len(LARGE_PAGE).map(|s| key(&s.norm)).collect() };
+    let (ka, kb) = rayon::join(|| keys(a), || keys(b));
     let mut in_order = Vec::new();
     let (mut ga, mut gb) = match mode {
         Mode::Monolingual => (ka.clone(), kb.clone()),
@@ -51,7 +52,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
                 moved_a[i] = true;
             }
             in_order = matches.in_order;
-            (anchor_keys(a, &ka, &kb, 0), anchor_keys(b, &kb, &ka, 1))
+            rayon::join(|| anchor_keys(a, &ka, &kb, 0), || anchor_keys(b, &kb, &ka, 1))
         }
     };
     let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
