@@ -6,14 +6,15 @@
 //! same number of lines, where marker lines are blank and indented bodies are de-indented, so
 //! that byte offsets of the rewritten text still give the original line numbers.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::{inline, Kind, Segment};
 
-pub(super) struct Prepared {
-    pub markdown: String,
+pub(super) struct Prepared<'a> {
+    pub markdown: Cow<'a, str>,
     pub segments: Vec<Segment>,
     pub containers: ContainerMap,
 }
@@ -71,9 +72,9 @@ struct Fence {
     len: usize,
 }
 
-pub(super) fn prepare(text: &str) -> Prepared {
+pub(super) fn prepare(text: &str) -> Prepared<'_> {
     let lines: Vec<&str> = text.split('\n').collect();
-    let mut out = String::with_capacity(text.len());
+    let mut out = Rewritten { text, copy: None };
     let mut segments = Vec::new();
     let mut containers = ContainerMap::default();
     let fm_end = front_matter(&lines, &mut segments);
@@ -85,11 +86,10 @@ pub(super) fn prepare(text: &str) -> Prepared {
 
     for (i, line) in lines.iter().enumerate() {
         let number = i as u32 + 1;
-        if i > 0 {
-            out.push('\n');
-        }
+        let start = line.as_ptr() as usize - text.as_ptr() as usize;
         if i < fm_end {
             containers.record(vec!["front-matter".into()]);
+            out.line(start, line, "");
             continue;
         }
         let indent = indent_width(line);
@@ -104,6 +104,7 @@ pub(super) fn prepare(text: &str) -> Prepared {
             blocks.iter().map(|b| b.name.clone()).chain(html.iter().cloned()).take(MAX_PATH_DEPTH).collect();
         containers.record(path.clone());
         if blank {
+            out.line(start, line, "");
             continue;
         }
         let trimmed = content.trim();
@@ -111,7 +112,7 @@ pub(super) fn prepare(text: &str) -> Prepared {
             if is_fence_close(trimmed, f) {
                 fence = None;
             }
-            out.push_str(content);
+            out.line(start, line, content);
             continue;
         }
         // Markers inside a comment or raw HTML are not markers.
@@ -119,19 +120,19 @@ pub(super) fn prepare(text: &str) -> Prepared {
             if trimmed.contains(end) {
                 raw_html = None;
             }
-            out.push_str(content);
+            out.line(start, line, content);
             continue;
         }
         if let Some((open, end)) = raw_html_open(trimmed) {
             if !trimmed[open..].contains(end) {
                 raw_html = Some(end);
             }
-            out.push_str(content);
+            out.line(start, line, content);
             continue;
         }
         if let Some(f) = fence_open(trimmed) {
             fence = Some(f);
-            out.push_str(content);
+            out.line(start, line, content);
             continue;
         }
         // The regexes run only on lines that can match them: this loop sees every line.
@@ -142,15 +143,17 @@ pub(super) fn prepare(text: &str) -> Prepared {
             let skeleton = vec![format!("admonition:{kind}")];
             segments.push(inline::simple(Kind::Admonition, path.into(), number, trimmed, title, skeleton));
             blocks.push(Open { body_indent: indent + 4, name: format!("admonition:{kind}") });
+            out.line(start, line, "");
             continue;
         }
         if let Some(c) = trimmed.starts_with("===").then(|| TAB.captures(trimmed)).flatten() {
             let title = c.get(1).map_or("", |m| m.as_str());
             segments.push(inline::simple(Kind::Tab, path.into(), number, trimmed, title, vec!["tab".into()]));
             blocks.push(Open { body_indent: indent + 4, name: "tab".into() });
+            out.line(start, line, "");
             continue;
         }
-        out.push_str(content);
+        out.line(start, line, content);
         if !trimmed.starts_with('<') {
             continue;
         }
@@ -170,7 +173,41 @@ pub(super) fn prepare(text: &str) -> Prepared {
             }
         }
     }
-    Prepared { markdown: out, segments, containers }
+    Prepared { markdown: out.finish(), segments, containers }
+}
+
+/// The text handed to pulldown-cmark: the page itself as long as no line is rewritten, a copy
+/// from the first rewritten line on (most pages need no rewrite, and a page can be large).
+struct Rewritten<'a> {
+    text: &'a str,
+    copy: Option<String>,
+}
+
+impl<'a> Rewritten<'a> {
+    /// `line`, at byte `start` of the text, is written as `content` (itself, a suffix of it, or
+    /// nothing). Every line is given, in order.
+    fn line(&mut self, start: usize, line: &str, content: &str) {
+        match &mut self.copy {
+            // A suffix as long as the line is the line.
+            None if content.len() == line.len() => {}
+            None => {
+                let mut copy = String::with_capacity(self.text.len());
+                copy.push_str(&self.text[..start]);
+                copy.push_str(content);
+                self.copy = Some(copy);
+            }
+            Some(copy) => {
+                if start > 0 {
+                    copy.push('\n');
+                }
+                copy.push_str(content);
+            }
+        }
+    }
+
+    fn finish(self) -> Cow<'a, str> {
+        self.copy.map_or(Cow::Borrowed(self.text), Cow::Owned)
+    }
 }
 
 /// When `line` opens a comment or a raw HTML block (CommonMark HTML blocks of types 1 and 2):
@@ -321,4 +358,27 @@ fn fence_open(trimmed: &str) -> Option<Fence> {
 fn is_fence_close(trimmed: &str, f: &Fence) -> bool {
     let len = trimmed.chars().take_while(|c| *c == f.ch).count();
     len >= f.len && trimmed[len * f.ch.len_utf8()..].trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::prepare;
+
+    #[test]
+    fn a_page_without_rewrites_is_not_copied() {
+        let page = "# Title\n\nA paragraph.\n\n- an item\n";
+        assert!(matches!(prepare(page).markdown, Cow::Borrowed(p) if p == page));
+    }
+
+    #[test]
+    fn rewritten_lines_keep_the_line_count_and_the_lines_before_them() {
+        let page = "Intro.\n\n!!! note \"Title\"\n\n    Body.\n   \nEnd.";
+        let markdown = prepare(page).markdown;
+        assert!(matches!(markdown, Cow::Owned(_)));
+        assert_eq!(markdown, "Intro.\n\n\n\nBody.\n\nEnd.");
+        let front = "---\ntitle: T\n---\n\nText.\n";
+        assert_eq!(prepare(front).markdown, "\n\n\n\nText.\n");
+    }
 }
