@@ -69,7 +69,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
         let strong: Vec<(usize, usize)> = in_order
             .into_par_iter()
             .with_min_len(LARGE_PAGE)
-            .filter(|(i, j)| scorer.score(*i, *j) >= scorer.anchor_threshold())
+            .filter(|(i, j)| scorer.score_once(*i, *j) >= scorer.anchor_threshold())
             .collect();
         for (i, j) in strong {
             ga[i] = key(&("skeleton anchor", i));

@@ -36,8 +36,9 @@ pub struct Scorer<'a> {
     /// Skeleton and name tokens of every segment of each page.
     ta: &'a TokenLists,
     tb: &'a TokenLists,
-    fa: Vec<OnceLock<Features<'a>>>,
-    fb: Vec<OnceLock<Features<'a>>>,
+    /// Each segment's features, kept once found (allocated when first needed).
+    fa: OnceLock<Vec<OnceLock<Features<'a>>>>,
+    fb: OnceLock<Vec<OnceLock<Features<'a>>>>,
     page_b: &'a Page,
     /// The English page (its words, across languages).
     page_a: &'a Page,
@@ -106,7 +107,7 @@ impl Derived {
     }
 
     fn text(&self, segments: &[Segment], i: usize, mode: Mode) -> &Text {
-        let texts = self.texts[mode as usize].get_or_init(|| (0..segments.len()).map(|_| OnceLock::new()).collect());
+        let texts = self.texts[mode as usize].get_or_init(|| slots(segments.len()));
         texts[i].get_or_init(|| Text::new(&segments[i], mode))
     }
 }
@@ -166,8 +167,8 @@ impl<'a> Scorer<'a> {
             df: OnceLock::new(),
             ta,
             tb,
-            fa: (0..a.len()).map(|_| OnceLock::new()).collect(),
-            fb: (0..b.len()).map(|_| OnceLock::new()).collect(),
+            fa: OnceLock::new(),
+            fb: OnceLock::new(),
             page_a,
             page_b,
             length_ratio,
@@ -175,21 +176,21 @@ impl<'a> Scorer<'a> {
     }
 
     fn fa(&self, i: usize) -> &Features<'a> {
-        self.fa[i].get_or_init(|| {
+        self.fa.get_or_init(|| slots(self.a.len()))[i].get_or_init(|| {
             let text = self.page_a.derived().text(self.a, i, self.mode);
             self.features(text, self.ta.get(i), false)
         })
     }
 
     fn fb(&self, j: usize) -> &Features<'a> {
-        self.fb[j].get_or_init(|| {
+        self.fb.get_or_init(|| slots(self.b.len()))[j].get_or_init(|| {
             let text = self.page_b.derived().text(self.b, j, self.mode);
             self.features(text, self.tb.get(j), self.mode == Mode::CrossLanguage)
         })
     }
 
-    fn features(&self, text: &'a Text, (sk, names): (&'a [u64], &'a [u64]), translated: bool) -> Features<'a> {
-        let bag = |tokens: &'a [u64]| Bag { tokens, total: OnceLock::new() };
+    fn features<'t>(&self, text: &'t Text, (sk, names): (&'t [u64], &'t [u64]), translated: bool) -> Features<'t> {
+        let bag = |tokens: &'t [u64]| Bag { tokens, total: OnceLock::new() };
         let (skeleton, names) = (bag(sk), bag(names));
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if translated {
@@ -324,10 +325,23 @@ impl<'a> Scorer<'a> {
         self.score(i, j)
     }
 
-    /// How alike `a[i]` and `b[j]` are, from 0 to 1.
+    /// How alike `a[i]` and `b[j]` are, from 0 to 1. The two segments' features are kept for
+    /// their next comparison.
     pub fn score(&self, i: usize, j: usize) -> f32 {
+        self.score_with(i, j, self.fa(i), self.fb(j))
+    }
+
+    /// [`Scorer::score`] for a pair whose segments are compared once (the unique matches of a
+    /// large page): their features are found and dropped, not kept.
+    pub fn score_once(&self, i: usize, j: usize) -> f32 {
+        let (ta, tb) = (Text::new(&self.a[i], self.mode), Text::new(&self.b[j], self.mode));
+        let fa = self.features(&ta, self.ta.get(i), false);
+        let fb = self.features(&tb, self.tb.get(j), self.mode == Mode::CrossLanguage);
+        self.score_with(i, j, &fa, &fb)
+    }
+
+    fn score_with(&self, i: usize, j: usize, fa: &Features<'_>, fb: &Features<'_>) -> f32 {
         let (sa, sb) = (&self.a[i], &self.b[j]);
-        let (fa, fb) = (self.fa(i), self.fb(j));
         if sa.kind == Kind::FrontMatter || sb.kind == Kind::FrontMatter {
             // Front-matter fields pair by key, whatever their values say.
             return if sa.kind == sb.kind && sa.skeleton.first() == sb.skeleton.first() { 1.0 } else { 0.0 };
@@ -397,6 +411,11 @@ impl<'a> Scorer<'a> {
         let r = (cb as f32 / ca as f32) / self.length_ratio;
         (-1.5 * r.ln().abs()).exp()
     }
+}
+
+/// `n` empty slots for features found later.
+fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
+    (0..n).map(|_| OnceLock::new()).collect()
 }
 
 /// A key under which a segment that moved can be recognised: its footnote label, or its kind
@@ -711,6 +730,27 @@ mod tests {
             }
             if !(a.is_empty() && b.is_empty()) {
                 prop_assert!(quick_ratio(&a, &b) >= char_ratio(&a, &b) - 1e-6);
+            }
+        }
+    }
+
+    #[test]
+    fn a_pair_scored_once_scores_as_when_its_features_are_kept() {
+        use super::{Mode, Scorer};
+        let en = crate::parse::parse(
+            "# Signal\n\nSignal is a [messenger](https://signal.org) with 2 modes.\n\n- Keep `keys` safe.\n- \
+             Use Tor 3 times.\n\nWe recommend Signal for most people who want private chats.\n",
+        );
+        let he = crate::parse::parse(
+            "# Signal\n\nSignal הוא [מסנג'ר](https://signal.org) עם 2 מצבים.\n\n- Keep `keys` safe.\n\n\
+             We recommend Signal for most people who want private chats.\n",
+        );
+        for (a, b, mode) in [(&en, &he, Mode::CrossLanguage), (&en, &en, Mode::Monolingual)] {
+            let scorer = Scorer::new(a, b, mode);
+            for i in 0..a.segments.len() {
+                for j in 0..b.segments.len() {
+                    assert_eq!(scorer.score_once(i, j).to_bits(), scorer.score(i, j).to_bits(), "{mode:?} {i} {j}");
+                }
             }
         }
     }

@@ -36,7 +36,7 @@ const CASES: &[Case] = &[
 
 /// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
 /// within the time bound. The memory bound is reported but not held yet: a page of a million
-/// one-line blocks costs about 80 bytes of memory per byte of input today.
+/// one-line blocks costs about 60 bytes of memory per byte of input today.
 pub fn run(out: &mut String) -> bool {
     let mut all_met = true;
     let _ = writeln!(out, "\nadversarial inputs (align without base, he; time and peak memory at 1x / 4x / 16x):");
