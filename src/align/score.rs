@@ -204,6 +204,7 @@ impl<'a> Scorer<'a> {
         f
     }
 
+    /// In how many segments of the two pages each token occurs (counted once, when first needed).
     fn df(&self) -> &HashMap<u64, u32> {
         self.df.get_or_init(|| {
             let (ta, tb) = (self.ta, self.tb);
