@@ -146,6 +146,11 @@ fn diff_blocks(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
             return Vec::new();
         }
     }
+    histogram_runs(ka, kb)
+}
+
+/// Runs of equal keys as the histogram diff finds them.
+fn histogram_runs(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
     capture_diff_slices(Algorithm::Histogram, ka, kb)
         .into_iter()
         .filter_map(|op| match op {
@@ -248,20 +253,7 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
 
 #[cfg(test)]
 mod tests {
-    use similar::{capture_diff_slices, Algorithm, DiffOp};
-
-    use super::{diff_blocks, LARGE_PAGE};
-
-    /// The equal runs as the diff alone finds them.
-    fn plain(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
-        capture_diff_slices(Algorithm::Histogram, ka, kb)
-            .into_iter()
-            .filter_map(|op| match op {
-                DiffOp::Equal { old_index, new_index, len } => Some((old_index, new_index, len)),
-                _ => None,
-            })
-            .collect()
-    }
+    use super::{diff_blocks, histogram_runs as plain, LARGE_PAGE};
 
     #[test]
     fn large_inputs_with_no_key_in_common_skip_the_diff_and_agree_with_it() {
