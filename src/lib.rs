@@ -12,6 +12,7 @@ pub mod classify;
 pub mod cli;
 pub mod history;
 pub mod load;
+pub mod par;
 pub mod parse;
 pub mod report;
 pub mod rules;
@@ -25,11 +26,11 @@ pub use classify::{AlignedPair, Alignment, Base, BaseKind, Status};
 /// Aligns `translation` with `source` (and with `base`, the English text the translation
 /// was made from, when known) and classifies every pair.
 pub fn align_pages(source: &str, translation: &str, base: Option<&str>, locale: &str) -> Alignment {
-    // The pages are parsed side by side: on a large page that is half the wait.
+    // Large pages are parsed side by side: that is half the wait.
+    let large = source.len() + translation.len() >= par::LARGE_TEXT;
     let (src, (tr, base)) =
-        rayon::join(|| parse::parse(source), || rayon::join(|| parse::parse(translation), || base.map(parse::parse)));
+        par::join(large, || parse::parse(source), || (parse::parse(translation), base.map(parse::parse)));
     let alignment = classify::classify(&src, &tr, base.as_ref(), &script::LocaleFacts::new(locale));
-    // The segments are freed on their own threads while the alignment is returned.
-    rayon::join(|| drop(src), || drop((tr, base)));
+    par::join(large, || drop(src), || drop((tr, base)));
     alignment
 }

@@ -12,18 +12,13 @@ mod score;
 
 use std::hash::{Hash, Hasher};
 
-use rayon::prelude::*;
-
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
 
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
+use crate::par::{self, LARGE_PAGE};
 use crate::parse::{Page, Segment};
 pub use score::{known_share, vocabulary, Derived, Mode, Scorer};
-
-/// A page of at least this many blocks is large: its per-pair work is split between threads in
-/// runs of this many pairs, and shortcuts that only pay on large inputs apply.
-pub const LARGE_PAGE: usize = 4096;
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart.
@@ -36,9 +31,9 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(pa, pb, mode);
     let mut moved_a = vec![false; a.len()];
-    let keys =
-        |segs: &[Segment]| -> Vec<u64> { segs.par_iter().with_min_len(LARGE_PAGE).map(|s| key(&s.norm)).collect() };
-    let (ka, kb) = rayon::join(|| keys(a), || keys(b));
+    let large = a.len().max(b.len()) >= LARGE_PAGE;
+    let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm)) };
+    let (ka, kb) = par::join(large, || keys(a), || keys(b));
     let mut in_order = Vec::new();
     let (mut ga, mut gb) = match mode {
         Mode::Monolingual => (ka.clone(), kb.clone()),
@@ -52,7 +47,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
                 moved_a[i] = true;
             }
             in_order = matches.in_order;
-            rayon::join(|| anchor_keys(a, &ka, &kb, 0), || anchor_keys(b, &kb, &ka, 1))
+            par::join(large, || anchor_keys(a, &ka, &kb, 0), || anchor_keys(b, &kb, &ka, 1))
         }
     };
     let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
@@ -66,12 +61,11 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
         // Across languages little text is equal, and a translated page can be one large gap.
         // There, unique skeleton matches that keep their order and are nearly certain anchor
         // it as equal text does (with many of them, their order is well established).
-        let strong: Vec<(usize, usize)> = in_order
-            .into_par_iter()
-            .with_min_len(LARGE_PAGE)
-            .filter(|(i, j)| scorer.score_once(*i, *j) >= scorer.anchor_threshold())
-            .collect();
-        for (i, j) in strong {
+        let strong = par::map(in_order.len(), |k| {
+            let (i, j) = in_order[k];
+            (scorer.score_once(i, j) >= scorer.anchor_threshold()).then_some((i, j))
+        });
+        for (i, j) in strong.into_iter().flatten() {
             ga[i] = key(&("skeleton anchor", i));
             gb[j] = ga[i];
         }

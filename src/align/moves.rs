@@ -7,9 +7,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use rayon::prelude::*;
-
-use super::{Scorer, LARGE_PAGE};
+use super::Scorer;
+use crate::par;
 
 /// Unique skeleton matches, split in two: the pairs `(a, b)` to make before the ordered passes
 /// (footnote definitions, and strong matches that are out of order), and the matches that are
@@ -27,9 +26,10 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
         a: (u32, u32),
         b: (u32, u32),
     }
-    let (keys_a, keys_b): (Vec<Option<u64>>, Vec<Option<u64>>) = rayon::join(
-        || (0..a_len).into_par_iter().with_min_len(LARGE_PAGE).map(|i| scorer.move_key_a(i)).collect(),
-        || (0..b_len).into_par_iter().with_min_len(LARGE_PAGE).map(|j| scorer.move_key_b(j)).collect(),
+    let (keys_a, keys_b) = par::join(
+        a_len.max(b_len) >= par::LARGE_PAGE,
+        || par::map(a_len, |i| scorer.move_key_a(i)),
+        || par::map(b_len, |j| scorer.move_key_b(j)),
     );
     let mut slots: HashMap<u64, Slot> = HashMap::with_capacity_and_hasher(a_len.max(b_len), Default::default());
     for (i, k) in keys_a.iter().enumerate() {

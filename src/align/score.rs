@@ -156,7 +156,9 @@ struct Features<'a> {
 impl<'a> Scorer<'a> {
     pub fn new(page_a: &'a Page, page_b: &'a Page, mode: Mode) -> Self {
         let (a, b) = (page_a.segments.as_slice(), page_b.segments.as_slice());
-        let (ta, tb) = rayon::join(|| page_a.derived().tokens(a, mode), || page_b.derived().tokens(b, mode));
+        let large = a.len().max(b.len()) >= crate::par::LARGE_PAGE;
+        let (ta, tb) =
+            crate::par::join(large, || page_a.derived().tokens(a, mode), || page_b.derived().tokens(b, mode));
         let chars = |segs: &[Segment]| -> usize { segs.iter().map(|s| s.text.chars().count()).sum() };
         let (ca, cb) = (chars(a), chars(b));
         let length_ratio = if ca == 0 || cb == 0 { 1.0 } else { (cb as f32 / ca as f32).clamp(0.3, 3.0) };

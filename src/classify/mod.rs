@@ -10,7 +10,6 @@ mod base;
 mod diff;
 mod language;
 
-use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 use std::sync::Arc;
@@ -143,17 +142,17 @@ pub struct Alignment {
 pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts) -> Alignment {
     let pairs = match base {
         Some(base) => with_base(src, tr, base, facts),
-        None => align(src, tr, Mode::CrossLanguage)
-            .into_par_iter()
-            .with_min_len(crate::align::LARGE_PAGE)
-            .map(|(i, j)| {
+        None => {
+            let links = align(src, tr, Mode::CrossLanguage);
+            crate::par::map(links.len(), |k| {
+                let (i, j) = links[k];
                 let mut p = pair(src, tr, i, j, None, facts);
                 if let (Some(i), Some(j)) = (i, j) {
                     p.suspect = !p.verbatim && markup(&src.segments[i]) != markup(&tr.segments[j]);
                 }
                 p
             })
-            .collect(),
+        }
     };
     let kind = if base.is_some() { BaseKind::File } else { BaseKind::None };
     Alignment {
