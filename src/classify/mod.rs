@@ -107,12 +107,33 @@ pub struct AlignedPair {
     pub segments: SegmentIndex,
 }
 
-/// Indices of a pair's segments in the source, translation and base pages.
+/// Indices of a pair's segments in the source, translation and base pages, kept in 32 bits
+/// each (a page of a million blocks has a million pairs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SegmentIndex {
-    pub source: Option<usize>,
-    pub translation: Option<usize>,
-    pub base: Option<usize>,
+    source: Option<u32>,
+    translation: Option<u32>,
+    base: Option<u32>,
+}
+
+impl SegmentIndex {
+    fn new(source: Option<usize>, translation: Option<usize>, base: Option<usize>) -> Self {
+        // A page has fewer than 2^32 segments: each takes at least one of its lines (u32).
+        let narrow = |i: Option<usize>| i.map(|i| u32::try_from(i).expect("fewer segments than lines"));
+        SegmentIndex { source: narrow(source), translation: narrow(translation), base: narrow(base) }
+    }
+
+    pub fn source(&self) -> Option<usize> {
+        self.source.map(|i| i as usize)
+    }
+
+    pub fn translation(&self) -> Option<usize> {
+        self.translation.map(|i| i as usize)
+    }
+
+    pub fn base(&self) -> Option<usize> {
+        self.base.map(|i| i as usize)
+    }
 }
 
 impl AlignedPair {
@@ -210,7 +231,7 @@ fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<Ali
             (Some(i), Some(j)) => {
                 placed[i] = true;
                 let mut p = pair(src, tr, Some(i), Some(j), k.map(|k| &base.segments[k]), facts);
-                p.segments.base = k;
+                p.segments = SegmentIndex::new(Some(i), Some(j), k);
                 out.push((Some(i), p));
             }
             (None, Some(j)) => out.push((None, pair(src, tr, None, Some(j), None, facts))),
@@ -277,6 +298,6 @@ fn pair(
         translation_text: t.map(|t| t.raw.clone()),
         diff,
         suspect: false,
-        segments: SegmentIndex { source: i, translation: j, base: None },
+        segments: SegmentIndex::new(i, j, None),
     }
 }

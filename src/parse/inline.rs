@@ -118,10 +118,11 @@ pub(super) fn simple(
         raw,
         norm,
         sentences: Default::default(),
-        text,
-        skeleton,
+        text: text.into_boxed_str(),
+        // Most blocks have a token or two: the vector grown by pushes holds room for four.
+        skeleton: skeleton.into_boxed_slice(),
         verbatim: false,
-        word_count: scan.words,
+        word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
     };
     seg.verbatim = !seg.has_letters();
     seg

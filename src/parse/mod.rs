@@ -77,18 +77,18 @@ pub struct Segment {
     /// The segment's lines as written (indentation removed).
     pub raw: Arc<str>,
     /// The translatable prose: text outside markup, link and image texts included.
-    pub text: String,
+    pub text: Box<str>,
     /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed).
-    sentences: std::sync::OnceLock<Vec<[u32; 2]>>,
+    sentences: std::sync::OnceLock<Box<[[u32; 2]]>>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
-    pub skeleton: Vec<String>,
+    pub skeleton: Box<[String]>,
     /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
     pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
     /// Whitespace-separated words of the text that hold a word character.
-    word_count: usize,
+    word_count: u32,
 }
 
 impl Segment {
@@ -106,13 +106,13 @@ impl Segment {
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
         // Found the first time they are needed, then kept: an English segment is compared
         // with every locale.
-        let ranges = self.sentences.get_or_init(|| sentence_ranges(self.prose()));
+        let ranges = self.sentences.get_or_init(|| sentence_ranges(self.prose()).into());
         ranges.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
     }
 
     /// The number of words of the text (counted when the segment is made).
     pub fn words(&self) -> usize {
-        self.word_count
+        self.word_count as usize
     }
 }
 

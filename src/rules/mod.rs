@@ -188,10 +188,10 @@ pub fn check_alignment(
         .collect();
     let mut out = Vec::new();
     for pair in &alignment.pairs {
-        let Some(j) = pair.segments.translation else { continue };
+        let Some(j) = pair.segments.translation() else { continue };
         let english = match base {
-            Some(b) => pair.segments.base.map(|k| &b.segments[k]),
-            None => pair.segments.source.map(|i| &source.segments[i]),
+            Some(b) => pair.segments.base().map(|k| &b.segments[k]),
+            None => pair.segments.source().map(|i| &source.segments[i]),
         };
         let known_english = alignment.base.kind != BaseKind::None && (base.is_some() || !pair.has(Status::Stale));
         let input = Input { pair, english, translation: &translation.segments[j], known_english, facts, lines: &lines };

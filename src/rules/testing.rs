@@ -40,10 +40,10 @@ fn run_with(
     let lines: Vec<&str> = translation.lines().collect();
     let mut out = Vec::new();
     for pair in &alignment.pairs {
-        let Some(j) = pair.segments.translation else { continue };
+        let Some(j) = pair.segments.translation() else { continue };
         let input = Input {
             pair,
-            english: pair.segments.source.map(|i| &src.segments[i]),
+            english: pair.segments.source().map(|i| &src.segments[i]),
             translation: &tr.segments[j],
             known_english,
             facts: &facts,
