@@ -23,6 +23,42 @@ pub fn is_hidden(c: char) -> bool {
     crate::rules::is_invisible(c)
 }
 
+/// Whether a character whose UTF-8 encoding starts with byte `b` may be hidden, or be the `#`
+/// of a log command: C0 controls and DEL; C1 controls and SOFT HYPHEN (`C2`); ARABIC LETTER
+/// MARK (`D8`); MONGOLIAN VOWEL SEPARATOR (`E1`); the zero-width, bidirectional and separator
+/// characters of U+200B–U+2069 (`E2`); the byte order mark (`EF`). Text is scanned byte by
+/// byte against this table, and only the characters it points at are decoded.
+static MAY_BE_SHOWN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let mut i = 0;
+    let leads = [b'#', 0x7F, 0xC2, 0xD8, 0xE1, 0xE2, 0xEF];
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The characters of `s` that may need a mark (a superset of those that do), with their
+/// offsets.
+pub fn candidates(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        i += bytes.get(i..)?.iter().position(|&b| MAY_BE_SHOWN[usize::from(b)])?;
+        // A byte the table holds starts a character: continuation bytes (80–BF) are not in it.
+        let c = s[i..].chars().next()?;
+        let at = i;
+        i += c.len_utf8();
+        Some((at, c))
+    })
+}
+
 /// The mark a hidden character is shown as.
 pub fn mark(c: char) -> String {
     format!("<U+{:04X}>", c as u32)
@@ -48,7 +84,7 @@ pub fn log_command_at(s: &str, i: usize) -> bool {
 
 fn replace(s: &str, hidden: impl Fn(char) -> bool) -> Cow<'_, str> {
     let shown = |i: usize, c: char| hidden(c) || (c == '#' && log_command_at(s, i));
-    if !s.char_indices().any(|(i, c)| shown(i, c)) {
+    if !candidates(s).any(|(i, c)| shown(i, c)) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -82,6 +118,9 @@ pub fn visible_split(s: &str, at: usize) -> (String, String) {
 /// pairs with which Fluent isolates the placeables of a right-to-left message. A stray isolate
 /// is shown as a mark like every other control.
 pub fn message(message: &str, one_line: bool) -> String {
+    if candidates(message).next().is_none() {
+        return message.to_owned();
+    }
     let chars: Vec<char> = message.chars().collect();
     let mut keep = vec![false; chars.len()];
     let mut open = Vec::new();
@@ -134,6 +173,19 @@ mod tests {
         assert_eq!(inline("##[stop-commands]t"), "#<U+0023>[stop-commands]t");
         assert_eq!(message("x ##[error]y", true), "x #<U+0023>[error]y");
         assert_eq!(visible_split("a ##[error]\u{1b}", 3), ("a #".to_owned(), "<U+0023>[error]<U+001B>".to_owned()));
+    }
+
+    #[test]
+    fn every_character_that_may_be_shown_is_a_candidate() {
+        let all = (0..=0x10FFFF).filter_map(char::from_u32);
+        let text: String = all.clone().collect();
+        let found: Vec<char> = candidates(&text).map(|(_, c)| c).collect();
+        let expected: Vec<char> = all.filter(|&c| is_hidden(c) || c == '#').collect();
+        assert!(expected.iter().all(|c| found.binary_search(c).is_ok()), "a hidden character escapes the table");
+        // Letters of Latin, Hebrew and Han text are skipped without being decoded.
+        let common =
+            |c: &char| c.is_ascii_alphanumeric() || matches!(c, '\u{05D0}'..='\u{05EA}' | '\u{4E00}'..='\u{9FFF}');
+        assert!(!found.iter().any(common));
     }
 
     #[test]

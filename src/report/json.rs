@@ -43,7 +43,7 @@ impl Formatter for Escaping {
         let mut start = 0;
         let escaped =
             |i: usize, c: char| crate::shown::is_hidden(c) || (c == '#' && crate::shown::log_command_at(fragment, i));
-        for (i, c) in fragment.char_indices().filter(|(i, c)| escaped(*i, *c)) {
+        for (i, c) in crate::shown::candidates(fragment).filter(|(i, c)| escaped(*i, *c)) {
             writer.write_all(&fragment.as_bytes()[start..i])?;
             for unit in c.encode_utf16(&mut [0; 2]) {
                 write!(writer, "\\u{unit:04x}")?;
