@@ -48,15 +48,15 @@ pub(super) fn build(
             Piece::Break => text.push(' '),
             Piece::Code(c) if kind == Kind::Code => text.push_str(&c),
             Piece::Code(c) => {
-                skeleton.push(token("code:", c.trim()));
+                push(&mut skeleton, token("code:", c.trim()));
                 text.push(' ');
             }
-            Piece::LinkTarget(u) => skeleton.push(token("link:", u.trim())),
-            Piece::ImageTarget(u) => skeleton.push(token("img:", u.trim())),
-            Piece::FootnoteRef(f) => skeleton.push(token("fn:", &f)),
+            Piece::LinkTarget(u) => push(&mut skeleton, token("link:", u.trim())),
+            Piece::ImageTarget(u) => push(&mut skeleton, token("img:", u.trim())),
+            Piece::FootnoteRef(f) => push(&mut skeleton, token("fn:", &f)),
             Piece::Html(h) => {
                 if let Some(lang) = h.strip_prefix("fence:") {
-                    skeleton.push(token("fence:", lang));
+                    push(&mut skeleton, token("fence:", lang));
                     continue;
                 }
                 html_tokens(&h, &mut skeleton);
@@ -75,7 +75,7 @@ pub(super) fn build(
     } else if let Some(c) = raw.starts_with("*[").then(|| ABBREVIATION.captures(raw)).flatten() {
         // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
         skeleton.retain(|t| !t.starts_with("num:"));
-        skeleton.push(token("abbr:", &c[1]));
+        push(&mut skeleton, token("abbr:", &c[1]));
         text = c[2].to_owned();
     }
     let mut seg = simple(kind, container, lines[0], raw, text, skeleton);
@@ -119,7 +119,6 @@ pub(super) fn simple(
         norm,
         sentences: Default::default(),
         text: text.into_boxed_str(),
-        // Most blocks have a token or two: the vector grown by pushes holds room for four.
         skeleton: skeleton.into_boxed_slice(),
         verbatim: false,
         word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
@@ -172,7 +171,7 @@ fn extract_markers(mut text: String, skeleton: &mut Vec<String>) -> String {
                 let a = attr.as_str();
                 // Values of key=value attributes (titles, alt texts) are translated; keys are not.
                 let key = a.split_once('=').map_or(a, |(k, _)| k);
-                skeleton.push(token("attr:", key));
+                push(skeleton, token("attr:", key));
             }
         }
         if skeleton.len() > before {
@@ -182,7 +181,7 @@ fn extract_markers(mut text: String, skeleton: &mut Vec<String>) -> String {
     if memchr::memchr(b':', text.as_bytes()).is_some() {
         let before = skeleton.len();
         for icon in ICON.find_iter(&text) {
-            skeleton.push(token("icon:", icon.as_str().trim_matches(':')));
+            push(skeleton, token("icon:", icon.as_str().trim_matches(':')));
         }
         if skeleton.len() > before {
             text = ICON.replace_all(&text, " ").into_owned();
@@ -201,7 +200,7 @@ fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
                 token.push_str(c);
             }
         }
-        skeleton.push(token);
+        push(skeleton, token);
     }
 }
 
@@ -259,14 +258,23 @@ fn numbers(text: &str, scan: &Scan, skeleton: &mut Vec<String>) {
                     break;
                 }
             }
-            skeleton.push(token("num:", &text[start..i]));
+            push(skeleton, token("num:", &text[start..i]));
         }
         return;
     }
     let ascii: String = text.chars().map(ascii_digit).collect();
     for n in NUMBER.find_iter(&ascii) {
-        skeleton.push(token("num:", n.as_str()));
+        push(skeleton, token("num:", n.as_str()));
     }
+}
+
+/// Adds a token to a skeleton. The first gets a list of exactly one (most blocks have one
+/// token), so that the boxed skeleton needs no second allocation.
+fn push(skeleton: &mut Vec<String>, token: String) {
+    if skeleton.capacity() == 0 {
+        skeleton.reserve_exact(1);
+    }
+    skeleton.push(token);
 }
 
 /// `prefix` followed by `body`, allocated once.
