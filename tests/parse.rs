@@ -560,8 +560,11 @@ fn details_and_summary() {
 </details>
 "#,
     );
-    let got: Vec<(u32, Kind, String, Vec<String>)> =
-        page.segments.iter().map(|s| (s.lines[0], s.kind, s.text.to_string(), s.skeleton.to_vec())).collect();
+    let got: Vec<(u32, Kind, String, Vec<String>)> = page
+        .segments
+        .iter()
+        .map(|s| (s.lines[0], s.kind, s.text.to_string(), s.skeleton.iter().map(|t| t.to_string()).collect()))
+        .collect();
     let v = |a: &[&str]| -> Vec<String> { a.iter().map(|s| s.to_string()).collect() };
     assert_eq!(
         got,

@@ -44,9 +44,6 @@ pub fn score(translation: &Page, candidate: &Page) -> i64 {
     for (a, b) in t.iter().zip(c) {
         if a.kind == b.kind {
             same_kind += 1;
-            let links = |s: &crate::parse::Segment| -> Vec<String> {
-                s.skeleton.iter().filter(|k| k.starts_with("link:") || k.starts_with("img:")).cloned().collect()
-            };
             let (la, lb) = (links(a), links(b));
             if !la.is_empty() && la == lb {
                 same_links += 1;
@@ -56,6 +53,11 @@ pub fn score(translation: &Page, candidate: &Page) -> i64 {
     let english: HashSet<&str> = c.iter().filter(|s| s.has_letters()).map(|s| &*s.norm).collect();
     let identical = t.iter().filter(|s| s.has_letters() && english.contains(&*s.norm)).count();
     same_kind + same_links + identical as i64 - (t.len() as i64 - c.len() as i64).abs()
+}
+
+/// A segment's link and image targets, in order.
+fn links(s: &crate::parse::Segment) -> Vec<&str> {
+    s.skeleton.iter().filter(|k| k.starts_with("link:") || k.starts_with("img:")).map(|k| k.as_str()).collect()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod base;
 mod diff;
 mod language;
 
+use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 use std::sync::Arc;
@@ -210,7 +211,7 @@ fn markup(s: &Segment) -> Vec<&str> {
         .skeleton
         .iter()
         .filter(|t| t.starts_with("link:") || t.starts_with("img:") || t.starts_with("code:"))
-        .map(String::as_str)
+        .map(CompactString::as_str)
         .collect();
     m.sort_unstable();
     m

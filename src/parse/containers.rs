@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use compact_str::format_compact;
 use regex::Regex;
 
 use super::{inline, Kind, Segment};
@@ -140,7 +141,7 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
         if let Some(c) = marker.then(|| MARKER.captures(trimmed)).flatten() {
             let kind = c.get(2).map_or("note", |m| m.as_str()).split_whitespace().next().unwrap_or("note");
             let title = c.get(3).map_or("", |m| m.as_str());
-            let skeleton = vec![format!("admonition:{kind}")];
+            let skeleton = vec![format_compact!("admonition:{kind}")];
             segments.push(inline::simple(Kind::Admonition, path.into(), number, trimmed, title, skeleton));
             blocks.push(Open { body_indent: indent + 4, name: format!("admonition:{kind}") });
             out.line(start, line, "");
@@ -244,7 +245,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             delimiter as u32 + 1,
             raw,
             "",
-            vec![format!("fm:{raw}")],
+            vec![format_compact!("fm:{raw}")],
         ));
     }
     let mut i = 1;
@@ -270,7 +271,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
                     i as u32 + 1,
                     &written,
                     "",
-                    vec![format!("fm:{key}")],
+                    vec![format_compact!("fm:{key}")],
                 );
                 seg.lines[1] = end as u32 + 1;
                 seg.verbatim = true;
@@ -295,8 +296,14 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             .join(" ");
         let value = unquote(value.trim());
         let text = if TRANSLATABLE_KEYS.contains(&key) { value.as_str() } else { "" };
-        let mut seg =
-            inline::simple(Kind::FrontMatter, path.clone(), i as u32 + 1, &written, text, vec![format!("fm:{key}")]);
+        let mut seg = inline::simple(
+            Kind::FrontMatter,
+            path.clone(),
+            i as u32 + 1,
+            &written,
+            text,
+            vec![format_compact!("fm:{key}")],
+        );
         // Platforms re-serialise YAML: the value compares unquoted and on one line.
         seg.norm = super::normalise(&format!("{key}: {value}")).into();
         seg.lines[1] = end as u32 + 1;

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::LazyLock;
 
+use compact_str::{format_compact, CompactString};
 use regex::Regex;
 
 use super::{Kind, Piece, Segment};
@@ -93,7 +94,7 @@ pub(super) fn simple(
     line: u32,
     raw: &str,
     text: impl Into<String>,
-    mut skeleton: Vec<String>,
+    mut skeleton: Vec<CompactString>,
 ) -> Segment {
     let mut text: String = text.into();
     let end = text.trim_end().len();
@@ -104,6 +105,10 @@ pub(super) fn simple(
     numbers(&text, &scan, &mut skeleton);
     if triggers(&text) & (SPACES | TAB) != 0 {
         text = SPACES_RE.replace_all(&text, " ").into_owned();
+    }
+    if text.len() > std::mem::size_of::<CompactString>() {
+        // Held for the whole run, so without spare capacity.
+        text.shrink_to_fit();
     }
     let raw: Arc<str> = raw.into();
     // A block that needs no rewrite (a megabyte-long line, say) is not held twice.
@@ -118,7 +123,7 @@ pub(super) fn simple(
         raw,
         norm,
         sentences: Default::default(),
-        text: text.into_boxed_str(),
+        text: CompactString::from(text),
         skeleton: skeleton.into_boxed_slice(),
         verbatim: false,
         word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
@@ -161,7 +166,7 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
 }
 
 /// Moves attribute lists and icon shortcodes from the text into the skeleton.
-fn extract_markers(mut text: String, skeleton: &mut Vec<String>) -> String {
+fn extract_markers(mut text: String, skeleton: &mut Vec<CompactString>) -> String {
     // Each regex runs only when its trigger character is present, and the text is copied only
     // when something was found.
     if memchr::memchr(b'{', text.as_bytes()).is_some() {
@@ -190,10 +195,10 @@ fn extract_markers(mut text: String, skeleton: &mut Vec<String>) -> String {
     text
 }
 
-fn html_tokens(html: &str, skeleton: &mut Vec<String>) {
+fn html_tokens(html: &str, skeleton: &mut Vec<CompactString>) {
     for tag in TAG.captures_iter(html) {
         let Some(name) = tag.get(2) else { continue };
-        let mut token = format!("html:{}{}", &tag[1], name.as_str().to_ascii_lowercase());
+        let mut token = format_compact!("html:{}{}", &tag[1], name.as_str().to_ascii_lowercase());
         if let Some(class) = CLASS.captures(&tag[3]) {
             for c in class[1].split_whitespace() {
                 token.push('.');
@@ -234,7 +239,7 @@ fn scan(text: &str) -> Scan {
 }
 
 /// The numbers of `text` (`scan` is its [`Scan`]) as skeleton tokens.
-fn numbers(text: &str, scan: &Scan, skeleton: &mut Vec<String>) {
+fn numbers(text: &str, scan: &Scan, skeleton: &mut Vec<CompactString>) {
     if !scan.numerals {
         return;
     }
@@ -270,7 +275,7 @@ fn numbers(text: &str, scan: &Scan, skeleton: &mut Vec<String>) {
 
 /// Adds a token to a skeleton. The first gets a list of exactly one (most blocks have one
 /// token), so that the boxed skeleton needs no second allocation.
-fn push(skeleton: &mut Vec<String>, token: String) {
+fn push(skeleton: &mut Vec<CompactString>, token: CompactString) {
     if skeleton.capacity() == 0 {
         skeleton.reserve_exact(1);
     }
@@ -278,8 +283,8 @@ fn push(skeleton: &mut Vec<String>, token: String) {
 }
 
 /// `prefix` followed by `body`, allocated once.
-fn token(prefix: &str, body: &str) -> String {
-    let mut t = String::with_capacity(prefix.len() + body.len());
+fn token(prefix: &str, body: &str) -> CompactString {
+    let mut t = CompactString::with_capacity(prefix.len() + body.len());
     t.push_str(prefix);
     t.push_str(body);
     t

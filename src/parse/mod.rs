@@ -12,6 +12,7 @@ mod sentences;
 use std::ops::Range;
 use std::sync::Arc;
 
+use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -76,13 +77,15 @@ pub struct Segment {
     pub lines: [u32; 2],
     /// The segment's lines as written (indentation removed).
     pub raw: Arc<str>,
-    /// The translatable prose: text outside markup, link and image texts included.
-    pub text: Box<str>,
-    /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed).
-    sentences: std::sync::OnceLock<Box<[[u32; 2]]>>,
+    /// The translatable prose: text outside markup, link and image texts included (kept
+    /// inline when short: a page can hold a million one-word blocks).
+    pub text: CompactString,
+    /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed); `None`
+    /// for the usual one sentence that is the whole analysed text, which needs no allocation.
+    sentences: std::sync::OnceLock<Option<Box<[[u32; 2]]>>>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
-    pub skeleton: Box<[String]>,
+    pub skeleton: Box<[CompactString]>,
     /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
     pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
@@ -106,8 +109,16 @@ impl Segment {
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
         // Found the first time they are needed, then kept: an English segment is compared
         // with every locale.
-        let ranges = self.sentences.get_or_init(|| sentence_ranges(self.prose()).into());
-        ranges.iter().map(|&[a, b]| &self.text[a as usize..b as usize])
+        let prose = self.prose();
+        let ranges = self.sentences.get_or_init(|| {
+            let ranges = sentence_ranges(prose);
+            (ranges != [[0, prose.len() as u32]]).then(|| ranges.into())
+        });
+        let (listed, whole) = match ranges {
+            Some(listed) => (&listed[..], None),
+            None => (&[][..], Some([0, prose.len() as u32])),
+        };
+        listed.iter().copied().chain(whole).map(|[a, b]| &self.text[a as usize..b as usize])
     }
 
     /// The number of words of the text (counted when the segment is made).

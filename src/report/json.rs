@@ -91,7 +91,7 @@ pub struct SegmentView<'a> {
     text: &'a str,
     /// The sentences of the text (of its analysed part, the first 64 KiB).
     sentences: Vec<&'a str>,
-    skeleton: &'a [String],
+    skeleton: &'a [compact_str::CompactString],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     verbatim: bool,
 }
