@@ -221,7 +221,9 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
 }
 
 /// Lays the links out in `b` order, each unpaired `a` segment after the link of the `a`
-/// segment before it (or first, when no `a` segment before it is paired).
+/// segment before it (or first, when no `a` segment before it is paired), unpaired `a`
+/// segments that go to the same place in `a` order. A counting sort: no comparison, and
+/// nothing larger than a counter per link beside the output.
 fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
     let mut b_of_a: Vec<Option<usize>> = vec![None; a_len];
     for (j, i) in pairs.iter().enumerate() {
@@ -229,25 +231,85 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
             b_of_a[*i] = Some(j);
         }
     }
-    // Sort key: (position after which the link goes, 0 = a pair / 1 = an unpaired a, a index).
-    let mut keyed: Vec<((i64, u8, usize), Link)> = Vec::with_capacity(a_len + pairs.len());
-    for (j, i) in pairs.iter().enumerate() {
-        keyed.push(((j as i64, 0, 0), (*i, Some(j))));
-    }
-    let mut after: i64 = -1;
+    // Where each unpaired `a` goes: slot 0 before every link, slot `j + 1` after link `j`.
+    let mut slot_of_a: Vec<u32> = vec![0; a_len];
+    let mut starts: Vec<u32> = vec![0; pairs.len() + 2];
+    let mut after = 0;
     for (i, b) in b_of_a.iter().enumerate() {
         match b {
-            Some(j) => after = *j as i64,
-            None => keyed.push(((after, 1, i), (Some(i), None))),
+            Some(j) => after = *j + 1,
+            None => {
+                slot_of_a[i] = after as u32;
+                starts[after + 1] += 1;
+            }
         }
     }
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, l)| l).collect()
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut unpaired: Vec<u32> = vec![0; starts[pairs.len() + 1] as usize];
+    for (i, b) in b_of_a.iter().enumerate() {
+        if b.is_none() {
+            let at = &mut starts[slot_of_a[i] as usize];
+            unpaired[*at as usize] = i as u32;
+            *at += 1;
+        }
+    }
+    // `starts[k]` is now where slot `k + 1` begins.
+    let mut out: Vec<Link> = Vec::with_capacity(pairs.len() + unpaired.len());
+    let mut next = 0;
+    for slot in 0..=pairs.len() {
+        if slot > 0 {
+            out.push((pairs[slot - 1], Some(slot - 1)));
+        }
+        out.extend(unpaired[next..starts[slot] as usize].iter().map(|&i| (Some(i as usize), None)));
+        next = starts[slot] as usize;
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{diff_blocks, histogram_runs as plain, LARGE_PAGE};
+    use proptest::prelude::*;
+
+    use super::{diff_blocks, histogram_runs as plain, order, Link, LARGE_PAGE};
+
+    /// [`order`] by its definition: a stable sort on (place, pair before unpaired, `a` index).
+    fn order_by_sorting(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
+        let mut b_of_a = vec![None; a_len];
+        for (j, i) in pairs.iter().enumerate() {
+            if let Some(i) = i {
+                b_of_a[*i] = Some(j);
+            }
+        }
+        let mut keyed: Vec<((i64, u8, usize), Link)> =
+            pairs.iter().enumerate().map(|(j, i)| ((j as i64, 0, 0), (*i, Some(j)))).collect();
+        let mut after = -1;
+        for (i, b) in b_of_a.iter().enumerate() {
+            match b {
+                Some(j) => after = *j as i64,
+                None => keyed.push(((after, 1, i), (Some(i), None))),
+            }
+        }
+        keyed.sort_by_key(|(k, _)| *k);
+        keyed.into_iter().map(|(_, l)| l).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn links_are_laid_out_as_sorting_them_would(
+            a_len in 0usize..40,
+            picks in proptest::collection::vec(proptest::option::of(0usize..40), 0..40),
+        ) {
+            // Each `a` index paired once at most.
+            let mut seen = vec![false; a_len];
+            let pairs: Vec<Option<usize>> = picks
+                .into_iter()
+                .map(|p| p.filter(|i| *i < a_len && !std::mem::replace(&mut seen[*i], true)))
+                .collect();
+            prop_assert_eq!(order(a_len, &pairs), order_by_sorting(a_len, &pairs));
+        }
+    }
 
     #[test]
     fn large_inputs_with_no_key_in_common_skip_the_diff_and_agree_with_it() {

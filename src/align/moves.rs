@@ -59,11 +59,21 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
     }
     let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
     let in_order = longest_increasing(&js);
+    drop(js);
     // Only the out-of-order matches are scored: most unique matches are in order and left to
-    // the ordered passes, which score them anyway.
-    let (ordered, out): (Vec<_>, Vec<_>) = candidates.into_iter().enumerate().partition(|(k, _)| in_order[*k]);
-    footnotes.extend(out.into_iter().map(|(_, c)| c).filter(|(i, j)| scorer.score(*i, *j) >= scorer.move_threshold()));
-    Matches { moved: footnotes, in_order: ordered.into_iter().map(|(_, c)| c).collect() }
+    // the ordered passes, which score them anyway. The in-order ones stay where they are.
+    let mut kept = 0;
+    for (k, keep) in in_order.into_iter().enumerate() {
+        let (i, j) = candidates[k];
+        if keep {
+            candidates[kept] = (i, j);
+            kept += 1;
+        } else if scorer.score(i, j) >= scorer.move_threshold() {
+            footnotes.push((i, j));
+        }
+    }
+    candidates.truncate(kept);
+    Matches { moved: footnotes, in_order: candidates }
 }
 
 /// Marks the members of one longest strictly increasing subsequence of `xs` (O(n log n)).

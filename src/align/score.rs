@@ -37,8 +37,8 @@ pub struct Scorer<'a> {
     ta: &'a TokenLists,
     tb: &'a TokenLists,
     /// Each segment's features, kept once found (allocated when first needed).
-    fa: OnceLock<Vec<OnceLock<Features<'a>>>>,
-    fb: OnceLock<Vec<OnceLock<Features<'a>>>>,
+    fa: Slots<Features<'a>>,
+    fb: Slots<Features<'a>>,
     page_b: &'a Page,
     /// The English page (its words, across languages).
     page_a: &'a Page,
@@ -98,7 +98,7 @@ pub struct Derived {
     pub vocabulary: OnceLock<HashSet<u64>>,
     tokens: [OnceLock<TokenLists>; 2],
     /// Per mode, the text features of each segment, found when it is first scored.
-    texts: [OnceLock<Vec<OnceLock<Text>>>; 2],
+    texts: [OnceLock<Slots<Text>>; 2],
 }
 
 impl Derived {
@@ -107,8 +107,8 @@ impl Derived {
     }
 
     fn text(&self, segments: &[Segment], i: usize, mode: Mode) -> &Text {
-        let texts = self.texts[mode as usize].get_or_init(|| slots(segments.len()));
-        texts[i].get_or_init(|| Text::new(&segments[i], mode))
+        let texts = self.texts[mode as usize].get_or_init(|| Slots::new(segments.len()));
+        texts.get_or_init(i, || Text::new(&segments[i], mode))
     }
 }
 
@@ -169,8 +169,8 @@ impl<'a> Scorer<'a> {
             df: OnceLock::new(),
             ta,
             tb,
-            fa: OnceLock::new(),
-            fb: OnceLock::new(),
+            fa: Slots::new(a.len()),
+            fb: Slots::new(b.len()),
             page_a,
             page_b,
             length_ratio,
@@ -178,14 +178,14 @@ impl<'a> Scorer<'a> {
     }
 
     fn fa(&self, i: usize) -> &Features<'a> {
-        self.fa.get_or_init(|| slots(self.a.len()))[i].get_or_init(|| {
+        self.fa.get_or_init(i, || {
             let text = self.page_a.derived().text(self.a, i, self.mode);
             self.features(text, self.ta.get(i), false)
         })
     }
 
     fn fb(&self, j: usize) -> &Features<'a> {
-        self.fb.get_or_init(|| slots(self.b.len()))[j].get_or_init(|| {
+        self.fb.get_or_init(j, || {
             let text = self.page_b.derived().text(self.b, j, self.mode);
             self.features(text, self.tb.get(j), self.mode == Mode::CrossLanguage)
         })
@@ -416,9 +416,28 @@ impl<'a> Scorer<'a> {
     }
 }
 
-/// `n` empty slots for features found later.
-fn slots<T>(n: usize) -> Vec<OnceLock<T>> {
-    (0..n).map(|_| OnceLock::new()).collect()
+/// One value per segment, each found the first time it is asked for and kept. The slots come
+/// in chunks made on first use: a page of a million segments, most of them paired by anchors
+/// and never scored, costs a pointer per chunk rather than a slot per segment.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Slots<T> {
+    chunks: Box<[OnceLock<Chunk<T>>]>,
+}
+
+/// [`Slots::CHUNK`] slots.
+type Chunk<T> = Box<[OnceLock<T>]>;
+
+impl<T> Slots<T> {
+    const CHUNK: usize = 256;
+
+    fn new(n: usize) -> Self {
+        Slots { chunks: (0..n.div_ceil(Self::CHUNK)).map(|_| OnceLock::new()).collect() }
+    }
+
+    fn get_or_init(&self, i: usize, init: impl FnOnce() -> T) -> &T {
+        let chunk = self.chunks[i / Self::CHUNK].get_or_init(|| (0..Self::CHUNK).map(|_| OnceLock::new()).collect());
+        chunk[i % Self::CHUNK].get_or_init(init)
+    }
 }
 
 /// A key under which a segment that moved can be recognised: its footnote label, or its kind
