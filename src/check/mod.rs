@@ -272,7 +272,7 @@ fn finding(
         message,
         source_excerpt: pair.source_text.clone(),
         translation_excerpt: pair.translation_text.clone(),
-        diff: if status == Status::Stale { pair.diff.clone() } else { None },
+        diff: if status == Status::Stale { pair.diff.as_deref().map(<[_]>::to_vec) } else { None },
     }
 }
 

@@ -13,6 +13,7 @@ mod language;
 use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use crate::align::{align, Mode};
@@ -98,7 +99,7 @@ pub struct AlignedPair {
     pub translation_text: Option<Arc<str>>,
     /// For stale pairs: the old → new English, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<Vec<DiffOp>>,
+    pub diff: Option<Box<[DiffOp]>>,
     /// No base is known, and the link targets or code of the two sides differ: the source may
     /// have changed since (or the translation broke its markup). A suspicion, not a status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -109,32 +110,38 @@ pub struct AlignedPair {
 }
 
 /// Indices of a pair's segments in the source, translation and base pages, kept in 32 bits
-/// each (a page of a million blocks has a million pairs).
+/// each, plus one so that "none" costs no more (a page of a million blocks has a million pairs).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SegmentIndex {
-    source: Option<u32>,
-    translation: Option<u32>,
-    base: Option<u32>,
+    source: Option<NonZeroU32>,
+    translation: Option<NonZeroU32>,
+    base: Option<NonZeroU32>,
 }
 
 impl SegmentIndex {
     fn new(source: Option<usize>, translation: Option<usize>, base: Option<usize>) -> Self {
-        // A page has fewer than 2^32 segments: each takes at least one of its lines (u32).
-        let narrow = |i: Option<usize>| i.map(|i| u32::try_from(i).expect("fewer segments than lines"));
+        // A page has fewer segments than lines, and its line numbers are u32.
+        let narrow = |i: Option<usize>| {
+            i.map(|i| u32::try_from(i + 1).ok().and_then(NonZeroU32::new).expect("fewer segments than lines"))
+        };
         SegmentIndex { source: narrow(source), translation: narrow(translation), base: narrow(base) }
     }
 
     pub fn source(&self) -> Option<usize> {
-        self.source.map(|i| i as usize)
+        wide(self.source)
     }
 
     pub fn translation(&self) -> Option<usize> {
-        self.translation.map(|i| i as usize)
+        wide(self.translation)
     }
 
     pub fn base(&self) -> Option<usize> {
-        self.base.map(|i| i as usize)
+        wide(self.base)
     }
+}
+
+fn wide(i: Option<NonZeroU32>) -> Option<usize> {
+    i.map(|i| i.get() as usize - 1)
 }
 
 impl AlignedPair {
@@ -275,7 +282,7 @@ fn pair(
             if let Some(b) = base {
                 if b.norm != s.norm {
                     status.push(Status::Stale);
-                    diff = Some(word_diff(&b.raw, &s.raw));
+                    diff = Some(word_diff(&b.raw, &s.raw).into());
                 }
             }
         }
