@@ -8,6 +8,7 @@
 
 mod dp;
 mod moves;
+mod partition;
 mod score;
 
 use std::hash::{Hash, Hasher};
@@ -135,8 +136,7 @@ fn diff_blocks(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
     if ka.len().min(kb.len()) >= LARGE_PAGE {
         // A large page translated throughout shares no key with its source: one look-up per
         // key says so, where the diff would index both sides first.
-        let keys: rustc_hash::FxHashSet<u64> = ka.iter().copied().collect();
-        if !kb.iter().any(|k| keys.contains(k)) {
+        if !partition::share_a_key(ka, kb) {
             return Vec::new();
         }
     }

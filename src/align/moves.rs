@@ -5,8 +5,6 @@
 //! that keep their relative order (the longest increasing subsequence) are left to the
 //! ordered passes, the others are moves.
 
-use rustc_hash::FxHashMap as HashMap;
-
 use super::Scorer;
 use crate::par;
 
@@ -19,37 +17,19 @@ pub struct Matches {
 }
 
 pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matches {
-    // Per key: how often it occurs on each side (counted up to 2: only "once" matters), and
-    // where it occurs last.
-    #[derive(Default)]
-    struct Slot {
-        a: (u32, u32),
-        b: (u32, u32),
-    }
     let (keys_a, keys_b) = par::join(
         a_len.max(b_len) >= par::LARGE_PAGE,
         || par::map(a_len, |i| scorer.move_key_a(i)),
         || par::map(b_len, |j| scorer.move_key_b(j)),
     );
-    let mut slots: HashMap<u64, Slot> = HashMap::with_capacity_and_hasher(a_len.max(b_len), Default::default());
-    for (i, k) in keys_a.iter().enumerate() {
-        if let Some(k) = k {
-            let slot = slots.entry(*k).or_default();
-            slot.a = ((slot.a.0 + 1).min(2), i as u32);
-        }
-    }
-    for (j, k) in keys_b.iter().enumerate() {
-        if let Some(k) = k {
-            let slot = slots.entry(*k).or_default();
-            slot.b = ((slot.b.0 + 1).min(2), j as u32);
-        }
-    }
+    let b_of_a = super::partition::unique_in_both(&keys_a, &keys_b);
+    drop((keys_a, keys_b));
     let mut footnotes = Vec::new();
     // In `a` order.
     let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for k in keys_a.iter().flatten() {
-        if let Some(Slot { a: (1, i), b: (1, j) }) = slots.get(k) {
-            let (i, j) = (*i as usize, *j as usize);
+    for (i, j) in b_of_a.iter().enumerate() {
+        if let Some(j) = j {
+            let j = *j as usize;
             if scorer.is_footnote_pair(i, j) {
                 footnotes.push((i, j));
             } else {
@@ -57,6 +37,7 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
             }
         }
     }
+    drop(b_of_a);
     let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
     let in_order = longest_increasing(&js);
     drop(js);

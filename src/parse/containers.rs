@@ -74,7 +74,13 @@ struct Fence {
 }
 
 pub(super) fn prepare(text: &str) -> Prepared<'_> {
-    let lines: Vec<&str> = text.split('\n').collect();
+    // Split with a vectorised search: a page can be one line of megabytes.
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
+        lines.push(&text[start..end]);
+        start = end + 1;
+    }
     let mut out = Rewritten { text, copy: None };
     let mut segments = Vec::new();
     let mut containers = ContainerMap::default();

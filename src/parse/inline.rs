@@ -69,7 +69,7 @@ pub(super) fn build(
         }
     }
     let mut text = if kind == Kind::Code { text } else { extract_markers(text, &mut skeleton) };
-    if let Some(c) = raw.contains("8<").then(|| SNIPPET.captures(raw)).flatten() {
+    if let Some(c) = memchr::memmem::find(raw.as_bytes(), b"8<").is_some().then(|| SNIPPET.captures(raw)).flatten() {
         // `--8<-- "file"` includes a file: nothing to translate here.
         skeleton = vec![token("snippet:", &c[1])];
         text.clear();
@@ -303,7 +303,11 @@ fn ascii_digit(c: char) -> char {
 /// re-exported copy compare equal: attribute-list spacing, empty link titles, `*em*` vs `_em_`,
 /// backslash escapes, table padding, indentation and runs of spaces.
 pub fn normalise(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\n') && raw.trim() == raw && triggers(raw) == 0 && !raw.starts_with('|') {
+    if memchr::memchr(b'\n', raw.as_bytes()).is_none()
+        && raw.trim() == raw
+        && triggers(raw) == 0
+        && !raw.starts_with('|')
+    {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
@@ -369,10 +373,18 @@ const UNDERSCORE: u8 = 8;
 const SPACES: u8 = 16;
 const TAB: u8 = 32;
 const DASHES: u8 = 64;
+const ALL: u8 = 127;
+
+/// How much of a long text [`triggers`] searches at a time, and by how much consecutive windows
+/// overlap (so that no `---` falls between two).
+const WINDOW: usize = 16 * 1024;
+const OVERLAP: usize = 2;
 
 /// Which of the triggers of [`normalise`] `text` holds: `{`, `""`, `\\`, `_`, two spaces, a tab,
 /// `---`. A short text (most lines) in one pass over its bytes; a long one with one vectorised
-/// search per trigger, which costs more to start and far less per byte.
+/// search per trigger, which costs more to start and far less per byte. The searches go over
+/// a long text window by window, all of them over one window while it is in the cache: a
+/// text of megabytes is read from memory once, not once per trigger.
 fn triggers(text: &str) -> u8 {
     let b = text.as_bytes();
     if b.len() >= 64 {
@@ -381,8 +393,19 @@ fn triggers(text: &str) -> u8 {
             [(EMPTY_QUOTES, Finder::new(b"\"\"")), (SPACES, Finder::new(b"  ")), (DASHES, Finder::new(b"---"))]
         });
         const BYTES: [(u8, u8); 4] = [(BRACE, b'{'), (BACKSLASH, b'\\'), (UNDERSCORE, b'_'), (TAB, b'\t')];
-        let bytes = BYTES.iter().filter(|(_, n)| memchr::memchr(*n, b).is_some()).fold(0, |t, (bit, _)| t | bit);
-        return PAIRS.iter().filter(|(_, f)| f.find(b).is_some()).fold(bytes, |t, (bit, _)| t | bit);
+        let (mut t, mut start) = (0, 0);
+        loop {
+            let w = &b[start..b.len().min(start + WINDOW)];
+            t = BYTES
+                .iter()
+                .filter(|(bit, n)| t & bit == 0 && memchr::memchr(*n, w).is_some())
+                .fold(t, |t, (bit, _)| t | bit);
+            t = PAIRS.iter().filter(|(bit, f)| t & bit == 0 && f.find(w).is_some()).fold(t, |t, (bit, _)| t | bit);
+            if start + WINDOW >= b.len() || t == ALL {
+                return t;
+            }
+            start += WINDOW - OVERLAP;
+        }
     }
     let (mut t, mut prev, mut dashes) = (0, 0u8, 0);
     for &c in b {
@@ -447,5 +470,20 @@ mod tests {
                 .fold(0, |t, (_, bit)| t | bit);
             prop_assert_eq!(triggers(&text), expected);
         }
+    }
+
+    #[test]
+    fn triggers_across_the_windows_of_a_long_text_are_found() {
+        let step = WINDOW - OVERLAP;
+        for (needle, bit) in [("---", DASHES), ("  ", SPACES), ("\"\"", EMPTY_QUOTES), ("_", UNDERSCORE)] {
+            for edge in [step, WINDOW, 2 * step, 3 * step + 1] {
+                for at in edge.saturating_sub(3)..edge + 2 {
+                    let mut text = "a".repeat(4 * WINDOW);
+                    text.replace_range(at..at + needle.len(), needle);
+                    assert_eq!(triggers(&text), bit, "{needle:?} at {at}");
+                }
+            }
+        }
+        assert_eq!(triggers(&"a".repeat(3 * WINDOW)), 0);
     }
 }
