@@ -116,6 +116,7 @@ pub(super) fn simple(
         Cow::Borrowed(_) => Arc::clone(&raw),
         Cow::Owned(norm) => norm.into(),
     };
+    let letters = text.chars().any(crate::script::is_letter);
     let mut seg = Segment {
         kind,
         container,
@@ -126,6 +127,7 @@ pub(super) fn simple(
         text: CompactString::from(text),
         skeleton: skeleton.into_boxed_slice(),
         verbatim: false,
+        letters,
         word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
     };
     seg.verbatim = !seg.has_letters();

@@ -90,6 +90,8 @@ pub struct Segment {
     pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
+    /// The text holds a letter (found once: each pass over a million segments' texts costs).
+    letters: bool,
     /// Whitespace-separated words of the text that hold a word character.
     word_count: u32,
 }
@@ -97,7 +99,7 @@ pub struct Segment {
 impl Segment {
     /// True when the text holds at least one letter, i.e. there is something to translate.
     pub fn has_letters(&self) -> bool {
-        self.text.chars().any(crate::script::is_letter)
+        self.letters
     }
 
     /// The part of the text analysed for language and likeness (see [`MAX_ANALYSED`]).
