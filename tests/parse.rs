@@ -881,6 +881,22 @@ fn deeply_nested_blockquotes_do_not_break_parsing() {
 }
 
 #[test]
+fn container_paths_name_the_outermost_sixteen_levels() {
+    // A path per block as deep as the block would cost memory quadratic in the depth.
+    for md in [
+        (1..=40).map(|d| format!("{} quoted {d}\n", ">".repeat(d))).collect::<String>(),
+        (0..40).map(|d| format!("{}- level {d}\n", "  ".repeat(d))).collect::<String>(),
+    ] {
+        let page = parsed(&md);
+        let depths: Vec<usize> = page.segments.iter().map(|s| s.container.len()).collect();
+        assert_eq!(depths.iter().max(), Some(&16), "{depths:?}");
+        assert!(depths[..10].iter().all(|d| *d < 16), "{depths:?}");
+        let last = &page.segments[page.segments.len() - 1].container;
+        assert!(last.iter().all(|c| c == &page.segments[0].container[0]), "{last:?}");
+    }
+}
+
+#[test]
 fn deeply_nested_admonitions_do_not_break_parsing() {
     let md: String = (0..50)
         .map(|d| format!("{}!!! note \"Level {d}\"\n\n{}Text {d}.\n\n", "    ".repeat(d), "    ".repeat(d + 1)))

@@ -58,7 +58,7 @@ static FM_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*
 
 /// Containers deeper than this are not named in paths: no real page nests so deep, and a hostile
 /// one (a thousand nested `<div markdown>`) must not cost time or memory quadratic in its depth.
-const MAX_PATH_DEPTH: usize = 16;
+pub(super) const MAX_PATH_DEPTH: usize = 16;
 
 /// Front-matter keys whose values are prose to translate (SPEC §1.2).
 const TRANSLATABLE_KEYS: [&str; 4] = ["title", "description", "meta_title", "summary"];

@@ -347,14 +347,14 @@ impl Walker<'_> {
 
     /// The containers of a block that starts on `line`: the same shared path as the block
     /// before when they are equal (most are), so that a page of a million list items holds one.
+    /// Lists and quotes nest as deep as a page likes: like the pre-pass's, the path names the
+    /// outermost `MAX_PATH_DEPTH` only, so that a thousand nested quotes cost no more than a
+    /// thousand quotes.
     fn container(&mut self, line: u32) -> Arc<[String]> {
         let outer = self.containers.at(line);
-        let last = &self.last_container;
-        let same = last.len() == outer.len() + self.stack.len()
-            && last[..outer.len()] == *outer
-            && last[outer.len()..] == self.stack[..];
-        if !same {
-            self.last_container = outer.iter().chain(&self.stack).cloned().collect();
+        let path = || outer.iter().chain(&self.stack).take(containers::MAX_PATH_DEPTH);
+        if !self.last_container.iter().eq(path()) {
+            self.last_container = path().cloned().collect();
         }
         self.last_container.clone()
     }

@@ -133,6 +133,7 @@ fn return_free_memory() {
 fn parser_peak_kb(source: &str, translation: &str) -> Option<u64> {
     let events =
         |page: &str| pulldown_cmark::Parser::new_ext(page, lockstep::parse::options()).into_offset_iter().count();
+    return_free_memory();
     let baseline = crate::bench::reset_peak();
     black_box(rayon::join(|| events(source), || events(translation)));
     crate::bench::peak_kb().zip(baseline).map(|(p, b)| p.saturating_sub(b))
