@@ -18,6 +18,8 @@ fn assert_invariants(page: &Page) {
         assert!(last <= page.line_count, "{:?} beyond line {} in {s:?}", s.lines, page.line_count);
         assert!(first > previous_last, "{:?} overlaps or precedes line {previous_last}: {s:?}", s.lines);
         previous_last = last;
+        assert_eq!(s.chars(), s.text.chars().count(), "characters of {s:?}");
+        assert_eq!(s.has_ascii_letters(), s.text.bytes().any(|b| b.is_ascii_alphabetic()), "{s:?}");
     }
 }
 

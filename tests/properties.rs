@@ -338,6 +338,10 @@ fn page_invariants(page: &Page) -> Result<(), TestCaseError> {
         prop_assert!(last <= page.line_count, "{:?} beyond line {}", s.lines, page.line_count);
         prop_assert!(first > previous_last, "{:?} overlaps or precedes line {}", s.lines, previous_last);
         previous_last = last;
+        // What a segment finds about its text when it is made is what the text says.
+        prop_assert_eq!(s.chars(), s.text.chars().count(), "characters of {:?}", s.text);
+        prop_assert_eq!(s.has_ascii_letters(), s.text.bytes().any(|b| b.is_ascii_alphabetic()));
+        prop_assert_eq!(s.has_letters(), s.text.chars().any(char::is_alphabetic));
     }
     Ok(())
 }

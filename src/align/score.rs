@@ -128,7 +128,7 @@ impl Text {
         let mut words: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 6 + 1);
         words.extend(word_hashes(source).map(|w| w.0));
         words.sort_unstable();
-        Text { words, chars: s.text.chars().count(), container: hash(&s.container) }
+        Text { words, chars: s.chars(), container: hash(&s.container) }
     }
 }
 
@@ -159,7 +159,7 @@ impl<'a> Scorer<'a> {
         let large = a.len().max(b.len()) >= crate::par::LARGE_PAGE;
         let (ta, tb) =
             crate::par::join(large, || page_a.derived().tokens(a, mode), || page_b.derived().tokens(b, mode));
-        let chars = |segs: &[Segment]| -> usize { segs.iter().map(|s| s.text.chars().count()).sum() };
+        let chars = |segs: &[Segment]| -> usize { segs.iter().map(Segment::chars).sum() };
         let (ca, cb) = (chars(a), chars(b));
         let length_ratio = if ca == 0 || cb == 0 { 1.0 } else { (cb as f32 / ca as f32).clamp(0.3, 3.0) };
         Scorer {

@@ -36,7 +36,7 @@ pub fn content_status(
         // name kept as is, which the English page has too).
         return Some(Status::Untranslated);
     }
-    if !facts.latin() && !has_ascii_letter(&t.text) {
+    if !facts.latin() && !t.has_ascii_letters() {
         // Not one Latin letter in a locale that writes in another script: no English left.
         return None;
     }
@@ -63,12 +63,6 @@ pub fn content_status(
     } else {
         None
     }
-}
-
-/// Whether `text` holds a Latin letter of ASCII, 64 bytes at a time (a loop the compiler
-/// vectorises; a block can be megabytes of another script).
-fn has_ascii_letter(text: &str) -> bool {
-    text.as_bytes().chunks(64).any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_alphabetic()))
 }
 
 /// Whether `needle` occurs in `haystack`. The standard library finds needles of up to 32 bytes

@@ -16,6 +16,9 @@ use super::{inline, Kind, Segment};
 
 pub(super) struct Prepared<'a> {
     pub markdown: Cow<'a, str>,
+    /// Where each line of the page starts (byte offsets): those of `markdown` too when it is
+    /// borrowed.
+    pub line_starts: Vec<usize>,
     pub segments: Vec<Segment>,
     pub containers: ContainerMap,
 }
@@ -76,11 +79,12 @@ struct Fence {
 pub(super) fn prepare(text: &str) -> Prepared<'_> {
     // Split with a vectorised search: a page can be one line of megabytes.
     let mut lines = Vec::new();
-    let mut start = 0;
-    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len())) {
-        lines.push(&text[start..end]);
-        start = end + 1;
+    let mut line_starts = vec![0];
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        lines.push(&text[line_starts[line_starts.len() - 1]..end]);
+        line_starts.push(end + 1);
     }
+    lines.push(&text[line_starts[line_starts.len() - 1]..]);
     let mut out = Rewritten { text, copy: None };
     let mut segments = Vec::new();
     let mut containers = ContainerMap::default();
@@ -180,7 +184,7 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
             }
         }
     }
-    Prepared { markdown: out.finish(), segments, containers }
+    Prepared { markdown: out.finish(), line_starts, segments, containers }
 }
 
 /// The text handed to pulldown-cmark: the page itself as long as no line is rewritten, a copy

@@ -41,11 +41,17 @@ pub(super) fn build(
 ) -> Segment {
     let mut text = String::new();
     let mut skeleton = Vec::new();
+    // Whether the text is the block as written, byte for byte (most paragraphs without markup):
+    // one piece of text, borrowed from where the block is.
+    let (mut count, mut as_written) = (0, false);
     for (_, piece) in pieces {
+        count += 1;
+        as_written = count == 1
+            && matches!(&piece, Piece::Text(t, Some(at)) if *at == raw.as_ptr() as usize && t.len() == raw.len());
         match piece {
             // The first text is taken as it is (a block can be megabytes long).
-            Piece::Text(t) if text.is_empty() => text = t,
-            Piece::Text(t) => text.push_str(&t),
+            Piece::Text(t, _) if text.is_empty() => text = t,
+            Piece::Text(t, _) => text.push_str(&t),
             Piece::Break => text.push(' '),
             Piece::Code(c) if kind == Kind::Code => text.push_str(&c),
             Piece::Code(c) => {
@@ -68,8 +74,16 @@ pub(super) fn build(
             }
         }
     }
-    let mut text = if kind == Kind::Code { text } else { extract_markers(text, &mut skeleton) };
-    if let Some(c) = memchr::memmem::find(raw.as_bytes(), b"8<").is_some().then(|| SNIPPET.captures(raw)).flatten() {
+    // One pass over the text finds what each later step looks for (a block can be megabytes).
+    let mut text = trimmed(text);
+    let mut found = triggers(&text);
+    // What the raw block holds, when it is the text.
+    let raw_found = as_written.then_some(found);
+    if kind != Kind::Code {
+        (text, found) = extract_markers(text, found, &mut skeleton);
+    }
+    let mut found = Some(found);
+    if let Some(c) = may_include_a_file(raw).then(|| SNIPPET.captures(raw)).flatten() {
         // `--8<-- "file"` includes a file: nothing to translate here.
         skeleton = vec![token("snippet:", &c[1])];
         text.clear();
@@ -78,8 +92,9 @@ pub(super) fn build(
         skeleton.retain(|t| !t.starts_with("num:"));
         push(&mut skeleton, token("abbr:", &c[1]));
         text = c[2].to_owned();
+        found = None;
     }
-    let mut seg = simple(kind, container, lines[0], raw, text, skeleton);
+    let mut seg = with_text(kind, container, lines[0], raw, text, skeleton, [found, raw_found]);
     seg.lines = lines;
     let short_names = names_only && seg.words() <= 4;
     seg.verbatim = kind == Kind::Code || !seg.has_letters() || short_names;
@@ -94,17 +109,37 @@ pub(super) fn simple(
     line: u32,
     raw: &str,
     text: impl Into<String>,
-    mut skeleton: Vec<CompactString>,
+    skeleton: Vec<CompactString>,
 ) -> Segment {
-    let mut text: String = text.into();
+    with_text(kind, container, line, raw, text.into(), skeleton, [None, None])
+}
+
+/// `text` without white space at its ends, moved rather than copied.
+fn trimmed(mut text: String) -> String {
     let end = text.trim_end().len();
     text.truncate(end);
     let start = text.len() - text.trim_start().len();
     text.drain(..start);
-    let scan = scan(&text);
+    text
+}
+
+/// [`simple`], given the [`triggers`] of the trimmed text and of `raw` when they are known.
+fn with_text(
+    kind: Kind,
+    container: Arc<[String]>,
+    line: u32,
+    raw: &str,
+    text: String,
+    mut skeleton: Vec<CompactString>,
+    [found, raw_found]: [Option<u16>; 2],
+) -> Segment {
+    let mut text = trimmed(text);
+    let found = found.unwrap_or_else(|| triggers(&text));
+    let mut scan = scan(&text);
     numbers(&text, &scan, &mut skeleton);
-    if triggers(&text) & (SPACES | TAB) != 0 {
+    if found & (SPACES | TAB) != 0 {
         text = SPACES_RE.replace_all(&text, " ").into_owned();
+        scan.chars = text.chars().count();
     }
     if text.len() > std::mem::size_of::<CompactString>() {
         // Held for the whole run, so without spare capacity.
@@ -112,7 +147,7 @@ pub(super) fn simple(
     }
     let raw: Arc<str> = raw.into();
     // A block that needs no rewrite (a megabyte-long line, say) is not held twice.
-    let norm = match normalise(&raw) {
+    let norm = match normalise_found(&raw, raw_found.unwrap_or_else(|| triggers(&raw))) {
         Cow::Borrowed(_) => Arc::clone(&raw),
         Cow::Owned(norm) => norm.into(),
     };
@@ -128,7 +163,9 @@ pub(super) fn simple(
         skeleton: skeleton.into_boxed_slice(),
         verbatim: false,
         letters,
+        ascii_letters: scan.ascii_letters,
         word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
+        char_count: u32::try_from(scan.chars).unwrap_or(u32::MAX),
     };
     seg.verbatim = !seg.has_letters();
     seg
@@ -157,7 +194,7 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
     let all: String = pieces
         .iter()
         .filter_map(|(_, p)| match p {
-            Piece::Text(t) => Some(t.as_str()),
+            Piece::Text(t, _) => Some(t.as_str()),
             _ => None,
         })
         .collect();
@@ -167,11 +204,23 @@ pub(super) fn outside_links_is_empty(pieces: &[(u32, Piece)], linked: &str) -> b
     !outside.chars().any(crate::script::is_letter)
 }
 
-/// Moves attribute lists and icon shortcodes from the text into the skeleton.
-fn extract_markers(mut text: String, skeleton: &mut Vec<CompactString>) -> String {
+/// Whether `raw` starts as a snippet line does (`--8<--`, `\\--8<--`).
+fn may_include_a_file(raw: &str) -> bool {
+    let rest = raw.strip_prefix('\\').unwrap_or(raw);
+    let dashes = rest.len() - rest.trim_start_matches('-').len();
+    dashes >= 2 && rest[dashes..].starts_with("8<")
+}
+
+/// Moves attribute lists and icon shortcodes from the (trimmed) text into the skeleton;
+/// `found` are the text's [`triggers`], and those of the text returned.
+fn extract_markers(text: String, found: u16, skeleton: &mut Vec<CompactString>) -> (String, u16) {
     // Each regex runs only when its trigger character is present, and the text is copied only
     // when something was found.
-    if memchr::memchr(b'{', text.as_bytes()).is_some() {
+    if found & (BRACE | COLON) == 0 {
+        return (text, found);
+    }
+    let (mut text, mut changed) = (text, false);
+    if found & BRACE != 0 {
         let before = skeleton.len();
         for list in ATTR_LIST.captures_iter(&text) {
             for attr in ATTR.find_iter(&list[1]) {
@@ -183,18 +232,25 @@ fn extract_markers(mut text: String, skeleton: &mut Vec<CompactString>) -> Strin
         }
         if skeleton.len() > before {
             text = ATTR_LIST.replace_all(&text, " ").into_owned();
+            changed = true;
         }
     }
-    if memchr::memchr(b':', text.as_bytes()).is_some() {
+    if found & COLON != 0 {
         let before = skeleton.len();
         for icon in ICON.find_iter(&text) {
             push(skeleton, token("icon:", icon.as_str().trim_matches(':')));
         }
         if skeleton.len() > before {
             text = ICON.replace_all(&text, " ").into_owned();
+            changed = true;
         }
     }
-    text
+    if !changed {
+        return (text, found);
+    }
+    let text = trimmed(text);
+    let found = triggers(&text);
+    (text, found)
 }
 
 fn html_tokens(html: &str, skeleton: &mut Vec<CompactString>) {
@@ -216,20 +272,59 @@ struct Scan {
     /// Whether it has numerals, and whether they are all ASCII digits.
     numerals: bool,
     ascii_numerals: bool,
+    ascii_letters: bool,
     /// Whitespace-separated words that hold a word character.
     words: usize,
+    chars: usize,
 }
 
+/// Classes of ASCII characters for [`scan`], as bits.
+const WORD: u8 = 1;
+const DIGIT: u8 = 2;
+const LATIN: u8 = 4;
+const SPACE: u8 = 8;
+static ASCII: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        table[c] = if b.is_ascii_digit() {
+            WORD | DIGIT
+        } else if b.is_ascii_alphabetic() {
+            WORD | LATIN
+        } else if b.is_ascii_whitespace() || b == 0x0b {
+            // `char::is_whitespace` counts the vertical tab too.
+            SPACE
+        } else {
+            0
+        };
+        c += 1;
+    }
+    table
+};
+
 fn scan(text: &str) -> Scan {
-    let mut out = Scan { numerals: false, ascii_numerals: true, words: 0 };
+    let mut out = Scan { numerals: false, ascii_numerals: true, ascii_letters: false, words: 0, chars: 0 };
     let mut in_word = false;
+    // What the ASCII characters were, gathered: most of a page is ASCII, looked up in a table.
+    let mut seen = 0;
     for c in text.chars() {
-        // Numerals are word characters, and no word character is whitespace.
-        if crate::script::is_word_char(c) {
+        out.chars += 1;
+        if c.is_ascii() {
+            let class = ASCII[c as usize];
+            seen |= class;
+            if class & SPACE != 0 {
+                out.words += usize::from(in_word);
+                in_word = false;
+            } else {
+                in_word |= class & WORD != 0;
+            }
+        } else if crate::script::is_word_char(c) {
+            // Numerals are word characters, and no word character is whitespace.
             in_word = true;
-            if !c.is_ascii_alphabetic() && crate::script::is_numeric(c) {
+            if crate::script::is_numeric(c) {
                 out.numerals = true;
-                out.ascii_numerals &= c.is_ascii_digit();
+                out.ascii_numerals = false;
             }
         } else if c.is_whitespace() {
             out.words += usize::from(in_word);
@@ -237,6 +332,8 @@ fn scan(text: &str) -> Scan {
         }
     }
     out.words += usize::from(in_word);
+    out.numerals |= seen & DIGIT != 0;
+    out.ascii_letters = seen & LATIN != 0;
     out
 }
 
@@ -305,11 +402,12 @@ fn ascii_digit(c: char) -> char {
 /// re-exported copy compare equal: attribute-list spacing, empty link titles, `*em*` vs `_em_`,
 /// backslash escapes, table padding, indentation and runs of spaces.
 pub fn normalise(raw: &str) -> Cow<'_, str> {
-    if memchr::memchr(b'\n', raw.as_bytes()).is_none()
-        && raw.trim() == raw
-        && triggers(raw) == 0
-        && !raw.starts_with('|')
-    {
+    normalise_found(raw, triggers(raw))
+}
+
+/// [`normalise`], given the [`triggers`] of `raw`.
+fn normalise_found(raw: &str, found: u16) -> Cow<'_, str> {
+    if raw.trim().len() == raw.len() && found & !COLON == 0 && !raw.starts_with('|') {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
@@ -353,7 +451,7 @@ pub fn normalise(raw: &str) -> Cow<'_, str> {
 
 /// Replaces `line` by what `f` makes of it, if anything, and finds its triggers again: a
 /// rewrite may bring another forth (`\_` unescaped).
-fn rewrite(line: &mut Cow<'_, str>, t: &mut u8, f: impl FnOnce(&str) -> Option<String>) {
+fn rewrite(line: &mut Cow<'_, str>, t: &mut u16, f: impl FnOnce(&str) -> Option<String>) {
     if let Some(new) = f(line) {
         *t = triggers(&new);
         *line = Cow::Owned(new);
@@ -368,14 +466,17 @@ fn changed(c: Cow<'_, str>) -> Option<String> {
     }
 }
 
-const BRACE: u8 = 1;
-const EMPTY_QUOTES: u8 = 2;
-const BACKSLASH: u8 = 4;
-const UNDERSCORE: u8 = 8;
-const SPACES: u8 = 16;
-const TAB: u8 = 32;
-const DASHES: u8 = 64;
-const ALL: u8 = 127;
+const BRACE: u16 = 1;
+const EMPTY_QUOTES: u16 = 2;
+const BACKSLASH: u16 = 4;
+const UNDERSCORE: u16 = 8;
+const SPACES: u16 = 16;
+const TAB: u16 = 32;
+const DASHES: u16 = 64;
+const NEWLINE: u16 = 128;
+/// Not a rewrite's trigger: icon shortcodes start with it.
+const COLON: u16 = 256;
+const ALL: u16 = 511;
 
 /// How much of a long text [`triggers`] searches at a time, and by how much consecutive windows
 /// overlap (so that no `---` falls between two).
@@ -383,18 +484,19 @@ const WINDOW: usize = 16 * 1024;
 const OVERLAP: usize = 2;
 
 /// Which of the triggers of [`normalise`] `text` holds: `{`, `""`, `\\`, `_`, two spaces, a tab,
-/// `---`. A short text (most lines) in one pass over its bytes; a long one with one vectorised
+/// `---`, a newline; and whether it holds a `:` (for icons). A short text (most lines) in one pass over its bytes; a long one with one vectorised
 /// search per trigger, which costs more to start and far less per byte. The searches go over
 /// a long text window by window, all of them over one window while it is in the cache: a
 /// text of megabytes is read from memory once, not once per trigger.
-fn triggers(text: &str) -> u8 {
+fn triggers(text: &str) -> u16 {
     let b = text.as_bytes();
     if b.len() >= 64 {
         use memchr::memmem::Finder;
-        static PAIRS: LazyLock<[(u8, Finder<'static>); 3]> = LazyLock::new(|| {
+        static PAIRS: LazyLock<[(u16, Finder<'static>); 3]> = LazyLock::new(|| {
             [(EMPTY_QUOTES, Finder::new(b"\"\"")), (SPACES, Finder::new(b"  ")), (DASHES, Finder::new(b"---"))]
         });
-        const BYTES: [(u8, u8); 4] = [(BRACE, b'{'), (BACKSLASH, b'\\'), (UNDERSCORE, b'_'), (TAB, b'\t')];
+        const BYTES: [(u16, u8); 6] =
+            [(BRACE, b'{'), (BACKSLASH, b'\\'), (UNDERSCORE, b'_'), (TAB, b'\t'), (NEWLINE, b'\n'), (COLON, b':')];
         let (mut t, mut start) = (0, 0);
         loop {
             let w = &b[start..b.len().min(start + WINDOW)];
@@ -419,6 +521,8 @@ fn triggers(text: &str) -> u8 {
             b' ' if prev == b' ' => SPACES,
             b'\t' => TAB,
             b'-' if dashes >= 2 => DASHES,
+            b'\n' => NEWLINE,
+            b':' => COLON,
             _ => 0,
         };
         dashes = if c == b'-' { dashes + 1 } else { 0 };
@@ -435,7 +539,7 @@ mod tests {
     const ALPHABET: &[char] = &['1', '0', '9', '.', ',', ' ', 'a', 'א', '٣', '۷', '५', '²', '-'];
 
     /// Mostly trigger characters.
-    const TRIGGERS: &[char] = &['{', '"', '\\', '_', ' ', '\t', '-', 'a', 'ש', '|', '\r', '.'];
+    const TRIGGERS: &[char] = &['{', '"', '\\', '_', ' ', '\t', '-', 'a', 'ש', '|', '\r', '.', '\n', ':'];
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(20_000))]
@@ -450,9 +554,17 @@ mod tests {
         }
 
         #[test]
-        fn words_are_the_whitespace_separated_ones_with_a_word_character(text in "[a7 \t\n.\u{5d0}\u{a0}\u{2003}\u{660}²-]{0,30}") {
+        fn words_are_the_whitespace_separated_ones_with_a_word_character(text in "[a7 \t\n\x0b.\u{5d0}\u{a0}\u{2003}\u{660}²-]{0,30}") {
             let expected = text.split_whitespace().filter(|w| w.chars().any(crate::script::is_word_char)).count();
-            prop_assert_eq!(scan(&text).words, expected);
+            let scan = scan(&text);
+            prop_assert_eq!(scan.words, expected);
+            prop_assert_eq!(scan.chars, text.chars().count());
+            prop_assert_eq!(scan.ascii_letters, text.contains('a'));
+        }
+
+        #[test]
+        fn a_snippet_line_is_never_ruled_out(line in r#"\\?-{0,4}8?<?-{0,4} ?"?[a. ]{0,3}"? ?"#) {
+            prop_assert!(may_include_a_file(&line) || !SNIPPET.is_match(&line), "{:?}", line);
         }
 
         #[test]
@@ -466,11 +578,21 @@ mod tests {
         #[test]
         fn triggers_are_substring_searches(chars in proptest::collection::vec(proptest::sample::select(TRIGGERS), 0..120)) {
             let text: String = chars.into_iter().collect();
-            let expected = [("{", BRACE), ("\"\"", EMPTY_QUOTES), ("\\", BACKSLASH), ("_", UNDERSCORE), ("  ", SPACES), ("\t", TAB), ("---", DASHES)]
+            let expected = [("{", BRACE), ("\"\"", EMPTY_QUOTES), ("\\", BACKSLASH), ("_", UNDERSCORE), ("  ", SPACES), ("\t", TAB), ("---", DASHES), ("\n", NEWLINE), (":", COLON)]
                 .into_iter()
                 .filter(|(n, _)| text.contains(n))
                 .fold(0, |t, (_, bit)| t | bit);
             prop_assert_eq!(triggers(&text), expected);
+        }
+    }
+
+    #[test]
+    fn snippet_lines_are_recognised_by_their_start() {
+        for line in [r#"--8<-- "a.md""#, r#"\---8<--- a.md"#, "--8<--"] {
+            assert!(may_include_a_file(line) && SNIPPET.is_match(line), "{line}");
+        }
+        for line in ["-8<-- a.md", "a --8<-- b", "8<--", "--8"] {
+            assert!(!may_include_a_file(line), "{line}");
         }
     }
 

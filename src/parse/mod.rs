@@ -9,11 +9,12 @@ mod containers;
 mod inline;
 mod sentences;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use compact_str::CompactString;
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 pub use inline::{analysed, normalise, MAX_ANALYSED};
@@ -82,7 +83,9 @@ pub struct Segment {
     pub text: CompactString,
     /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed); `None`
     /// for the usual one sentence that is the whole analysed text, which needs no allocation.
-    sentences: std::sync::OnceLock<Option<Box<[[u32; 2]]>>>,
+    /// Boxed twice, so that the segment holds one pointer.
+    #[allow(clippy::box_collection)]
+    sentences: std::sync::OnceLock<Option<Box<Vec<[u32; 2]>>>>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
     pub skeleton: Box<[CompactString]>,
@@ -92,14 +95,23 @@ pub struct Segment {
     pub verbatim: bool,
     /// The text holds a letter (found once: each pass over a million segments' texts costs).
     letters: bool,
+    /// The text holds a letter of ASCII (found with its words).
+    ascii_letters: bool,
     /// Whitespace-separated words of the text that hold a word character.
     word_count: u32,
+    /// Characters of the text (counted when the segment is made, with its words).
+    char_count: u32,
 }
 
 impl Segment {
     /// True when the text holds at least one letter, i.e. there is something to translate.
     pub fn has_letters(&self) -> bool {
         self.letters
+    }
+
+    /// True when the text holds a Latin letter of ASCII.
+    pub fn has_ascii_letters(&self) -> bool {
+        self.ascii_letters
     }
 
     /// The part of the text analysed for language and likeness (see [`MAX_ANALYSED`]).
@@ -114,7 +126,7 @@ impl Segment {
         let prose = self.prose();
         let ranges = self.sentences.get_or_init(|| {
             let ranges = sentence_ranges(prose);
-            (ranges != [[0, prose.len() as u32]]).then(|| ranges.into())
+            (ranges != [[0, prose.len() as u32]]).then(|| Box::new(ranges))
         });
         let (listed, whole) = match ranges {
             Some(listed) => (&listed[..], None),
@@ -126,6 +138,12 @@ impl Segment {
     /// The number of words of the text (counted when the segment is made).
     pub fn words(&self) -> usize {
         self.word_count as usize
+    }
+
+    /// The number of characters of the text (counted when the segment is made; saturates at
+    /// `u32::MAX`, far beyond any page lockstep reads).
+    pub fn chars(&self) -> usize {
+        self.char_count as usize
     }
 }
 
@@ -162,8 +180,12 @@ pub fn options() -> pulldown_cmark::Options {
 
 /// Parses a page. `text` is already decoded (see [`crate::load`]): no BOM, `\n` line ends.
 pub fn parse(text: &str) -> Page {
-    let pre = containers::prepare(text);
-    let lines = LineIndex::new(&pre.markdown);
+    let mut pre = containers::prepare(text);
+    // The pre-pass changes no line of most pages: then the lines it found are those to index.
+    let lines = match pre.markdown {
+        Cow::Borrowed(_) => LineIndex::with_starts(std::mem::take(&mut pre.line_starts), text.len()),
+        Cow::Owned(ref markdown) => LineIndex::new(markdown),
+    };
     let mut segments = pre.segments;
     let mut walker = Walker {
         original: Original { text: &pre.markdown, lines: &lines },
@@ -189,7 +211,10 @@ pub fn parse(text: &str) -> Page {
     if !segments.is_sorted_by_key(|s| s.lines) {
         segments.sort_by_key(|s| s.lines);
     }
-    let line_count = LineIndex::new(text).line_count();
+    let line_count = match pre.markdown {
+        Cow::Borrowed(_) => lines.line_count(),
+        Cow::Owned(_) => LineIndex::new(text).line_count(),
+    };
     without_overlaps(&mut segments, line_count);
     Page { segments, line_count, derived: Default::default() }
 }
@@ -223,7 +248,12 @@ impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts, len: text.len(), hint: Default::default() }
+        Self::with_starts(starts, text.len())
+    }
+
+    /// The index of a text of `len` bytes whose lines start at `starts` (0 first).
+    fn with_starts(starts: Vec<usize>, len: usize) -> Self {
+        LineIndex { starts, len, hint: Default::default() }
     }
 
     fn line_count(&self) -> u32 {
@@ -263,7 +293,10 @@ impl LineIndex {
 /// Inline material of a leaf block, kept with the line it sits on.
 #[derive(Debug, Clone)]
 enum Piece {
-    Text(String),
+    /// A text, and where it stands in the page when the parser took it as written there (as
+    /// an address: a block can be megabytes long, and then one pass over it finds whether it
+    /// is the text as written).
+    Text(String, Option<usize>),
     Code(String),
     LinkTarget(String),
     ImageTarget(String),
@@ -378,7 +411,7 @@ impl Walker<'_> {
     fn push(&mut self, range: &Range<usize>, piece: Piece) {
         let line = self.lines.line(range.start);
         let leaf = self.leaf(range);
-        if let Piece::Text(t) = &piece {
+        if let Piece::Text(t, _) = &piece {
             if leaf.link_depth > 0 {
                 leaf.linked_text.push_str(t);
             }
@@ -395,7 +428,8 @@ impl Walker<'_> {
                     let leaf = self.leaf(&range);
                     leaf.pieces.push((0, Piece::Code(t.into_string())));
                 } else {
-                    self.push(&range, Piece::Text(t.into_string()));
+                    let at = matches!(t, CowStr::Borrowed(_)).then(|| t.as_ptr() as usize);
+                    self.push(&range, Piece::Text(t.into_string(), at));
                 }
             }
             Event::Code(t) => self.push(&range, Piece::Code(t.into_string())),
@@ -552,8 +586,8 @@ impl Walker<'_> {
             && !leaf.linked_text.trim().is_empty()
             && inline::outside_links_is_empty(&leaf.pieces, &leaf.linked_text);
         let raw = match raw_lines.as_slice() {
-            [line] => std::borrow::Cow::Borrowed(*line),
-            lines => std::borrow::Cow::Owned(lines.join("\n")),
+            [line] => Cow::Borrowed(*line),
+            lines => Cow::Owned(lines.join("\n")),
         };
         self.out.push(inline::build(
             leaf.kind,
