@@ -20,6 +20,9 @@ fn assert_invariants(page: &Page) {
         previous_last = last;
         assert_eq!(s.chars(), s.text.chars().count(), "characters of {s:?}");
         assert_eq!(s.has_ascii_letters(), s.text.bytes().any(|b| b.is_ascii_alphabetic()), "{s:?}");
+        if s.kind != Kind::FrontMatter {
+            assert_eq!(&*s.norm, &*normalise(&s.raw), "{s:?}");
+        }
     }
 }
 

@@ -34,7 +34,9 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let mut moved_a = vec![false; a.len()];
     let large = a.len().max(b.len()) >= LARGE_PAGE;
     let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm)) };
-    let (ka, kb) = par::join(large, || keys(a), || keys(b));
+    // A few blocks of megabytes are hashed side by side too.
+    let long = || a.iter().chain(b).map(|s| s.norm.len()).sum::<usize>() >= par::LARGE_TEXT;
+    let (ka, kb) = par::join(large || long(), || keys(a), || keys(b));
     let mut in_order = Vec::new();
     let (mut ga, mut gb) = match mode {
         Mode::Monolingual => (ka.clone(), kb.clone()),

@@ -77,8 +77,8 @@ pub(super) fn build(
     // One pass over the text finds what each later step looks for (a block can be megabytes).
     let mut text = trimmed(text);
     let mut found = triggers(&text);
-    // What the raw block holds, when it is the text.
-    let raw_found = as_written.then_some(found);
+    // What the raw block holds, when it is the text (and trimming took nothing from it).
+    let raw_found = (as_written && text.len() == raw.len()).then_some(found);
     if kind != Kind::Code {
         (text, found) = extract_markers(text, found, &mut skeleton);
     }
@@ -87,6 +87,7 @@ pub(super) fn build(
         // `--8<-- "file"` includes a file: nothing to translate here.
         skeleton = vec![token("snippet:", &c[1])];
         text.clear();
+        found = None;
     } else if let Some(c) = raw.starts_with("*[").then(|| ABBREVIATION.captures(raw)).flatten() {
         // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
         skeleton.retain(|t| !t.starts_with("num:"));

@@ -632,5 +632,10 @@ mod tests {
                 prop_assert_eq!(index.line(offset), expected);
             }
         }
+
+        #[test]
+        fn the_pre_pass_finds_the_lines_an_index_finds(text in "[ab!\n]{0,40}") {
+            prop_assert_eq!(super::containers::prepare(&text).line_starts, LineIndex::new(&text).starts);
+        }
     }
 }
