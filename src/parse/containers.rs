@@ -16,8 +16,8 @@ use super::{inline, Kind, Segment};
 
 pub(super) struct Prepared<'a> {
     pub markdown: Cow<'a, str>,
-    /// Where each line of the page starts (byte offsets): those of `markdown` too when it is
-    /// borrowed.
+    /// Where each line of the page starts (byte offsets), 0 first: those of `markdown` too
+    /// when it is borrowed.
     pub line_starts: Vec<usize>,
     pub segments: Vec<Segment>,
     pub containers: ContainerMap,

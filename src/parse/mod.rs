@@ -181,10 +181,13 @@ pub fn options() -> pulldown_cmark::Options {
 /// Parses a page. `text` is already decoded (see [`crate::load`]): no BOM, `\n` line ends.
 pub fn parse(text: &str) -> Page {
     let mut pre = containers::prepare(text);
-    // The pre-pass changes no line of most pages: then the lines it found are those to index.
-    let lines = match pre.markdown {
-        Cow::Borrowed(_) => LineIndex::with_starts(std::mem::take(&mut pre.line_starts), text.len()),
-        Cow::Owned(ref markdown) => LineIndex::new(markdown),
+    // The page's lines, as the pre-pass found them; they are those of the text pulldown-cmark
+    // reads unless the pre-pass rewrote a line (most pages it leaves as they are).
+    let page_lines = LineIndex::with_starts(std::mem::take(&mut pre.line_starts), text.len());
+    let line_count = page_lines.line_count();
+    let lines = match &pre.markdown {
+        Cow::Borrowed(_) => page_lines,
+        Cow::Owned(markdown) => LineIndex::new(markdown),
     };
     let mut segments = pre.segments;
     let mut walker = Walker {
@@ -211,10 +214,6 @@ pub fn parse(text: &str) -> Page {
     if !segments.is_sorted_by_key(|s| s.lines) {
         segments.sort_by_key(|s| s.lines);
     }
-    let line_count = match pre.markdown {
-        Cow::Borrowed(_) => lines.line_count(),
-        Cow::Owned(_) => LineIndex::new(text).line_count(),
-    };
     without_overlaps(&mut segments, line_count);
     Page { segments, line_count, derived: Default::default() }
 }

@@ -38,8 +38,8 @@ const CASES: &[Case] = &[
 
 /// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
 /// within the time bound. The memory bound is reported but not held yet: a page of a million
-/// one-line blocks (9 bytes each) costs 30 to 35 bytes of memory per byte of input today
-/// (pulldown-cmark alone needs 14 to 17 to read the two pages, both measured on fresh memory).
+/// one-line blocks (9 bytes each) costs 32 to 36 bytes of memory per byte of input today
+/// (pulldown-cmark alone needs 13 to 20 to read the two pages, both measured on fresh memory).
 pub fn run(out: &mut String) -> bool {
     let mut all_met = true;
     let _ = writeln!(out, "\nadversarial inputs (align without base, he; time and peak memory at 1x / 4x / 16x):");
