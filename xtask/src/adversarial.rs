@@ -16,8 +16,12 @@ const FLOOR: Duration = Duration::from_millis(10);
 const RUNS: usize = 3;
 /// Every input should complete within this (reported, not held yet).
 const BUDGET: Duration = Duration::from_secs(2);
-/// Peak memory of the largest size, at most this multiple of the input's bytes (plus a few MB).
+/// Peak memory of the largest size, at most this multiple of the input's bytes plus
+/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed: it is not the
+/// issue's "small multiple", which the million one-line blocks do not meet yet (see [`run`]).
 const MAX_MEMORY_MULTIPLE: f64 = 40.0;
+/// What any input may cost besides (threads' stacks, tables, a gap's band of cells).
+const MEMORY_ALLOWANCE_MB: f64 = 32.0;
 
 struct Case {
     name: &'static str,
@@ -37,9 +41,10 @@ const CASES: &[Case] = &[
 ];
 
 /// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
-/// within the time bound. The memory bound is reported but not held yet: a page of a million
-/// one-line blocks (9 bytes each) costs 32 to 36 bytes of memory per byte of input today
-/// (pulldown-cmark alone needs 13 to 20 to read the two pages, both measured on fresh memory).
+/// within the time bound and the memory ratchet. A page of a million one-line blocks (9 bytes
+/// each) costs 30 to 36 bytes of memory per byte of input today: pulldown-cmark alone needs 13
+/// to 20 to read the two pages (both measured on fresh memory), since it holds a page's whole
+/// block tree, and a single list of a million items offers no place to cut the page in pieces.
 pub fn run(out: &mut String) -> bool {
     let mut all_met = true;
     let _ = writeln!(out, "\nadversarial inputs (align without base, he; time and peak memory at 1x / 4x / 16x):");
@@ -74,14 +79,15 @@ pub fn run(out: &mut String) -> bool {
         let input_growth = inputs[2] as f64 / inputs[0] as f64;
         let peak_mb = memory[2].map(|kb| kb as f64 / 1024.0);
         let multiple = peak_mb.map(|mb| mb * 1024.0 * 1024.0 / input as f64);
-        let memory_ok = peak_mb.is_none_or(|mb| mb <= 8.0 || multiple.unwrap_or(0.0) <= MAX_MEMORY_MULTIPLE);
+        let memory_ok =
+            peak_mb.is_none_or(|mb| mb <= MAX_MEMORY_MULTIPLE * input as f64 / (1024.0 * 1024.0) + MEMORY_ALLOWANCE_MB);
         // Held: near-linear growth from 1x or from 4x to 16x (a 1x input that fits in the
         // processor's caches runs faster per byte than any larger one, whatever the algorithm;
         // a quadratic pass grows too fast on both). Reported: the issue's 16x within 20x of 1x.
         let late = times[2].max(FLOOR).as_secs_f64() / times[1].max(FLOOR).as_secs_f64();
         let issue_ok = growth <= MAX_GROWTH * input_growth;
         let time_ok = issue_ok || late <= MAX_GROWTH * inputs[2] as f64 / inputs[1] as f64;
-        all_met &= time_ok;
+        all_met &= time_ok && memory_ok;
         let fmt_mem =
             |m: &Option<u64>| m.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
         let _ = writeln!(
@@ -99,17 +105,17 @@ pub fn run(out: &mut String) -> bool {
             multiple.unwrap_or(0.0),
             input as f64 / 1e6,
             fmt_mem(&parser_alone),
-            match (time_ok, issue_ok && memory_ok && times[2] <= BUDGET) {
+            match (time_ok && memory_ok, issue_ok && times[2] <= BUDGET) {
                 (true, true) => "met",
-                (true, false) => "4x-16x growth met; 1x-16x growth, 2 s or memory below target (not gated yet)",
+                (true, false) => "4x-16x growth met; 1x-16x growth or 2 s below target (not gated yet)",
                 (false, _) => "NOT MET",
             }
         );
     }
     let _ = writeln!(
         out,
-        "  (held: from 1x or from 4x to 16x, time grows at most {MAX_GROWTH}x as much as the input; not held \
-         yet: from 1x to 16x at most 20x, at most {} s, and peak memory at most {MAX_MEMORY_MULTIPLE}x the input)",
+        "  (held: from 1x or from 4x to 16x, time grows at most {MAX_GROWTH}x as much as the input, and peak \
+         memory at most {MAX_MEMORY_MULTIPLE}x the input + {MEMORY_ALLOWANCE_MB} MB; not held yet: from 1x to 16x at most 20x, at most {} s)",
         BUDGET.as_secs()
     );
     all_met
