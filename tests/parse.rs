@@ -554,6 +554,62 @@ Outside.
 }
 
 #[test]
+fn markdown_right_after_a_markdown_opener_is_markdown() {
+    // Python-Markdown reads the lines after `<div markdown>` as Markdown even without a blank
+    // line between; CommonMark alone would keep them in the HTML block.
+    check(
+        r#"<div class="grid" markdown>
+<div markdown>
+## Warum?
+
+Weil es zählt.
+</div>
+<div class="cards" markdown>
+- [x] **Offen**
+- [x] **Frei**
+</div>
+</div>
+"#,
+        r#"
+        1 Html: "" [html:div.grid] verbatim
+        2 Html in div.grid: "" [html:div] verbatim
+        3 Heading(2) in div.grid > div: "Warum?"
+        5 Paragraph in div.grid > div: "Weil es zählt."
+        6 Html in div.grid > div: "" [html:/div] verbatim
+        7 Html in div.grid: "" [html:div.cards] verbatim
+        8 ListItem in div.grid > div.cards > list: "Offen"
+        9 ListItem in div.grid > div.cards > list: "Frei"
+        10 Html in div.grid > div.cards: "" [html:/div] verbatim
+        11 Html in div.grid: "" [html:/div] verbatim
+        "#,
+    );
+}
+
+#[test]
+fn a_markdown_opener_followed_by_html_or_code_stays_html() {
+    // An HTML line after the tag, raw HTML (no `markdown` attribute), an indented line and a
+    // tag inside a fenced block are read as before: (page, line, kind of that line).
+    let cases = [
+        (
+            "<div class=\"admonition tip\" markdown>\n<p class=\"admonition-title\">Tip</p>\n\nText.\n</div>\n",
+            2,
+            Kind::Html,
+        ),
+        ("<div class=\"plain\">\n## Not a heading\n</div>\n", 2, Kind::Html),
+        ("<div markdown>\n    indented\n</div>\n", 2, Kind::Html),
+        ("```html\n<div markdown>\n## In code\n```\n", 3, Kind::Code),
+    ];
+    for (md, line, kind) in cases {
+        let page = parsed(md);
+        assert_eq!(at(&page, line).kind, kind, "{md:?}:\n{}", render(&page));
+    }
+    // Inside an admonition body the opener is found as written there.
+    let page = parsed("!!! note\n\n    <div markdown>\n    ## Inner\n    </div>\n");
+    assert_eq!(at(&page, 4).kind, Kind::Heading(2));
+    assert_eq!(at(&page, 4).container[..], ["admonition:note", "div"]);
+}
+
+#[test]
 fn details_and_summary() {
     let page = parsed(
         r#"<details class="downloads" markdown>

@@ -55,6 +55,10 @@ static TAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^
 static HTML_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"^<(div|details|section|article)\b([^>]*)>"#).unwrap());
 static HTML_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
+static MARKDOWN_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^<(div|details|section|article)\b[^>]*\smarkdown(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(\s[^>]*)?>$"#)
+        .unwrap()
+});
 static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
 static FM_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
@@ -164,9 +168,21 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
             out.line(start, line, "");
             continue;
         }
-        out.line(start, line, content);
         if !trimmed.starts_with('<') {
+            out.line(start, line, content);
             continue;
+        }
+        let next = lines.get(i + 1).map(|l| strip_columns(l, 4 * blocks.len()));
+        if content.starts_with('<') && is_markdown_opener(trimmed) && next.is_some_and(starts_markdown) {
+            // Python-Markdown reads Markdown right after `<div markdown>`; CommonMark would take
+            // those lines into the HTML block, which only a blank line ends. pulldown-cmark sees
+            // a blank line instead, and the tag becomes a segment as an HTML line does.
+            let raw = super::indentation_removed(content);
+            let html = std::iter::once((number, super::Piece::Html(raw.to_owned())));
+            segments.push(inline::build(Kind::Html, path.into(), [number, number], raw, html, false));
+            out.line(start, line, "");
+        } else {
+            out.line(start, line, content);
         }
         if let Some(c) = HTML_OPEN.captures(trimmed) {
             let tag = &c[1];
@@ -185,6 +201,19 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
         }
     }
     Prepared { markdown: out.finish(), line_starts, segments, containers }
+}
+
+/// A line that is only the opening tag of an HTML container whose content is Markdown
+/// (`<div class="grid" markdown>`).
+fn is_markdown_opener(trimmed: &str) -> bool {
+    MARKDOWN_OPENER.is_match(trimmed)
+}
+
+/// Whether a line (container indentation removed) right after a Markdown opener is Markdown:
+/// not blank, not HTML, and not indented as code.
+fn starts_markdown(line: &str) -> bool {
+    let trimmed = line.trim();
+    !trimmed.is_empty() && !trimmed.starts_with('<') && indent_width(line) < 4
 }
 
 /// The text handed to pulldown-cmark: the page itself as long as no line is rewritten, a copy
@@ -381,7 +410,30 @@ fn is_fence_close(trimmed: &str, f: &Fence) -> bool {
 mod tests {
     use std::borrow::Cow;
 
-    use super::prepare;
+    use super::{is_markdown_opener, prepare};
+
+    #[test]
+    fn markdown_openers_are_tags_with_the_markdown_attribute() {
+        for yes in [
+            "<div markdown>",
+            "<div class=\"grid cards\" markdown>",
+            "<details class=\"downloads\" markdown=\"1\">",
+            "<section markdown='block' id=\"s\">",
+            "<div markdown=1>",
+        ] {
+            assert!(is_markdown_opener(yes), "{yes}");
+        }
+        for no in [
+            "<div>",
+            "<div class=\"markdown\">",
+            "<div class=\"x markdown\">",
+            "<div data-markdown>",
+            "<span markdown>",
+            "<div markdown>text</div>",
+        ] {
+            assert!(!is_markdown_opener(no), "{no}");
+        }
+    }
 
     #[test]
     fn a_page_without_rewrites_is_not_copied() {

@@ -330,14 +330,17 @@ impl<'a> Original<'a> {
             .filter_map(|n| {
                 let start = *self.lines.starts.get(n.checked_sub(1)? as usize)?;
                 let end = self.lines.starts.get(n as usize).map_or(self.text.len(), |e| e - 1);
-                // LINE SEPARATOR and PARAGRAPH SEPARATOR are Unicode white space but no
-                // indentation: kept, so that `invisible-chars` sees them at a line's ends too.
-                Some(
-                    self.text[start..end.max(start)].trim_matches(|c: char| c.is_whitespace() && !is_line_separator(c)),
-                )
+                Some(indentation_removed(&self.text[start..end.max(start)]))
             })
             .collect()
     }
+}
+
+/// A line without the white space at its ends. LINE SEPARATOR and PARAGRAPH SEPARATOR are
+/// Unicode white space but no indentation: kept, so that `invisible-chars` sees them at a line's
+/// ends too.
+fn indentation_removed(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() && !is_line_separator(c))
 }
 
 /// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR.
