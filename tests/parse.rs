@@ -586,6 +586,18 @@ Weil es zählt.
 }
 
 #[test]
+fn an_image_in_a_markdown_figure_is_an_image() {
+    check(
+        "<figure markdown=\"span\">\n  ![Ein Schlüssel](img/key.png)\n</figure>\n",
+        r#"
+        1 Html: "" [html:figure] verbatim
+        2 Paragraph in figure: "Ein Schlüssel" [img:img/key.png]
+        3 Html in figure: "" [html:/figure] verbatim
+        "#,
+    );
+}
+
+#[test]
 fn a_markdown_opener_followed_by_html_or_code_stays_html() {
     // An HTML line after the tag, raw HTML (no `markdown` attribute), an indented line and a
     // tag inside a fenced block are read as before: (page, line, kind of that line).

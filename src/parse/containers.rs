@@ -53,11 +53,14 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^"]*)"[ \t]*$"#).unwrap());
 static HTML_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^<(div|details|section|article)\b([^>]*)>"#).unwrap());
-static HTML_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^</(div|details|section|article)\s*>"#).unwrap());
+    LazyLock::new(|| Regex::new(r#"^<(div|details|section|article|figure)\b([^>]*)>"#).unwrap());
+static HTML_CLOSE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^</(div|details|section|article|figure)\s*>"#).unwrap());
 static MARKDOWN_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^<(div|details|section|article)\b[^>]*\smarkdown(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(\s[^>]*)?>$"#)
-        .unwrap()
+    Regex::new(
+        r#"^<(div|details|section|article|figure)\b[^>]*\smarkdown(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(\s[^>]*)?>$"#,
+    )
+    .unwrap()
 });
 static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
@@ -420,6 +423,7 @@ mod tests {
             "<details class=\"downloads\" markdown=\"1\">",
             "<section markdown='block' id=\"s\">",
             "<div markdown=1>",
+            "<figure markdown=\"span\">",
         ] {
             assert!(is_markdown_opener(yes), "{yes}");
         }
