@@ -17,8 +17,9 @@ const RUNS: usize = 3;
 /// Every input should complete within this (reported, not held yet).
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
-/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed: it is not the
-/// issue's "small multiple", which the million one-line blocks do not meet yet (see [`run`]).
+/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed: it is
+/// not the issue's "small multiple", which the million one-line blocks do not meet yet (see
+/// [`run`]).
 const MAX_MEMORY_MULTIPLE: f64 = 40.0;
 /// What any input may cost besides (threads' stacks, tables, a gap's band of cells).
 const MEMORY_ALLOWANCE_MB: f64 = 32.0;
@@ -115,7 +116,8 @@ pub fn run(out: &mut String) -> bool {
     let _ = writeln!(
         out,
         "  (held: from 1x or from 4x to 16x, time grows at most {MAX_GROWTH}x as much as the input, and peak \
-         memory at most {MAX_MEMORY_MULTIPLE}x the input + {MEMORY_ALLOWANCE_MB} MB; not held yet: from 1x to 16x at most 20x, at most {} s)",
+         memory at most {MAX_MEMORY_MULTIPLE}x the input + {MEMORY_ALLOWANCE_MB} MB; not held yet: from 1x to \
+         16x at most 20x, at most {} s)",
         BUDGET.as_secs()
     );
     all_met
