@@ -20,7 +20,7 @@ pub static RULE: Rule = Rule {
     why: "Readers see stray asterisks instead of the emphasis the English puts on a warning or a setting's \
         name; the platform's escaping also hides the emphasis from the next export.",
     example: ["You **must** use a VPN.", "עליך \\*\\*להשתמש\\*\\* ב-VPN."],
-    precision: Some("10/10 of a sample of the 46 findings on the Privacy Guides snapshot"),
+    precision: Some("10/10 of a sample of the 47 findings on the Privacy Guides snapshot"),
     check: Check::Pair(check),
 };
 
