@@ -52,16 +52,13 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^(!!!|\?\?\?\+?)[ \t]*([\w-]+(?:[ \t]+[\w-]+)*)?[ \t]*(?:"([^"]*)")?[ \t]*$"#).unwrap()
 });
 static TAB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"^===[+!]?[ \t]+"([^"]*)"[ \t]*$"#).unwrap());
+/// The HTML elements whose blocks are containers (`<div markdown>`, `<details>`…).
+const CONTAINER_TAGS: &str = "div|details|section|article|figure";
 static HTML_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^<(div|details|section|article|figure)\b([^>]*)>"#).unwrap());
-static HTML_CLOSE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^</(div|details|section|article|figure)\s*>"#).unwrap());
-static MARKDOWN_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"^<(div|details|section|article|figure)\b[^>]*\smarkdown(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?(\s[^>]*)?>$"#,
-    )
-    .unwrap()
-});
+    LazyLock::new(|| Regex::new(&format!(r#"^<({CONTAINER_TAGS})\b([^>]*)>"#)).unwrap());
+static HTML_CLOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r#"^</({CONTAINER_TAGS})\s*>"#)).unwrap());
+/// A `markdown` attribute among an opening tag's attributes (`markdown`, `markdown="1"`).
+static MARKDOWN_ATTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|\s)markdown(\s*=|\s|$)").unwrap());
 static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static BLOCK_SCALAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[>|][+-]?[0-9]?$").unwrap());
 static FM_KEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$").unwrap());
@@ -175,19 +172,19 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
             out.line(start, line, content);
             continue;
         }
-        let next = lines.get(i + 1).map(|l| strip_columns(l, 4 * blocks.len()));
-        if content.starts_with('<') && is_markdown_opener(trimmed) && next.is_some_and(starts_markdown) {
+        let open = HTML_OPEN.captures(trimmed);
+        let markdown_next = || lines.get(i + 1).is_some_and(|l| starts_markdown(strip_columns(l, 4 * blocks.len())));
+        if content.starts_with('<') && open.as_ref().is_some_and(|c| is_markdown_opener(trimmed, c)) && markdown_next()
+        {
             // Python-Markdown reads Markdown right after `<div markdown>`; CommonMark would take
             // those lines into the HTML block, which only a blank line ends. pulldown-cmark sees
             // a blank line instead, and the tag becomes a segment as an HTML line does.
-            let raw = super::indentation_removed(content);
-            let html = std::iter::once((number, super::Piece::Html(raw.to_owned())));
-            segments.push(inline::build(Kind::Html, path.into(), [number, number], raw, html, false));
+            segments.push(inline::html_line(path.into(), number, super::indentation_removed(content)));
             out.line(start, line, "");
         } else {
             out.line(start, line, content);
         }
-        if let Some(c) = HTML_OPEN.captures(trimmed) {
+        if let Some(c) = open {
             let tag = &c[1];
             if !trimmed.contains(&format!("</{tag}")) {
                 let classes = CLASS.captures(&c[2]).map(|m| m[1].split_whitespace().collect::<Vec<_>>().join("."));
@@ -206,10 +203,10 @@ pub(super) fn prepare(text: &str) -> Prepared<'_> {
     Prepared { markdown: out.finish(), line_starts, segments, containers }
 }
 
-/// A line that is only the opening tag of an HTML container whose content is Markdown
-/// (`<div class="grid" markdown>`).
-fn is_markdown_opener(trimmed: &str) -> bool {
-    MARKDOWN_OPENER.is_match(trimmed)
+/// Whether `line`, whose opening tag [`HTML_OPEN`] found, is only that tag and gives its
+/// content as Markdown (`<div class="grid" markdown>`).
+fn is_markdown_opener(line: &str, open: &regex::Captures<'_>) -> bool {
+    open[0].len() == line.len() && MARKDOWN_ATTR.is_match(&open[2])
 }
 
 /// Whether a line (container indentation removed) right after a Markdown opener is Markdown:
@@ -413,7 +410,11 @@ fn is_fence_close(trimmed: &str, f: &Fence) -> bool {
 mod tests {
     use std::borrow::Cow;
 
-    use super::{is_markdown_opener, prepare};
+    use super::{prepare, HTML_OPEN};
+
+    fn is_markdown_opener(line: &str) -> bool {
+        HTML_OPEN.captures(line).is_some_and(|c| super::is_markdown_opener(line, &c))
+    }
 
     #[test]
     fn markdown_openers_are_tags_with_the_markdown_attribute() {

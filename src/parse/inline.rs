@@ -102,6 +102,11 @@ pub(super) fn build(
     seg
 }
 
+/// One line of an HTML block as a segment of its own (its tags go to the skeleton).
+pub(super) fn html_line(container: Arc<[String]>, line: u32, raw: &str) -> Segment {
+    build(Kind::Html, container, [line, line], raw, std::iter::once((line, Piece::Html(raw.to_owned()))), false)
+}
+
 /// A segment whose text and skeleton are already known. The text is taken as it is when it
 /// needs no change (a block can be megabytes long).
 pub(super) fn simple(

@@ -579,8 +579,7 @@ impl Walker<'_> {
                 // `<summary>`), so each takes the path of its own line.
                 let mut container = self.containers.at(line).to_vec();
                 container.extend(leaf.container[leaf.container.len() - inner..].iter().cloned());
-                let html = [(line, Piece::Html((*raw).to_owned()))];
-                self.out.push(inline::build(leaf.kind, container.into(), [line, line], raw, html.into_iter(), false));
+                self.out.push(inline::html_line(container.into(), line, raw));
             }
             return;
         }
