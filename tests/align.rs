@@ -960,3 +960,74 @@ fn a_long_translated_page_is_anchored_by_its_links_and_keeps_every_block_in_plac
     }
     assert!(alignment.pairs.iter().all(|p| !p.has(Status::Obsolete)));
 }
+
+#[test]
+fn sections_the_english_wrapped_in_a_layout_div_still_pair_with_their_translation() {
+    // After the Hebrew was made, the English laid two sections side by side in a grid of
+    // `<div markdown>` and added a section after it. The blocks in the grid are the same blocks:
+    // a layout container does not make a heading another heading, and the Hebrew headings do not
+    // go to the new section's heading, which stands where they stood.
+    let en = "\
+# Keeping backups
+
+<div class=\"grid\" markdown>
+<div markdown>
+## Why keep copies?
+
+> Disks fail without warning.
+
+A backup is a copy of your files that lives somewhere else. Make one before you change anything important.
+</div>
+
+<div markdown>
+## What do I need?
+
+> A second disk and a schedule.
+
+Test a restore once a month, so that you know the copies really work.
+</div>
+</div>
+
+## Trusted by readers
+
+Thousands of people follow these steps every week.
+";
+    let he = "\
+# שמירת גיבויים
+
+## למה לשמור עותקים?
+
+> דיסקים נכשלים בלי אזהרה.
+
+גיבוי הוא עותק של הקבצים שלך שנשמר במקום אחר. כדאי ליצור אחד לפני שמשנים משהו חשוב.
+
+## מה אני צריך?
+
+> דיסק שני ולוח זמנים.
+
+בדקו שחזור פעם בחודש, כדי לדעת שהעותקים באמת עובדים.
+";
+    check(
+        en,
+        he,
+        None,
+        "he",
+        "
+        translated 1 1
+        missing 3 - verbatim
+        missing 4 - verbatim
+        translated 5 3
+        translated 7 5
+        translated 9 7
+        missing 10 - verbatim
+        missing 12 - verbatim
+        translated 13 9
+        translated 15 11
+        translated 17 13
+        missing 18 - verbatim
+        missing 19 - verbatim
+        missing 21 -
+        missing 23 -
+        ",
+    );
+}

@@ -119,6 +119,8 @@ struct Text {
     words: SmallVec<[u64; 3]>,
     chars: usize,
     container: u64,
+    /// The container without the layout ones (see [`semantic_container`]).
+    semantic: u64,
 }
 
 impl Text {
@@ -128,8 +130,26 @@ impl Text {
         let mut words: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 6 + 1);
         words.extend(word_hashes(source).map(|w| w.0));
         words.sort_unstable();
-        Text { words, chars: s.chars(), container: hash(&s.container) }
+        Text { words, chars: s.chars(), container: hash(&s.container), semantic: semantic_container(&s.container) }
     }
+}
+
+/// How alike two containers are when they differ only in layout (see [`semantic_container`]).
+const LAYOUT_ONLY: f32 = 0.5;
+
+/// The containers that say what a block is (an admonition, a list, a quote, a tab), hashed.
+/// `<div markdown>`, `<section>` and `<article>` without an admonition class only lay blocks out:
+/// an English page that puts existing sections side by side in a grid keeps the same blocks.
+fn semantic_container(path: &[String]) -> u64 {
+    let layout = |c: &String| {
+        let mut parts = c.split('.');
+        matches!(parts.next(), Some("div" | "section" | "article")) && !parts.any(|class| class == "admonition")
+    };
+    let mut h = FxHasher::default();
+    for c in path.iter().filter(|c| !layout(c)) {
+        c.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Tokens weighted by their rarity in the two pages (see [`Scorer::weight`]), sorted by token.
@@ -356,7 +376,13 @@ impl<'a> Scorer<'a> {
             Mode::Monolingual => 1.0,
             Mode::CrossLanguage => kind_factor(sa.kind, sb.kind),
         };
-        let container = if fa.text.container == fb.text.container { 1.0 } else { 0.0 };
+        let container = if fa.text.container == fb.text.container {
+            1.0
+        } else if fa.text.semantic == fb.text.semantic {
+            LAYOUT_ONLY
+        } else {
+            0.0
+        };
         let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton);
         let s = match self.mode {
             Mode::Monolingual => {
