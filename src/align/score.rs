@@ -2,7 +2,8 @@
 //!
 //! Across languages the evidence is language-neutral: kind and container, the skeleton
 //! (link targets, code, tags, attributes, icons, footnotes, numbers) weighted by how rare each
-//! token is in the two pages, Latin-script names both sides share, the length ratio against
+//! token is in the two pages (a number up to ten on one side only set aside: languages differ
+//! in which numbers they spell out), Latin-script names both sides share, the length ratio against
 //! the page's own ratio, and shared words (an untranslated block is the same language).
 //! Between two English revisions it is the share of characters in the longest common
 //! subsequence of the two normalised texts, markers included, whatever the kinds of the blocks.
@@ -66,7 +67,7 @@ impl TokenLists {
             for list in 0..2 {
                 let start = flat.len();
                 if list == 0 {
-                    flat.extend(s.skeleton.iter().map(hash));
+                    flat.extend(s.skeleton.iter().map(skeleton_hash));
                 } else if mode == Mode::CrossLanguage {
                     for w in latin_names(s.prose()) {
                         lower.clear();
@@ -251,6 +252,34 @@ impl<'a> Scorer<'a> {
         (1.0 + n / self.df().get(&token).copied().unwrap_or(1) as f32).ln()
     }
 
+    /// Weighted Jaccard of two skeletons across languages, where a small number counts only
+    /// when both sides have numbers: one language writes in digits what another spells out
+    /// ("two-factor" and "2단계", "E2EE" and "de bout en bout"). `None` when nothing is left to
+    /// compare.
+    fn skeleton_likeness<'t>(&self, a: &Bag<'t>, b: &Bag<'t>) -> Option<f32> {
+        let has_numbers = |bag: &Bag<'_>| bag.tokens.last().is_some_and(|k| k & NUMBER != 0);
+        if has_numbers(a) == has_numbers(b) {
+            return self.weighted_jaccard(a, b);
+        }
+        // Small numbers sort last: the side with numbers is compared without them.
+        let without_small = |bag: &Bag<'t>| {
+            let tokens: &'t [u64] = bag.tokens;
+            Bag {
+                tokens: &tokens[..tokens.partition_point(|k| k & SMALL_NUMBER != SMALL_NUMBER)],
+                total: OnceLock::new(),
+            }
+        };
+        let stripped;
+        let (a, b) = if has_numbers(a) {
+            stripped = without_small(a);
+            (&stripped, b)
+        } else {
+            stripped = without_small(b);
+            (a, &stripped)
+        };
+        self.weighted_jaccard(a, b)
+    }
+
     /// Weighted Jaccard of two bags; `None` when both are empty.
     fn weighted_jaccard(&self, a: &Bag<'_>, b: &Bag<'_>) -> Option<f32> {
         if a.tokens.is_empty() && b.tokens.is_empty() {
@@ -383,7 +412,10 @@ impl<'a> Scorer<'a> {
         } else {
             0.0
         };
-        let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton);
+        let skeleton = match self.mode {
+            Mode::Monolingual => self.weighted_jaccard(&fa.skeleton, &fb.skeleton),
+            Mode::CrossLanguage => self.skeleton_likeness(&fa.skeleton, &fb.skeleton),
+        };
         let s = match self.mode {
             Mode::Monolingual => {
                 let text = self.text_ratio(i, j);
@@ -702,6 +734,22 @@ fn dice(a: &[u64], b: &[u64], b_len: usize) -> f32 {
     2.0 * common as f32 / (a.len() + b_len) as f32
 }
 
+/// The top bits of a skeleton token's hash: `10` for a number, `11` for a small one (up to ten,
+/// which languages spell out or write in digits as they please), `0…` for markup. A segment's
+/// sorted tokens hold its markup first and its small numbers last.
+const NUMBER: u64 = 1 << 63;
+const SMALL_NUMBER: u64 = 3 << 62;
+
+/// A skeleton token's hash, its top bits telling numbers and small numbers from markup.
+fn skeleton_hash(token: &compact_str::CompactString) -> u64 {
+    let h = hash(token) & !SMALL_NUMBER;
+    match token.strip_prefix("num:") {
+        Some(n) if n.parse::<u8>().is_ok_and(|n| n <= 10) => h | SMALL_NUMBER,
+        Some(_) => h | NUMBER,
+        None => h,
+    }
+}
+
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
     let mut h = FxHasher::default();
     t.hash(&mut h);
@@ -716,8 +764,28 @@ mod tests {
 
     use rustc_hash::FxHasher;
 
-    use super::{caseless, char_ratio, latin_names, quick_ratio, word_hashes};
+    use super::{caseless, char_ratio, latin_names, quick_ratio, skeleton_hash, word_hashes, NUMBER, SMALL_NUMBER};
     use crate::script::is_word_char;
+
+    #[test]
+    fn small_numbers_sort_after_other_numbers_and_markup() {
+        let class = |t: &str| skeleton_hash(&t.into()) & SMALL_NUMBER;
+        for small in ["num:0", "num:2", "num:10"] {
+            assert_eq!(class(small), SMALL_NUMBER, "{small}");
+        }
+        for number in ["num:11", "num:200", "num:2,000", "num:2.5", "num:1000"] {
+            assert_eq!(class(number), NUMBER, "{number}");
+        }
+        for markup in ["link:https://example.org/2", "code:10", "attr:.md-button", "icon:material-check"] {
+            assert_eq!(class(markup) & NUMBER, 0, "{markup}");
+        }
+        let mut sorted: Vec<u64> =
+            ["num:2", "link:a.md", "num:200", "attr:.x"].map(|t| skeleton_hash(&t.into())).to_vec();
+        sorted.sort_unstable();
+        let classes: Vec<u64> = sorted.iter().map(|h| h & SMALL_NUMBER).collect();
+        assert_eq!(&classes[2..], [NUMBER, SMALL_NUMBER]);
+        assert!(classes[..2].iter().all(|c| c & NUMBER == 0));
+    }
 
     #[test]
     fn caseless_characters_are_their_own_lowercase() {
