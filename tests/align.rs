@@ -1064,3 +1064,37 @@ A password manager keeps every password you use in one encrypted vault, so you o
         ",
     );
 }
+
+#[test]
+fn a_chinese_paragraph_that_kept_its_english_sentence_is_partial_not_english() {
+    // Chinese is written without spaces: by its words the paragraph is mostly the kept English
+    // sentence, by its letters it is not.
+    let en = "\
+# Choosing a password manager
+
+A password manager keeps every password you use in one encrypted vault. You only have to remember a single strong passphrase.
+
+- Pick a manager that has been audited by an independent firm.
+- Turn on two-factor authentication for the vault itself.
+";
+    let zh = "\
+# 选择密码管理器
+
+密码管理器把你使用的所有密码保存在一个加密的保险库中。 You only have to remember a single strong passphrase.
+
+- 选择经过独立公司审计的管理器。
+- Turn on two-factor authentication for the vault itself.
+";
+    check(
+        en,
+        zh,
+        None,
+        "zh-Hans",
+        "
+        translated 1 1
+        partial 3 3
+        translated 5 5
+        untranslated 6 6
+        ",
+    );
+}

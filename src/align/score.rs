@@ -201,28 +201,41 @@ impl<'a> Scorer<'a> {
     fn fa(&self, i: usize) -> &Features<'a> {
         self.fa.get_or_init(i, || {
             let text = self.page_a.derived().text(self.a, i, self.mode);
-            self.features(text, self.ta.get(i), false)
+            self.features(text, self.ta.get(i), None)
         })
     }
 
     fn fb(&self, j: usize) -> &Features<'a> {
         self.fb.get_or_init(j, || {
             let text = self.page_b.derived().text(self.b, j, self.mode);
-            self.features(text, self.tb.get(j), self.mode == Mode::CrossLanguage)
+            let translated = (self.mode == Mode::CrossLanguage).then(|| self.b[j].prose());
+            self.features(text, self.tb.get(j), translated)
         })
     }
 
-    fn features<'t>(&self, text: &'t Text, (sk, names): (&'t [u64], &'t [u64]), translated: bool) -> Features<'t> {
+    /// The features of a segment; `translated` holds the prose of a translated segment (across
+    /// languages), which may still be English.
+    fn features<'t>(
+        &self,
+        text: &'t Text,
+        (sk, names): (&'t [u64], &'t [u64]),
+        translated: Option<&str>,
+    ) -> Features<'t> {
         let bag = |tokens: &'t [u64]| Bag { tokens, total: OnceLock::new() };
         let (skeleton, names) = (bag(sk), bag(names));
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
-        if translated {
-            // A translated segment whose words nearly all occur on the English page is still
-            // English (untranslated): it is compared as English, whatever the locale.
+        if let Some(prose) = translated {
+            // A translated segment whose words nearly all occur on the English page, and whose
+            // letters are nearly all ASCII, is still English (untranslated): it is compared as
+            // English, whatever the locale. The letters count as well as the words because a
+            // script written without spaces makes one word of a whole clause: a Chinese sentence
+            // followed by an English one is mostly English by its words.
             let vocabulary = self.page_a.vocabulary();
             let words = &text.words;
             f.known = words.iter().copied().filter(|w| vocabulary.contains(w)).collect();
-            f.english = words.len() >= 3 && f.known.len() as f32 >= 0.8 * words.len() as f32;
+            f.english = words.len() >= 3
+                && f.known.len() as f32 >= 0.8 * words.len() as f32
+                && mostly_ascii_letters(analysed(prose));
         }
         f
     }
@@ -387,8 +400,8 @@ impl<'a> Scorer<'a> {
     /// large page): their features are found and dropped, not kept.
     pub fn score_once(&self, i: usize, j: usize) -> f32 {
         let (ta, tb) = (Text::new(&self.a[i], self.mode), Text::new(&self.b[j], self.mode));
-        let fa = self.features(&ta, self.ta.get(i), false);
-        let fb = self.features(&tb, self.tb.get(j), self.mode == Mode::CrossLanguage);
+        let fa = self.features(&ta, self.ta.get(i), None);
+        let fb = self.features(&tb, self.tb.get(j), (self.mode == Mode::CrossLanguage).then(|| self.b[j].prose()));
         self.score_with(i, j, &fa, &fb)
     }
 
@@ -503,6 +516,19 @@ impl<T> Slots<T> {
 fn move_key(s: &Segment, skeleton: &[u64]) -> Option<u64> {
     let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
     footnote.map(hash).or_else(|| (!skeleton.is_empty()).then(|| hash(&(s.kind, skeleton))))
+}
+
+/// Whether at least four in five of the letters of `text` are ASCII.
+fn mostly_ascii_letters(text: &str) -> bool {
+    let (mut ascii, mut other) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            ascii += 1;
+        } else if !c.is_ascii() && crate::script::is_letter(c) {
+            other += 1;
+        }
+    }
+    ascii >= 4 * other
 }
 
 /// Characters of scripts without case (Hebrew, Arabic, CJK, kana, Hangul): their lowercase is
