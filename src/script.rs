@@ -74,6 +74,16 @@ fn whatlang_for(language: &str) -> Option<whatlang::Lang> {
         "eo" => "epo",
         "af" => "afr",
         "tl" => "tgl",
+        "ca" => "cat",
+        "cy" => "cym",
+        "ak" => "aka",
+        "az" => "aze",
+        "jv" => "jav",
+        "la" => "lat",
+        "sn" => "sna",
+        "tk" => "tuk",
+        "uz" => "uzb",
+        "zu" => "zul",
         other => other,
     };
     whatlang::Lang::from_code(code)
@@ -146,6 +156,17 @@ mod tests {
             assert_eq!(is_numeric(c), c.is_numeric(), "U+{:04X}", c as u32);
             let general = c.is_alphabetic().then(|| f32::from(u8::from(c.script() == Script::Latin)));
             assert_eq!(latin_share(&c.to_string()), general, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn every_latin_script_language_of_the_identifier_has_its_two_letter_code() {
+        let reached: std::collections::HashSet<whatlang::Lang> = ('a'..='z')
+            .flat_map(|a| ('a'..='z').map(move |b| format!("{a}{b}")))
+            .filter_map(|code| super::whatlang_for(&code))
+            .collect();
+        for lang in whatlang::Script::Latin.langs().iter().filter(|l| **l != whatlang::Lang::Eng) {
+            assert!(reached.contains(lang), "{} ({})", lang.eng_name(), lang.code());
         }
     }
 

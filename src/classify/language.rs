@@ -88,7 +88,6 @@ fn looks_english(sentence: &str, page: &Page, facts: &LocaleFacts) -> bool {
         if sentence.split_whitespace().count() < 4 {
             return false;
         }
-        let Some(lang) = facts.lang else { return false };
         if sentence.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).nth(3).is_some() {
             // Four letters English does not use (ä, é, ß…), more than names have: not English.
             return false;
@@ -98,7 +97,12 @@ fn looks_english(sentence: &str, page: &Page, facts: &LocaleFacts) -> bool {
             // are words of that page. A sentence made of other words is not English.
             return false;
         }
-        let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, lang]);
+        // Between English and the locale's language; among all languages the identifier knows
+        // when it does not know the locale's (Kurdish, Irish, Basque…).
+        let detector = match facts.lang {
+            Some(lang) => whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, lang]),
+            None => whatlang::Detector::new(),
+        };
         detector.detect(sentence).is_some_and(|i| i.lang() == whatlang::Lang::Eng && i.confidence() > 0.5)
     } else {
         is_prose(sentence) && latin_share(sentence).is_some_and(|s| s >= 0.9)
