@@ -89,16 +89,25 @@ fn whatlang_for(language: &str) -> Option<whatlang::Lang> {
     whatlang::Lang::from_code(code)
 }
 
+/// Whether `c` is a letter, and if so whether it is in the Latin script.
+fn letter_in_latin(c: char) -> Option<bool> {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic().then_some(true)
+    } else {
+        common_letter(c).or_else(|| c.is_alphabetic().then(|| c.script() == Script::Latin))
+    }
+}
+
+/// Whether `c` is a letter of a script other than Latin.
+pub fn is_non_latin_letter(c: char) -> bool {
+    letter_in_latin(c) == Some(false)
+}
+
 /// Share of the letters of `text` that are in the Latin script; `None` without letters.
 pub fn latin_share(text: &str) -> Option<f32> {
     let (mut letters, mut latin) = (0usize, 0usize);
     for c in text.chars() {
-        let is_latin = if c.is_ascii() {
-            c.is_ascii_alphabetic().then_some(true)
-        } else {
-            common_letter(c).or_else(|| c.is_alphabetic().then(|| c.script() == Script::Latin))
-        };
-        if let Some(is_latin) = is_latin {
+        if let Some(is_latin) = letter_in_latin(c) {
             letters += 1;
             latin += usize::from(is_latin);
         }

@@ -1128,3 +1128,23 @@ A password manager keeps every password you use in one encrypted vault, so you o
         check(en, &page, None, locale, "translated 1 1\ntranslated 3 3");
     }
 }
+
+#[test]
+fn an_english_sentence_inside_a_thai_sentence_is_partial_but_names_and_labels_are_not() {
+    // Thai marks no end of sentence, so the kept English (an older wording, not found verbatim)
+    // stays inside the translated sentence. A label of an English interface and a run of names
+    // are kept on purpose.
+    let en = "\
+# Choosing a password manager
+
+A password manager keeps every password you use in one encrypted vault, so you only have to remember a single strong passphrase.
+";
+    let heading = "# การเลือกตัวจัดการรหัสผ่าน";
+    let thai = "ตัวจัดการรหัสผ่านเก็บรหัสผ่านทั้งหมดที่คุณใช้ไว้ในตู้นิรภัยที่เข้ารหัส";
+    let kept = format!("{heading}\n\n{thai} A password manager keeps every password you use in one encrypted vault.\n");
+    check(en, &kept, None, "th", "translated 1 1\npartial 3 3");
+    let label = format!("{heading}\n\n{thai} เลือก Keep every password you use in one vault ในการตั้งค่า\n");
+    check(en, &label, None, "th", "translated 1 1\ntranslated 3 3");
+    let names = format!("{heading}\n\n{thai} เช่น Bitwarden Password Manager และ Proton Pass.\n");
+    check(en, &names, None, "th", "translated 1 1\ntranslated 3 3");
+}

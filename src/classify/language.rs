@@ -2,11 +2,12 @@
 //!
 //! Equality with the English after normalisation decides first. Otherwise sentences are
 //! examined: an English sentence found verbatim, or (for non-Latin locales) a sentence written
-//! in Latin letters, or (for Latin-script locales) a sentence that language identification
-//! restricted to {English, the locale's language} calls English.
+//! in Latin letters or one that holds an English sentence, or (for Latin-script locales) a
+//! sentence that language identification restricted to {English, the locale's language} calls
+//! English.
 
 use crate::parse::{Page, Segment};
-use crate::script::{is_letter, latin_share, LocaleFacts};
+use crate::script::{is_letter, is_non_latin_letter, latin_share, LocaleFacts};
 
 use super::Status;
 
@@ -48,17 +49,22 @@ pub fn content_status(
     // A sentence of the translation is a slice of its prose: none can contain an English
     // sentence that the whole prose does not contain.
     let any_verbatim = verbatim_english.iter().any(|e| contains(t.prose(), e));
+    let mut english_inside = false;
     let english_count = prose
         .iter()
         .filter(|s| {
             let prose = is_prose(s);
             let verbatim = |e: &&str| any_verbatim && contains(s, e) || prose && e.len() >= s.len() && contains(e, s);
-            verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts))
+            let english = verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts));
+            if !english && !english_is_base && !facts.latin() {
+                english_inside |= holds_english_clause(s, page);
+            }
+            english
         })
         .count();
     if english_count == prose.len() && !english_is_base {
         Some(Status::Untranslated)
-    } else if english_count > 0 || any_verbatim {
+    } else if english_count > 0 || any_verbatim || english_inside {
         Some(Status::Partial)
     } else {
         None
@@ -107,6 +113,22 @@ fn looks_english(sentence: &str, page: &Page, facts: &LocaleFacts) -> bool {
     } else {
         is_prose(sentence) && latin_share(sentence).is_some_and(|s| s >= 0.9)
     }
+}
+
+/// Whether a sentence of a locale written in another script holds a sentence of English: a run
+/// of Latin-script text of six words or more that ends as a sentence does, most of its words
+/// lowercase and words of the English page. Names ("Proton Mail Bridge") and the labels of an
+/// English interface ("Set the default behavior for AutoRun") are not sentences. Scripts that
+/// mark no end of sentence (Thai, Khmer, Burmese), and abbreviations ("etc."), leave such an
+/// English sentence inside a translated one.
+fn holds_english_clause(sentence: &str, page: &Page) -> bool {
+    sentence.split(is_non_latin_letter).any(|run| {
+        let words: Vec<&str> = run.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_alphabetic())).collect();
+        words.len() >= 6
+            && run.trim_end().ends_with(['.', '!', '?'])
+            && 2 * words.iter().filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase())).count() > words.len()
+            && crate::align::known_share(run, page.vocabulary()).is_some_and(|k| k >= 0.5)
+    })
 }
 
 #[cfg(test)]
