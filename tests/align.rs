@@ -1033,39 +1033,6 @@ Thousands of people follow these steps every week.
 }
 
 #[test]
-fn a_small_number_written_in_digits_on_one_side_only_does_not_split_a_pair() {
-    // Korean writes "two-factor" as "2단계": the digit is no evidence against the pair.
-    let en = "\
-# Choosing a password manager
-
-A password manager keeps every password you use in one encrypted vault, so you only have to remember a single strong passphrase.
-
-- Pick a manager that has been audited by an independent firm.
-- Turn on two-factor authentication for the vault itself.
-";
-    let ko = "\
-# 비밀번호 관리자 고르기
-
-비밀번호 관리자는 사용하는 모든 비밀번호를 하나의 암호화된 금고에 보관하므로, 강력한 암호 문구 하나만 기억하면 됩니다.
-
-- 독립 업체의 감사를 받은 관리자를 고르세요.
-- 금고 자체에도 2단계 인증을 켜세요.
-";
-    check(
-        en,
-        ko,
-        None,
-        "ko",
-        "
-        translated 1 1
-        translated 3 3
-        translated 5 5
-        translated 6 6
-        ",
-    );
-}
-
-#[test]
 fn a_chinese_paragraph_that_kept_its_english_sentence_is_partial_not_english() {
     // Chinese is written without spaces: by its words the paragraph is mostly the kept English
     // sentence, by its letters it is not.
