@@ -2,7 +2,8 @@
 //! Greek, Arabic, right-to-left Persian, Devanagari, Bengali, Thai, Chinese, Japanese,
 //! Korean; languages the language identifier knows and some it does not): a faithful translation
 //! is translated block for block in every one, and the same translation that kept an older
-//! English sentence in its paragraph is partial there. Among what they exercise: Korean writes
+//! English sentence in its paragraph is partial there; against its base, the English that has
+//! since gained, rewritten and lost blocks gives missing, stale and obsolete. Among what they exercise: Korean writes
 //! "two-factor" with a digit, Chinese and Japanese have no spaces between words, Thai marks no end
 //! of sentence, Catalan needs its code mapped for the identifier, and Kurdish is unknown to it.
 
@@ -240,8 +241,33 @@ const PAGES: &[(&str, [&str; 4])] = &[
     ),
 ];
 
+/// The English now: a paragraph added, the second item rewritten.
+const EN_NOW: &str = "\
+# Choosing a password manager
+
+A password manager keeps every password you use in one encrypted vault, so you only have to remember a single strong passphrase.
+
+Store the recovery codes of the vault on paper, in a place only you can reach.
+
+- Pick a manager that has been audited by an independent firm.
+- Turn on two-factor authentication for the vault and for the account behind it.
+";
+
+/// The English now: the first item removed.
+const EN_SHORTER: &str = "\
+# Choosing a password manager
+
+A password manager keeps every password you use in one encrypted vault, so you only have to remember a single strong passphrase.
+
+- Turn on two-factor authentication for the vault itself.
+";
+
 fn statuses(translation: &str, locale: &str) -> Vec<String> {
-    align_pages(EN, translation, None, locale)
+    statuses_against(EN, None, translation, locale)
+}
+
+fn statuses_against(source: &str, base: Option<&str>, translation: &str, locale: &str) -> Vec<String> {
+    align_pages(source, translation, base, locale)
         .pairs
         .iter()
         .map(|p| p.status.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+"))
@@ -263,5 +289,16 @@ fn english_kept_in_a_paragraph_is_partial_and_an_english_item_untranslated_in_ev
             "{heading}\n\n{paragraph} {KEPT}\n\n{first}\n- Turn on two-factor authentication for the vault itself.\n"
         );
         assert_eq!(statuses(&page, locale), ["translated", "partial", "translated", "untranslated"], "{locale}");
+    }
+}
+
+#[test]
+fn with_its_base_an_added_block_is_missing_a_rewritten_one_stale_a_removed_one_obsolete_in_every_language() {
+    for (locale, [heading, paragraph, first, second]) in PAGES {
+        let page = format!("{heading}\n\n{paragraph}\n\n{first}\n{second}\n");
+        let now = statuses_against(EN_NOW, Some(EN), &page, locale);
+        assert_eq!(now, ["translated", "translated", "missing", "translated", "stale"], "{locale}");
+        let shorter = statuses_against(EN_SHORTER, Some(EN), &page, locale);
+        assert_eq!(shorter, ["translated", "translated", "obsolete", "translated"], "{locale}");
     }
 }
