@@ -1,11 +1,11 @@
-//! One short page translated into the languages of a large documentation site (Latin, Cyrillic,
-//! Greek, Arabic, right-to-left Persian, Devanagari, Bengali, Thai, Chinese, Japanese,
-//! Korean; languages the language identifier knows and some it does not): a faithful translation
-//! is translated block for block in every one, and the same translation that kept an older
-//! English sentence in its paragraph is partial there; against its base, the English that has
-//! since gained, rewritten and lost blocks gives missing, stale and obsolete. Among what they exercise: Korean writes
-//! "two-factor" with a digit, Chinese and Japanese have no spaces between words, Thai marks no end
-//! of sentence, Catalan needs its code mapped for the identifier, and Kurdish is unknown to it.
+//! One short page translated into 24 languages of a large documentation site, in the Latin,
+//! Cyrillic, Greek, Arabic (Persian, right to left), Devanagari, Bengali, Thai, Han, kana and
+//! Hangul scripts. A faithful translation is translated block for block in every one; the same
+//! translation that kept an older English sentence in its paragraph is partial; against its
+//! base, an English page that has since gained, rewritten and lost blocks gives missing, stale
+//! and obsolete. Among what they exercise: Korean writes "two-factor" with a digit, Chinese and
+//! Japanese have no spaces between words, Thai marks no end of sentence, Catalan needs its code
+//! mapped for the language identifier, and Kurdish is unknown to it.
 
 use lockstep::align_pages;
 
