@@ -43,7 +43,7 @@ const CASES: &[Case] = &[
 ];
 
 /// Runs every case at 1×, 4× and 16×; prints the curves and returns whether every case stayed
-/// within the time bound and the memory ratchet. A page of a million one-line blocks (9 bytes
+/// within the time bound and the memory ratchet. A page of a million one-line blocks (10 bytes
 /// each) costs 30 to 38 bytes of memory per byte of input today: pulldown-cmark alone needs 13
 /// to 20 to read the two pages (both measured on fresh memory), since it holds a page's whole
 /// block tree, and a single list of a million items offers no place to cut the page in pieces.
@@ -214,8 +214,10 @@ fn nested_divs(scale: usize) -> (String, String) {
     (page("text"), page("טקסט"))
 }
 
+/// A list item per line, numbered on six digits so that every size has lines of the same width
+/// and 16x is 16 times the bytes of 1x.
 fn short_lines(scale: usize) -> (String, String) {
-    let page = |word: &str| (0..62_500 * scale).map(|i| format!("- {word}{i}\n")).collect::<String>();
+    let page = |word: &str| (0..62_500 * scale).map(|i| format!("- {word}{i:06}\n")).collect::<String>();
     (page("x"), page("א"))
 }
 
@@ -235,6 +237,7 @@ mod tests {
         let (a, _) = long_line(16);
         assert!(a.len() >= 50_000_000 && !a.contains('\n'));
         assert_eq!(short_lines(16).0.lines().count(), 1_000_000);
+        assert_eq!(short_lines(16).0.len(), 16 * short_lines(1).0.len());
         assert_eq!(identical(16).0.split("\n\n").count(), 10_000);
         assert_eq!(nested_lists(16).0.lines().count(), 1000);
         let (s, t) = reversed(1);
