@@ -770,7 +770,7 @@ const SMALL_NUMBER: u64 = 3 << 62;
 fn skeleton_hash(token: &compact_str::CompactString) -> u64 {
     let h = hash(token) & !SMALL_NUMBER;
     match token.strip_prefix("num:") {
-        Some(n) if n.parse::<u8>().is_ok_and(|n| n <= 10) => h | SMALL_NUMBER,
+        Some(n) if n.len() == 1 || n == "10" => h | SMALL_NUMBER,
         Some(_) => h | NUMBER,
         None => h,
     }
@@ -799,7 +799,7 @@ mod tests {
         for small in ["num:0", "num:2", "num:10"] {
             assert_eq!(class(small), SMALL_NUMBER, "{small}");
         }
-        for number in ["num:11", "num:200", "num:2,000", "num:2.5", "num:1000"] {
+        for number in ["num:11", "num:200", "num:2,000", "num:2.5", "num:1000", "num:05", "num:007"] {
             assert_eq!(class(number), NUMBER, "{number}");
         }
         for markup in ["link:https://example.org/2", "code:10", "attr:.md-button", "icon:material-check"] {
