@@ -13,9 +13,10 @@ pub static RULE: Rule = Rule {
     detects: "A block that left the admonition, content tab or `<details>`/`<div markdown>` block its English \
         counterpart is in (its indentation was lost), an admonition whose type changed or was translated \
         (`!!! note` → `!!! warning`, `!!! ملاحظة`), an admonition or tab marker that a platform escaped \
-        (`\\=== \"Android\"`) or that no longer parses, a list item whose marker lost its space (`-item`), \
+        (`\\=== \"Android\"`), whose title a translator put in typographic quotes (`!!! tip « Astuce »`) \
+        or that no longer parses otherwise, a list item whose marker lost its space (`-item`), \
         and, when the English the translation was made from is known, a \
-        heading level or block kind (list item, table row, code, heading) that differs. Apart from escaped markers, only \
+        heading level or block kind (list item, table row, code, heading) that differs. Apart from broken markers, only \
         blocks aligned with an English block are compared.",
     why: "Content ejected from an admonition renders after an empty box, a code fence outside its admonition \
         breaks the rest of the page, a translated admonition type loses its icon and colour, and a changed \
@@ -27,7 +28,7 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let t = input.translation;
-    if let Some(message) = escaped_marker(input.english, t) {
+    if let Some(message) = broken_marker(input.english, t) {
         out.push(Hit::new(0, message));
         return;
     }
@@ -138,21 +139,40 @@ fn kind_change(english: &Segment, t: &Segment, known: bool) -> Option<String> {
     }
 }
 
-/// `\=== "Tab"`, `\!!! note`: a platform escaped the marker, which is then text and its
-/// indented body code. Evident whether or not the block pairs with its English.
-fn escaped_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
+/// `\=== "Tab"`, `\!!! note`: a platform escaped the marker; `!!! note « Titre »`, `=== „Tab“`:
+/// a translator quoted the title as the language does, where only straight double quotes make a
+/// marker. Either way the marker is text and its indented body code. Evident whether or not the
+/// block pairs with its English.
+fn broken_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
     if !matches!(t.kind, Kind::Paragraph | Kind::Heading(_)) {
         return None;
     }
     let raw = t.raw.trim_start();
-    let rest = raw.strip_prefix('\\')?;
+    let (escaped, rest) = match raw.strip_prefix('\\') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
     let marker = ["===", "!!!", "???"].into_iter().find(|m| rest.starts_with(m))?;
     let after = rest[3..].trim_start_matches(['+', '!']);
-    if !(after.is_empty() || after.starts_with([' ', '\t'])) || english.is_some_and(|e| e.raw.starts_with('\\')) {
+    let english_alike = english.is_some_and(|e| e.kind == t.kind && e.raw.trim_start().starts_with(&raw[..1]));
+    if !(after.is_empty() || after.starts_with([' ', '\t'])) || english_alike {
         return None;
     }
     let what = if marker == "===" { "content tab" } else { "admonition" };
-    Some(format!("{what} marker `{}` is escaped: it shows as text and its indented body as code", first_line(raw)))
+    let line = first_line(raw);
+    if escaped {
+        return Some(format!("{what} marker `{line}` is escaped: it shows as text and its indented body as code"));
+    }
+    if after.trim().is_empty() {
+        return None;
+    }
+    // Not escaped, yet not read as a marker: its title is not in straight double quotes.
+    let quotes = if line.contains(['«', '»', '“', '”', '„', '「', '」', '‹', '›', '‘', '’', '‚']) {
+        "its title is in typographic quotes, where only straight double quotes (`\"`) make a marker"
+    } else {
+        "it does not read as `!!! type \"title\"` or `=== \"title\"`"
+    };
+    Some(format!("{what} marker `{line}` is not one: {quotes}; it shows as text and its indented body as code"))
 }
 
 /// Kinds whose change says the block's syntax changed (HTML, footnotes, definitions and rules
@@ -258,6 +278,26 @@ mod tests {
             hits_without_base(&RULE, en, he, "he"),
             ["3: content tab marker `\\=== \"אנדרואיד\"` is escaped: it shows as text and its indented body as code"]
         );
+    }
+
+    #[test]
+    fn a_marker_whose_title_is_not_in_straight_quotes_is_found() {
+        let en = "# Keys\n\n!!! warning \"Back up first\"\n\n    Copy the keys to [a second disk](disk.md).\n\n=== \"Android\"\n\n    Open the app.\n";
+        let fr = "# Clés\n\n!!! warning « Sauvegardez d'abord »\n\n    Copiez les clés sur [un second disque](disk.md).\n\n=== \"Android\n\n    Ouvrez l'app.\n";
+        let want = [
+            "3: admonition marker `!!! warning « Sauvegardez d'abord »` is not one: its title is in typographic quotes, \
+             where only straight double quotes (`\"`) make a marker; it shows as text and its indented body as code",
+            "7: content tab marker `=== \"Android` is not one: it does not read as `!!! type \"title\"` or `=== \"title\"`; \
+             it shows as text and its indented body as code",
+        ];
+        assert_eq!(hits_without_base(&RULE, en, fr, "fr"), want);
+        assert_eq!(hits(&RULE, en, fr, "fr"), want);
+        // Straight quotes, and an English page that shows the syntax as text, are fine.
+        let ok = "# Clés\n\n!!! warning \"Sauvegardez d'abord\"\n\n    Copiez les clés sur [un second disque](disk.md).\n\n=== \"Android\"\n\n    Ouvrez l'app.\n";
+        assert!(hits(&RULE, en, ok, "fr").is_empty());
+        let en = "!!! note « like this » is what not to write.\n";
+        let de = "!!! note « so » sollst du nicht schreiben.\n";
+        assert!(hits(&RULE, en, de, "de").is_empty());
     }
 
     #[test]
