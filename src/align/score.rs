@@ -226,7 +226,7 @@ impl<'a> Scorer<'a> {
         let mut f = Features { skeleton, names, text, known: Vec::new(), english: false };
         if let Some(prose) = translated {
             // A translated segment whose words nearly all occur on the English page, and whose
-            // letters are nearly all ASCII, is still English (untranslated): it is compared as
+            // letters are nearly all Latin, is still English (untranslated): it is compared as
             // English, whatever the locale. The letters count as well as the words because a
             // script written without spaces makes one word of a whole clause: a Chinese sentence
             // followed by an English one is mostly English by its words.
@@ -235,7 +235,7 @@ impl<'a> Scorer<'a> {
             f.known = words.iter().copied().filter(|w| vocabulary.contains(w)).collect();
             f.english = words.len() >= 3
                 && f.known.len() as f32 >= 0.8 * words.len() as f32
-                && mostly_ascii_letters(analysed(prose));
+                && crate::script::latin_share(analysed(prose)).is_none_or(|share| share >= 0.8);
         }
         f
     }
@@ -516,19 +516,6 @@ impl<T> Slots<T> {
 fn move_key(s: &Segment, skeleton: &[u64]) -> Option<u64> {
     let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
     footnote.map(hash).or_else(|| (!skeleton.is_empty()).then(|| hash(&(s.kind, skeleton))))
-}
-
-/// Whether at least four in five of the letters of `text` are ASCII.
-fn mostly_ascii_letters(text: &str) -> bool {
-    let (mut ascii, mut other) = (0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            ascii += 1;
-        } else if !c.is_ascii() && crate::script::is_letter(c) {
-            other += 1;
-        }
-    }
-    ascii >= 4 * other
 }
 
 /// Characters of scripts without case (Hebrew, Arabic, CJK, kana, Hangul): their lowercase is

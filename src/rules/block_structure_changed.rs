@@ -154,6 +154,7 @@ fn broken_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
     };
     let marker = ["===", "!!!", "???"].into_iter().find(|m| rest.starts_with(m))?;
     let after = rest[3..].trim_start_matches(['+', '!']);
+    // An English block that is text beginning as this one does shows the syntax on purpose.
     let english_alike = english.is_some_and(|e| e.kind == t.kind && e.raw.trim_start().starts_with(&raw[..1]));
     if !(after.is_empty() || after.starts_with([' ', '\t'])) || english_alike {
         return None;
