@@ -1085,3 +1085,38 @@ A password manager keeps every password you use in one encrypted vault, so you o
     let names = format!("{heading}\n\n{thai} เช่น Bitwarden Password Manager และ Proton Pass.\n");
     check(en, &names, None, "th", "translated 1 1\ntranslated 3 3");
 }
+
+/// Between two French paragraphs the English gained one of the same length. Nothing
+/// language-neutral tells the old paragraph from the new one; the cognates of a Latin-script
+/// translation do ("protège", "confidentialité", "documents").
+#[test]
+fn cognates_tell_which_english_paragraph_a_french_one_translates() {
+    let source = "\
+## Protecting your accounts
+
+Passwords are the first barrier against attackers who want to take over your accounts.
+
+Hardware keys resist phishing, because the browser checks the origin of every login request.
+
+Encryption protects the confidentiality of your messages and documents on every device.
+";
+    let translation = "\
+## Protéger vos comptes
+
+Les mots de passe sont la première barrière contre les attaquants qui veulent prendre le contrôle de vos comptes.
+
+Le chiffrement protège la confidentialité de vos messages et de vos documents sur chaque appareil.
+";
+    check(
+        source,
+        translation,
+        None,
+        "fr",
+        "
+        translated 1 1
+        translated 3 3
+        missing 5 -
+        translated 7 5
+        ",
+    );
+}
