@@ -132,19 +132,18 @@ struct Text {
 impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
-        // About one word per six bytes: grown once or twice at most.
-        let mut tokens: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 6 + 1);
-        let mut cognates = SmallVec::<[u64; 8]>::new();
+        // About one word per six bytes, and as many cognates at most: grown once or twice at most.
+        let mut tokens: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 3 + 1);
         for (word, _, prefix) in word_hashes(source) {
             tokens.push(word);
             if let Some(prefix) = prefix.filter(|_| mode == Mode::CrossLanguage) {
-                cognates.push(cognate(prefix));
+                tokens.push(cognate(prefix));
             }
         }
+        // Words sort first: a cognate key has the top bit that no word's hash has.
         tokens.sort_unstable();
-        let words = u32::try_from(tokens.len()).unwrap_or(u32::MAX);
-        cognates.sort_unstable();
-        tokens.extend(cognates);
+        let words = tokens.partition_point(|k| k & COGNATE == 0);
+        let words = u32::try_from(words).unwrap_or(u32::MAX);
         Text {
             tokens,
             words,
@@ -583,8 +582,8 @@ fn ordered_words(text: &str) -> Vec<(u64, u32)> {
     word_hashes(text).map(|(h, n, _)| (h, n)).collect()
 }
 
-/// The words of `text` (runs of [`is_word_char`]): each lowercased and hashed, with its length and,
-/// if it begins with four Latin letters, those letters as [`cognate`] takes them.
+/// The words of `text` (runs of [`is_word_char`]): each lowercased and hashed (63 bits), with its
+/// length and, if it begins with four Latin letters, those letters as [`cognate`] takes them.
 fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> + '_ {
     // One pass over the characters: a word ends at the first character that is not a word's.
     let mut chars = text.chars();
@@ -615,7 +614,7 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> 
             n += 1;
             match chars.next() {
                 Some(next) if is_word_char(next) => c = next,
-                _ => return Some((h.finish(), n, (letters == prefix.len()).then_some(prefix))),
+                _ => return Some((h.finish() & !COGNATE, n, (letters == prefix.len()).then_some(prefix))),
             }
         }
     })
@@ -665,8 +664,11 @@ const COGNATE_SCALE: f32 = 3.0;
 /// once case and diacritics are set aside ("sécurité" and "security", "Modellierung" and
 /// "modeling").
 fn cognate(prefix: [u8; 4]) -> u64 {
-    hash(&("cognate", prefix))
+    hash(&("cognate", prefix)) | COGNATE
 }
+
+/// The top bit, set in cognate keys and in no word's hash (see [`word_hashes`]).
+const COGNATE: u64 = 1 << 63;
 
 /// The lowercase ASCII letter a Latin letter is written with (`é` → `e`), if `c` is one.
 fn latin_letter(c: char) -> Option<u8> {
@@ -939,7 +941,7 @@ mod tests {
                     for c in w.chars() {
                         c.to_lowercase().for_each(|l| h.write_u32(l as u32));
                     }
-                    (h.finish(), w.chars().count() as u32 + 1)
+                    (h.finish() & !super::COGNATE, w.chars().count() as u32 + 1)
                 })
                 .collect();
             prop_assert_eq!(word_hashes(&text).map(|(h, n, _)| (h, n)).collect::<Vec<_>>(), expected);
