@@ -134,11 +134,13 @@ impl Text {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
         // About one word per six bytes, and as many cognates at most: grown once or twice at most.
         let mut tokens: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 3 + 1);
-        for (word, _, prefix) in word_hashes(source) {
-            tokens.push(word);
-            if let Some(prefix) = prefix.filter(|_| mode == Mode::CrossLanguage) {
-                tokens.push(cognate(prefix));
+        if mode == Mode::CrossLanguage {
+            for (word, _, prefix) in hashed_words::<true>(source) {
+                tokens.push(word);
+                tokens.extend(prefix.map(cognate));
             }
+        } else {
+            tokens.extend(word_hashes(source).map(|w| w.0));
         }
         // Words sort first: a cognate key has the top bit that no word's hash has.
         tokens.sort_unstable();
@@ -579,12 +581,18 @@ pub fn known_share(text: &str, vocabulary: &HashSet<u64>) -> Option<f32> {
 
 /// The words of `text`, lowercased and hashed, in order, with their lengths.
 fn ordered_words(text: &str) -> Vec<(u64, u32)> {
-    word_hashes(text).map(|(h, n, _)| (h, n)).collect()
+    word_hashes(text).collect()
 }
 
-/// The words of `text` (runs of [`is_word_char`]): each lowercased and hashed (63 bits), with its
-/// length and, if it begins with four Latin letters, those letters as [`cognate`] takes them.
-fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> + '_ {
+/// The words of `text` (runs of [`is_word_char`]), lowercased and hashed (63 bits), with their
+/// lengths.
+fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32)> + '_ {
+    hashed_words::<false>(text).map(|(h, n, _)| (h, n))
+}
+
+/// [`word_hashes`], and with `WITH_COGNATES` the first four letters of each word that begins
+/// with four Latin letters, as [`cognate`] takes them.
+fn hashed_words<const WITH_COGNATES: bool>(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> + '_ {
     // One pass over the characters: a word ends at the first character that is not a word's.
     let mut chars = text.chars();
     std::iter::from_fn(move || {
@@ -602,7 +610,7 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> 
             } else {
                 c.to_lowercase().for_each(|l| h.write_u32(l as u32));
             }
-            if latin && letters < prefix.len() {
+            if WITH_COGNATES && latin && letters < prefix.len() {
                 match latin_letter(c) {
                     Some(l) => {
                         prefix[letters] = l;
@@ -614,7 +622,10 @@ fn word_hashes(text: &str) -> impl Iterator<Item = (u64, u32, Option<[u8; 4]>)> 
             n += 1;
             match chars.next() {
                 Some(next) if is_word_char(next) => c = next,
-                _ => return Some((h.finish() & !COGNATE, n, (letters == prefix.len()).then_some(prefix))),
+                _ => {
+                    let prefix = (WITH_COGNATES && letters == prefix.len()).then_some(prefix);
+                    return Some((h.finish() & !COGNATE, n, prefix));
+                }
             }
         }
     })
@@ -658,7 +669,7 @@ const MIN_COGNATES: usize = 3;
 /// three times the Dice, at most 1, makes a third full evidence.
 const COGNATE_SCALE: f32 = 3.0;
 
-/// The key of a word that begins with four Latin letters (`prefix`, see [`word_hashes`]). Words
+/// The key of a word that begins with four Latin letters (`prefix`, see [`hashed_words`]). Words
 /// with the same key are cognates in the sense of Simard, Foster and Isabelle (1992, "Using
 /// cognates to align sentences in bilingual corpora"): they begin with the same four letters, here
 /// once case and diacritics are set aside ("sécurité" and "security", "Modellierung" and
@@ -868,8 +879,8 @@ mod tests {
     use rustc_hash::FxHasher;
 
     use super::{
-        caseless, char_ratio, cognate, latin_letter, latin_names, quick_ratio, skeleton_hash, word_hashes, NUMBER,
-        SMALL_NUMBER,
+        caseless, char_ratio, cognate, hashed_words, latin_letter, latin_names, quick_ratio, skeleton_hash,
+        word_hashes, NUMBER, SMALL_NUMBER,
     };
     use crate::script::is_word_char;
 
@@ -894,7 +905,7 @@ mod tests {
     }
 
     fn cognates(text: &str) -> impl Iterator<Item = u64> + '_ {
-        word_hashes(text).filter_map(|w| w.2.map(cognate))
+        hashed_words::<true>(text).filter_map(|w| w.2.map(cognate))
     }
 
     #[test]
@@ -944,7 +955,9 @@ mod tests {
                     (h.finish() & !super::COGNATE, w.chars().count() as u32 + 1)
                 })
                 .collect();
-            prop_assert_eq!(word_hashes(&text).map(|(h, n, _)| (h, n)).collect::<Vec<_>>(), expected);
+            prop_assert_eq!(&word_hashes(&text).collect::<Vec<_>>(), &expected);
+            let with_cognates = hashed_words::<true>(&text).map(|(h, n, _)| (h, n));
+            prop_assert_eq!(with_cognates.collect::<Vec<_>>(), expected);
         }
 
         #[test]
