@@ -8,13 +8,14 @@
 mod containers;
 mod inline;
 mod sentences;
+mod windows;
 
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
 use compact_str::CompactString;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
 
 pub use inline::{analysed, normalise, MAX_ANALYSED};
@@ -180,6 +181,11 @@ pub fn options() -> pulldown_cmark::Options {
 
 /// Parses a page. `text` is already decoded (see [`crate::load`]): no BOM, `\n` line ends.
 pub fn parse(text: &str) -> Page {
+    parse_in_windows(text, windows::WINDOW)
+}
+
+/// [`parse`], handing pulldown-cmark windows of at least `window` bytes.
+fn parse_in_windows(text: &str, window: usize) -> Page {
     let mut pre = containers::prepare(text);
     // The page's lines, as the pre-pass found them; they are those of the text pulldown-cmark
     // reads unless the pre-pass rewrote a line (most pages it leaves as they are).
@@ -200,9 +206,7 @@ pub fn parse(text: &str) -> Page {
         pending: Vec::new(),
         out: Vec::new(),
     };
-    for (event, range) in Parser::new_ext(&pre.markdown, options()).into_offset_iter() {
-        walker.event(event, range);
-    }
+    windows::for_each_event(&pre.markdown, window, |event, range| walker.event(event, range));
     walker.flush();
     // The pre-pass's segments (front matter, markers) and the walker's, in line order; mostly
     // one of the two lists is empty or they are in order already, and nothing is moved.
@@ -632,6 +636,27 @@ mod tests {
                 let expected = index.starts.partition_point(|&s| s <= offset).max(1) as u32;
                 prop_assert_eq!(index.line(offset), expected);
             }
+        }
+
+        /// Lines of the constructs whose extent a cut could change: lists (tight and loose,
+        /// nested, of both kinds), fences and HTML blocks that span blank lines, quotes, lazy
+        /// continuations, setext underlines, tables, indented code, MkDocs blocks.
+        #[test]
+        fn a_page_read_in_windows_gives_the_segments_of_a_page_read_whole(
+            lines in proptest::collection::vec(proptest::sample::select(&[
+                "", "", "  ", "- a", "- b", "* c", "+ i", "1. d", "2) e", "10. j", "  - f", "   - h",
+                "    - deep", "\t- tab", "- [x] t", "    g", "text", "more text", "  text", "```", "~~~",
+                "- ```", "  ```", "1. ```", "> ```", "> q", "> - r", "# h", "Title", "===", "---",
+                "***", "| a | b |", "|---|---|", "<div>", "</div>", "<pre>", "</pre>", "<script>",
+                "</script>", "<!--", "-->", "<details>", "</details>", "<p>x</p>", "<div markdown>",
+                "!!! note", "??? tip \"Title\"", "    body", "=== \"Tab\"", "[^1] x", "Term",
+                ":   Definition",
+            ][..]), 0..60),
+            window in 1usize..40,
+        ) {
+            let text = lines.join("\n");
+            let whole = super::parse_in_windows(&text, usize::MAX / 4);
+            prop_assert_eq!(super::parse_in_windows(&text, window), whole);
         }
 
         #[test]
