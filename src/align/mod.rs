@@ -31,7 +31,6 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let (a, b) = (pa.segments.as_slice(), pb.segments.as_slice());
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(pa, pb, mode);
-    let mut moved_a = vec![false; a.len()];
     let large = a.len().max(b.len()) >= LARGE_PAGE;
     let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm)) };
     // A few blocks of megabytes are hashed side by side too.
@@ -47,19 +46,40 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
             let matches = moves::unique_matches(&scorer, a.len(), b.len());
             for &(i, j) in &matches.moved {
                 pairs[j] = Some(i);
-                moved_a[i] = true;
             }
             in_order = matches.in_order;
             par::join(large, || anchor_keys(a, &ka, &kb, 0), || anchor_keys(b, &kb, &ka, 1))
         }
     };
-    let rest_a: Vec<usize> = (0..a.len()).filter(|i| !moved_a[*i]).collect();
-    let rest_b: Vec<usize> = (0..b.len()).filter(|j| pairs[*j].is_none()).collect();
+    ordered_passes(&scorer, (&mut ga, &mut gb), in_order, &mut pairs);
+    drop((ga, gb));
+    pair_moved(&scorer, &ka, &kb, &mut pairs);
+    drop((ka, kb));
+    order(a.len(), &pairs)
+}
+
+/// The ordered passes over the segments not paired as moves (`pairs[j]` is `None`, and no
+/// pair holds `i`): exact anchors on the keys `ga`/`gb`, strong skeleton matches in order as
+/// anchors where a gap is too large, then dynamic programming in the gaps. Their working lists
+/// are dropped before the last passes.
+fn ordered_passes(
+    scorer: &Scorer<'_>,
+    (ga, gb): (&mut [u64], &mut [u64]),
+    in_order: Vec<(usize, usize)>,
+    pairs: &mut [Option<usize>],
+) {
+    let mut moved_a = vec![false; ga.len()];
+    for i in pairs.iter().flatten() {
+        moved_a[*i] = true;
+    }
+    let rest_a: Vec<usize> = (0..ga.len()).filter(|i| !moved_a[*i]).collect();
+    drop(moved_a);
+    let rest_b: Vec<usize> = (0..gb.len()).filter(|j| pairs[*j].is_none()).collect();
     let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
     let ordered = |ga: &[u64], gb: &[u64], sub_pairs: &mut [Option<usize>]| {
         anchors(&diff_blocks(&pick(ga, &rest_a), &pick(gb, &rest_b)), rest_a.len(), rest_b.len(), sub_pairs)
     };
-    let mut gaps = ordered(&ga, &gb, &mut sub_pairs);
+    let mut gaps = ordered(ga, gb, &mut sub_pairs);
     if gaps.iter().any(|g| (g.a1 - g.a0).saturating_mul(g.b1 - g.b0) > dp::ANCHORED_CELLS) {
         // Across languages little text is equal, and a translated page can be one large gap.
         // There, unique skeleton matches that keep their order and are nearly certain anchor
@@ -73,7 +93,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
             gb[j] = ga[i];
         }
         sub_pairs.fill(None);
-        gaps = ordered(&ga, &gb, &mut sub_pairs);
+        gaps = ordered(ga, gb, &mut sub_pairs);
     }
     for gap in gaps {
         let score = |x: usize, y: usize, floor: f32| scorer.score_above(rest_a[x], rest_b[y], floor);
@@ -86,8 +106,6 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
             pairs[rest_b[y]] = Some(rest_a[*x]);
         }
     }
-    pair_moved(&scorer, &ka, &kb, &mut pairs);
-    order(a.len(), &pairs)
 }
 
 fn pick(keys: &[u64], indices: &[usize]) -> Vec<u64> {
@@ -227,32 +245,36 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
 /// segments that go to the same place in `a` order. A counting sort: no comparison, and
 /// nothing larger than a counter per link beside the output.
 fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
-    let mut b_of_a: Vec<Option<usize>> = vec![None; a_len];
+    // `UNPAIRED`, or the `b` index an `a` segment is paired with (a page has fewer segments
+    // than `u32::MAX`: its line numbers are u32).
+    const UNPAIRED: u32 = u32::MAX;
+    let mut place: Vec<u32> = vec![UNPAIRED; a_len];
     for (j, i) in pairs.iter().enumerate() {
         if let Some(i) = i {
-            b_of_a[*i] = Some(j);
+            place[*i] = j as u32;
         }
     }
-    // Where each unpaired `a` goes: slot 0 before every link, slot `j + 1` after link `j`.
-    let mut slot_of_a: Vec<u32> = vec![0; a_len];
+    // Then, in place: where each unpaired `a` goes (slot 0 before every link, slot `j + 1`
+    // after link `j`), and `PAIRED` for the others.
+    const PAIRED: u32 = UNPAIRED;
     let mut starts: Vec<u32> = vec![0; pairs.len() + 2];
     let mut after = 0;
-    for (i, b) in b_of_a.iter().enumerate() {
-        match b {
-            Some(j) => after = *j + 1,
-            None => {
-                slot_of_a[i] = after as u32;
-                starts[after + 1] += 1;
-            }
+    for p in &mut place {
+        if *p == UNPAIRED {
+            *p = after;
+            starts[after as usize + 1] += 1;
+        } else {
+            after = *p + 1;
+            *p = PAIRED;
         }
     }
     for k in 1..starts.len() {
         starts[k] += starts[k - 1];
     }
     let mut unpaired: Vec<u32> = vec![0; starts[pairs.len() + 1] as usize];
-    for (i, b) in b_of_a.iter().enumerate() {
-        if b.is_none() {
-            let at = &mut starts[slot_of_a[i] as usize];
+    for (i, slot) in place.iter().enumerate() {
+        if *slot != PAIRED {
+            let at = &mut starts[*slot as usize];
             unpaired[*at as usize] = i as u32;
             *at += 1;
         }

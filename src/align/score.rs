@@ -54,8 +54,9 @@ pub struct Scorer<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TokenLists {
     flat: Vec<u64>,
-    /// Segment `i`'s skeleton is `flat[ends[2i]..ends[2i + 1]]`, its names run to `ends[2i + 2]`.
-    ends: Vec<usize>,
+    /// Segment `i`'s skeleton is `flat[ends[2i]..ends[2i + 1]]`, its names run to `ends[2i + 2]`
+    /// (32 bits: a page has fewer tokens than bytes; past 4 GiB of tokens the lists read empty).
+    ends: Vec<u32>,
 }
 
 impl TokenLists {
@@ -78,7 +79,7 @@ impl TokenLists {
                     }
                 }
                 flat[start..].sort_unstable();
-                ends.push(flat.len());
+                ends.push(u32::try_from(flat.len()).unwrap_or(u32::MAX));
             }
         }
         TokenLists { flat, ends }
@@ -86,7 +87,8 @@ impl TokenLists {
 
     fn get(&self, i: usize) -> (&[u64], &[u64]) {
         let e = &self.ends[2 * i..2 * i + 3];
-        (&self.flat[e[0]..e[1]], &self.flat[e[1]..e[2]])
+        let list = |from: u32, to: u32| self.flat.get(from as usize..to as usize).unwrap_or_default();
+        (list(e[0], e[1]), list(e[1], e[2]))
     }
 
     fn iter(&self) -> impl Iterator<Item = (&[u64], &[u64])> {
