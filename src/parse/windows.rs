@@ -19,16 +19,18 @@ use pulldown_cmark::{Event, Parser, Tag};
 pub(super) const WINDOW: usize = 1 << 18;
 
 /// Calls `f` with every event of `text` and its byte range in `text`, in order, reading windows
-/// of at least `window` bytes: the events pulldown-cmark yields for the whole text, apart from
-/// the list tags a cut closes and opens again and whether a list cut in two is tight, neither
-/// of which changes a segment.
+/// of at least `window` bytes: the events pulldown-cmark yields for the whole text, except where
+/// a list is cut in two (a second start of the list, its first end never handed on, and either
+/// part may be tight where the whole is loose), which changes no segment.
 pub(super) fn for_each_event<'a>(text: &'a str, window: usize, mut f: impl FnMut(Event<'a>, Range<usize>)) {
-    if text.len() <= 2 * window || memchr::memmem::find(text.as_bytes(), b"]:").is_some() {
+    if text.len() <= window.saturating_mul(2) || memchr::memmem::find(text.as_bytes(), b"]:").is_some() {
         for (event, range) in Parser::new_ext(text, super::options()).into_offset_iter() {
             f(event, range);
         }
         return;
     }
+    // At least a byte, so that doubling grows it.
+    let window = window.max(1);
     let mut start = 0;
     let mut size = window;
     while start < text.len() {
