@@ -1120,3 +1120,76 @@ Le chiffrement protège la confidentialité de vos messages et de vos documents 
         ",
     );
 }
+
+#[test]
+fn a_section_moved_to_the_top_takes_its_untranslated_lines_along() {
+    // The English moved its browser section from the end to the top and changed its last
+    // sentence. The German page, made before, left that section in English: its lines equal to
+    // the English belong to the section that moved, not anchors for the sections translated
+    // around them, and the changed sentence follows them.
+    let source = "\
+# Privacy tools
+
+## Browsers
+
+- [Firefox](browsers.md#firefox)
+
+Pick a browser that blocks trackers by default.
+
+Add an extension such as uBlock Origin to block what the browser lets through.
+
+## Messaging
+
+Keep your conversations private with end-to-end encrypted messengers.
+
+- [Signal](messengers.md#signal)
+
+## Storage
+
+Encrypted cloud storage keeps your files safe from the provider.
+
+- [Proton Drive](cloud.md#proton-drive)
+";
+    let translation = "\
+# Datenschutzwerkzeuge
+
+## Nachrichten
+
+Halte deine Gespräche mit Ende-zu-Ende-verschlüsselten Messengern privat.
+
+- [Signal](messengers.md#signal)
+
+## Speicher
+
+Verschlüsselter Cloud-Speicher schützt deine Dateien vor dem Anbieter.
+
+- [Proton Drive](cloud.md#proton-drive)
+
+## Browsers
+
+- [Firefox](browsers.md#firefox)
+
+Pick a browser that blocks trackers by default.
+
+Add an extension such as uBlock Origin to block ads.
+";
+    check(
+        source,
+        translation,
+        None,
+        "de",
+        "
+        translated 1 1
+        translated 11 3
+        translated 13 5
+        untranslated 15 7
+        translated 17 9
+        translated 19 11
+        untranslated 21 13
+        untranslated 3 15
+        untranslated 5 17
+        untranslated 7 19
+        untranslated 9 21
+        ",
+    );
+}

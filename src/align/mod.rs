@@ -37,6 +37,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let long = || a.iter().chain(b).map(|s| s.norm.len()).sum::<usize>() >= par::LARGE_TEXT;
     let (ka, kb) = par::join(large || long(), || keys(a), || keys(b));
     let mut in_order = Vec::new();
+    let mut taken_along = Vec::new();
     let (mut ga, mut gb) = match mode {
         Mode::Monolingual => (ka.clone(), kb.clone()),
         Mode::CrossLanguage => {
@@ -47,6 +48,9 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
             for &(i, j) in &matches.moved {
                 pairs[j] = Some(i);
             }
+            // Equal blocks beside a move (untranslated lines) moved with it: left to the
+            // ordered passes, they would anchor them at the place the block left.
+            taken_along = moves::extend_moves(&scorer, &matches.moved, &mut pairs, a.len(), |i, j| ka[i] == kb[j]);
             in_order = matches.in_order;
             par::join(large, || anchor_keys(a, &ka, &kb, 0), || anchor_keys(b, &kb, &ka, 1))
         }
@@ -55,6 +59,11 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     drop((ga, gb));
     pair_moved(&scorer, &ka, &kb, &mut pairs);
     drop((ka, kb));
+    // Further out from what the moves took along, what the ordered passes left and looks like
+    // its counterpart there joins them (a sentence of the moved section the English changed).
+    moves::extend_moves(&scorer, &taken_along, &mut pairs, a.len(), |i, j| {
+        scorer.score(i, j) >= scorer.move_threshold()
+    });
     order(a.len(), &pairs)
 }
 

@@ -3,7 +3,7 @@
 //! always outside the ordered passes. Other segments whose move key (a distinctive skeleton)
 //! occurs exactly once on each side pair wherever they are when the pair is strong; those
 //! that keep their relative order (the longest increasing subsequence) are left to the
-//! ordered passes, the others are moves.
+//! ordered passes, the others are moves, and take their neighbours along ([`extend_moves`]).
 
 use super::Scorer;
 use crate::par;
@@ -55,6 +55,48 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
     }
     candidates.truncate(kept);
     Matches { moved: footnotes, in_order: candidates }
+}
+
+/// A block found out of order seldom moved alone: the blocks around it moved with it. From
+/// each of the pairs `moved` (not footnote definitions, which platforms gather one by one), the
+/// neighbours before and after it are paired, outwards, while both are unpaired, the
+/// translation's holds a letter (a wordless line, `</div>`, is alike wherever it is) and
+/// `joins(a, b)` holds. Returns the pairs made.
+pub fn extend_moves(
+    scorer: &Scorer<'_>,
+    moved: &[(usize, usize)],
+    pairs: &mut [Option<usize>],
+    a_len: usize,
+    joins: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut made = Vec::new();
+    if moved.is_empty() {
+        return made;
+    }
+    let mut used_a = vec![false; a_len];
+    for i in pairs.iter().flatten() {
+        used_a[*i] = true;
+    }
+    for &(i, j) in moved {
+        if scorer.is_footnote_pair(i, j) {
+            continue;
+        }
+        for forward in [false, true] {
+            let step = |k: usize| if forward { k.checked_add(1) } else { k.checked_sub(1) };
+            let (mut x, mut y) = (step(i), step(j));
+            while let (Some(xa), Some(yb)) = (x, y) {
+                let free = xa < a_len && yb < pairs.len() && !used_a[xa] && pairs[yb].is_none();
+                if !free || !scorer.b_has_letters(yb) || !joins(xa, yb) {
+                    break;
+                }
+                pairs[yb] = Some(xa);
+                used_a[xa] = true;
+                made.push((xa, yb));
+                (x, y) = (step(xa), step(yb));
+            }
+        }
+    }
+    made
 }
 
 /// Marks the members of one longest strictly increasing subsequence of `xs` (O(n log n)).
