@@ -77,12 +77,12 @@ fn ordered_passes(
     in_order: Vec<(usize, usize)>,
     pairs: &mut [Option<usize>],
 ) {
-    let mut moved_a = vec![false; ga.len()];
+    let mut paired_a = vec![false; ga.len()];
     for i in pairs.iter().flatten() {
-        moved_a[*i] = true;
+        paired_a[*i] = true;
     }
-    let rest_a: Vec<usize> = (0..ga.len()).filter(|i| !moved_a[*i]).collect();
-    drop(moved_a);
+    let rest_a: Vec<usize> = (0..ga.len()).filter(|i| !paired_a[*i]).collect();
+    drop(paired_a);
     let rest_b: Vec<usize> = (0..gb.len()).filter(|j| pairs[*j].is_none()).collect();
     let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
     let ordered = |ga: &[u64], gb: &[u64], sub_pairs: &mut [Option<usize>]| {

@@ -134,8 +134,10 @@ struct Text {
 impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
         let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
-        // About one word per six bytes, and as many cognates at most: grown once or twice at most.
-        let mut tokens: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / 3 + 1);
+        // About one word per six bytes, and across languages as many cognates at most: grown
+        // once or twice at most.
+        let per_word = if mode == Mode::CrossLanguage { 3 } else { 6 };
+        let mut tokens: SmallVec<[u64; 3]> = SmallVec::with_capacity(source.len() / per_word + 1);
         if mode == Mode::CrossLanguage {
             for (word, _, prefix) in hashed_words::<true>(source) {
                 tokens.push(word);
