@@ -1193,3 +1193,45 @@ Add an extension such as uBlock Origin to block ads.
         ",
     );
 }
+
+#[test]
+fn an_untranslated_item_pairs_with_the_definition_the_english_made_of_it() {
+    // The English turned its list of goals into a definition list. The Hebrew page, made
+    // before, left the items in English: they are the same sentences in another kind of block,
+    // and pair with their definitions as between two English revisions.
+    let source = "\
+# Goals
+
+Most readers care about a few of these goals.
+
+**Anonymity**
+
+:   Keeping what you do online apart from who you are, so that nobody can tie the two together.
+
+**Privacy**
+
+:   Deciding for yourself who gets to see what you share and what you keep to yourself.
+";
+    let translation = "\
+# מטרות
+
+רוב הקוראים אכפת להם מכמה מהמטרות האלה.
+
+- **Anonymity** - Keeping what you do online apart from who you are, so that nobody can tie the two together.
+- **Privacy** - Deciding for yourself who gets to see what you share and what you keep to yourself.
+";
+    check(
+        source,
+        translation,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        missing 5 -
+        untranslated 7 5
+        missing 9 -
+        untranslated 11 6
+        ",
+    );
+}

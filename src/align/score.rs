@@ -423,7 +423,10 @@ impl<'a> Scorer<'a> {
     /// [`Scorer::score`] when it may exceed `threshold`; 0 when the kinds of the two blocks
     /// alone keep it at or below (a cheap bound that spares most cells of a gap).
     pub fn score_above(&self, i: usize, j: usize, threshold: f32) -> f32 {
-        if self.mode == Mode::CrossLanguage && kind_factor(self.a[i].kind, self.b[j].kind) <= threshold {
+        if self.mode == Mode::CrossLanguage
+            && kind_factor(self.a[i].kind, self.b[j].kind) <= threshold
+            && !self.fb(j).english
+        {
             return 0.0;
         }
         self.score(i, j)
@@ -450,13 +453,6 @@ impl<'a> Scorer<'a> {
             // Front-matter fields pair by key, whatever their values say.
             return if sa.kind == sb.kind && sa.skeleton.first() == sb.skeleton.first() { 1.0 } else { 0.0 };
         }
-        let kind = match self.mode {
-            // Between two English revisions the normalised text keeps the block's markers (`- `,
-            // `## `, `:   `), so the character ratio already weighs a change of kind: a list item
-            // turned into a definition with the same words is the same block.
-            Mode::Monolingual => 1.0,
-            Mode::CrossLanguage => kind_factor(sa.kind, sb.kind),
-        };
         let container = if fa.text.container == fb.text.container {
             1.0
         } else if fa.text.semantic == fb.text.semantic {
@@ -464,45 +460,41 @@ impl<'a> Scorer<'a> {
         } else {
             0.0
         };
-        let skeleton = match self.mode {
-            Mode::Monolingual => self.weighted_jaccard(&fa.skeleton, &fb.skeleton),
-            Mode::CrossLanguage => self.skeleton_likeness(&fa.skeleton, &fb.skeleton),
-        };
-        let s = match self.mode {
-            Mode::Monolingual => {
-                let text = self.text_ratio(i, j);
-                0.8 * text + 0.1 * skeleton.unwrap_or(text) + 0.1 * container
+        // A translated block that is still English (untranslated) is judged as two English
+        // revisions are.
+        let untranslated = self.mode == Mode::CrossLanguage && fb.english && !fa.text.words().is_empty();
+        if self.mode == Mode::Monolingual || untranslated {
+            // The normalised text keeps the block's markers (`- `, `## `, `:   `), so the
+            // character ratio already weighs a change of kind: a list item turned into a
+            // definition with the same words is the same block.
+            let text = self.text_ratio(i, j);
+            if untranslated && text < 0.6 {
+                // So that a rewritten block is not taken for its successor, which the
+                // translation, made before, cannot have.
+                return text / 2.0;
             }
-            Mode::CrossLanguage => {
-                let shared = dice(fa.text.words(), &fb.known, fb.text.words().len());
-                if fb.english && !fa.text.words().is_empty() {
-                    // Both sides are in the same language (an untranslated block): judge it as
-                    // two English revisions, so that a rewritten block is not taken for its
-                    // successor.
-                    let ratio = self.text_ratio(i, j);
-                    return kind * if ratio >= 0.6 { ratio } else { ratio / 2.0 };
-                }
-                let mut sum = 0.15 * container + 0.25 * self.length(fa.text.chars as usize, fb.text.chars as usize);
-                let mut weight = 0.4;
-                if let Some(sk) = skeleton {
-                    sum += 0.5 * sk;
-                    weight += 0.5;
-                }
-                // Names count when both sides have some: a translation may transliterate them.
-                if !fa.names.tokens.is_empty() && !fb.names.tokens.is_empty() {
-                    sum += 0.2 * self.weighted_jaccard(&fa.names, &fb.names).unwrap_or(0.0);
-                    weight += 0.2;
-                }
-                if fb.latin && fa.text.cognates().len() >= MIN_COGNATES {
-                    let (a, b) = (fa.text.cognates(), fb.text.cognates());
-                    let dice = dice(a, b, b.len());
-                    sum += COGNATES * (COGNATE_SCALE * dice).min(1.0);
-                    weight += COGNATES;
-                }
-                (sum / weight).max(shared)
-            }
-        };
-        kind * s
+            let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton).unwrap_or(text);
+            return 0.8 * text + 0.1 * skeleton + 0.1 * container;
+        }
+        let shared = dice(fa.text.words(), &fb.known, fb.text.words().len());
+        let mut sum = 0.15 * container + 0.25 * self.length(fa.text.chars as usize, fb.text.chars as usize);
+        let mut weight = 0.4;
+        if let Some(sk) = self.skeleton_likeness(&fa.skeleton, &fb.skeleton) {
+            sum += 0.5 * sk;
+            weight += 0.5;
+        }
+        // Names count when both sides have some: a translation may transliterate them.
+        if !fa.names.tokens.is_empty() && !fb.names.tokens.is_empty() {
+            sum += 0.2 * self.weighted_jaccard(&fa.names, &fb.names).unwrap_or(0.0);
+            weight += 0.2;
+        }
+        if fb.latin && fa.text.cognates().len() >= MIN_COGNATES {
+            let (a, b) = (fa.text.cognates(), fb.text.cognates());
+            let dice = dice(a, b, b.len());
+            sum += COGNATES * (COGNATE_SCALE * dice).min(1.0);
+            weight += COGNATES;
+        }
+        kind_factor(sa.kind, sb.kind) * (sum / weight).max(shared)
     }
 
     /// How much of two same-language segments is common, in order (0..1).
