@@ -11,8 +11,8 @@ pub static RULE: Rule = Rule {
     default: Level::Warning,
     summary: "inline code differs from the English",
     detects: "An inline code span (`` `…` ``) whose content differs between the English block and its \
-        translation, or one that a side lacks. Fenced code blocks are not compared: comments in code may be \
-        translated.",
+        translation, or one that a side lacks. The same code written as HTML (`<code>…</code>`) on the other \
+        side counts as kept. Fenced code blocks are not compared: comments in code may be translated.",
     why: "Inline code is what readers type or look for: commands, file names, settings, URL schemes. A \
         translated `encrypt` or `briar://` no longer works when copied.",
     example: ["Run `encrypt` first.", "הריצו קודם את `הצפן`."],
@@ -24,12 +24,17 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     if input.translation.kind == Kind::Code {
         return;
     }
+    // `<code>…</code>` is inline code too, written as HTML (a platform may write it so).
+    let as_html = |raw: &str, code: &str| raw.contains(&format!("<code>{code}</code>"));
+    let english = input.english.map_or("", |e| &*e.raw);
     compare_tokens(
         input,
         "code:",
         |lost, added| match (lost, added) {
             (Some(l), Some(a)) => Some(format!("inline code changed: `{l}` → `{a}`")),
+            (Some(l), None) if as_html(&input.translation.raw, l) => None,
             (Some(l), None) => Some(format!("inline code `{l}` lost")),
+            (None, Some(a)) if as_html(english, a) => None,
             (None, Some(a)) => Some(format!("inline code `{a}` added")),
             (None, None) => None,
         },
@@ -50,6 +55,16 @@ mod tests {
             hits(&RULE, en, he, "he"),
             ["3: inline code changed: `briar://` → `בריאר://`", "3: inline code changed: `encrypt` → `הצפן`"]
         );
+    }
+
+    #[test]
+    fn code_written_as_html_is_kept() {
+        let en = "Title\n\nSet `lang=\"he\"` and `dir=\"rtl\"` on the page.\n";
+        let he = "כותרת\n\nהגדירו <code>lang=\"he\"</code> ו־`dir=\"rtl\"` בדף.\n";
+        assert!(hits(&RULE, en, he, "he").is_empty());
+        assert!(hits(&RULE, he, en, "en").is_empty());
+        let dropped = "כותרת\n\nהגדירו lang=\"he\" ו־`dir=\"rtl\"` בדף.\n";
+        assert_eq!(hits(&RULE, en, dropped, "he"), ["3: inline code `lang=\"he\"` lost"]);
     }
 
     #[test]
