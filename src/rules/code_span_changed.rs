@@ -45,7 +45,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 #[cfg(test)]
 mod tests {
     use super::RULE;
-    use crate::rules::testing::hits;
+    use crate::rules::testing::{hits, hits_without_base};
 
     #[test]
     fn translated_code_is_found() {
@@ -62,6 +62,7 @@ mod tests {
         let en = "Title\n\nSet `lang=\"he\"` and `dir=\"rtl\"` on the page.\n";
         let he = "כותרת\n\nהגדירו <code>lang=\"he\"</code> ו־`dir=\"rtl\"` בדף.\n";
         assert!(hits(&RULE, en, he, "he").is_empty());
+        assert!(hits_without_base(&RULE, en, he, "he").is_empty());
         assert!(hits(&RULE, he, en, "en").is_empty());
         let dropped = "כותרת\n\nהגדירו lang=\"he\" ו־`dir=\"rtl\"` בדף.\n";
         assert_eq!(hits(&RULE, en, dropped, "he"), ["3: inline code `lang=\"he\"` lost"]);
