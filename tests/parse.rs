@@ -1026,3 +1026,16 @@ fn odd_inputs_keep_the_invariants() {
         parsed(md);
     }
 }
+
+#[test]
+fn a_link_written_as_html_has_its_target_in_the_skeleton() {
+    // A translation may keep a link as `<a href>` where the English writes `[…](…)`: both name
+    // the same target.
+    let html = parsed("Read <a href=\"https://example.org/guide\" title=\"x\">the guide</a> first.\n");
+    let markdown = parsed("Read [the guide](https://example.org/guide) first.\n");
+    let links = |page: &lockstep::parse::Page| -> Vec<String> {
+        page.segments[0].skeleton.iter().filter(|t| t.starts_with("link:")).map(|t| t.to_string()).collect()
+    };
+    assert_eq!(links(&html), ["link:https://example.org/guide"]);
+    assert_eq!(links(&html), links(&markdown));
+}

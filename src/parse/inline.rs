@@ -21,6 +21,7 @@ static ICON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z][a-z0-9]*(?:-
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").unwrap());
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<(/?)([A-Za-z][\w-]*)([^>]*)>|<!--.*?(?:-->|$)"#).unwrap());
+static HREF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"href\s*=\s*["']([^"']*)["']"#).unwrap());
 static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+)\s+""\)"#).unwrap());
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
@@ -262,14 +263,19 @@ fn extract_markers(text: String, found: u16, skeleton: &mut Vec<CompactString>) 
 fn html_tokens(html: &str, skeleton: &mut Vec<CompactString>) {
     for tag in TAG.captures_iter(html) {
         let Some(name) = tag.get(2) else { continue };
-        let mut token = format_compact!("html:{}{}", &tag[1], name.as_str().to_ascii_lowercase());
+        let mut tag_token = format_compact!("html:{}{}", &tag[1], name.as_str().to_ascii_lowercase());
         if let Some(class) = CLASS.captures(&tag[3]) {
             for c in class[1].split_whitespace() {
-                token.push('.');
-                token.push_str(c);
+                tag_token.push('.');
+                tag_token.push_str(c);
             }
         }
-        push(skeleton, token);
+        push(skeleton, tag_token);
+        if name.as_str().eq_ignore_ascii_case("a") {
+            if let Some(href) = HREF.captures(&tag[3]) {
+                push(skeleton, token("link:", href[1].trim()));
+            }
+        }
     }
 }
 
