@@ -1038,4 +1038,6 @@ fn a_link_written_as_html_has_its_target_in_the_skeleton() {
     };
     assert_eq!(links(&html), ["link:https://example.org/guide"]);
     assert_eq!(links(&html), links(&markdown));
+    let data = parsed("Read <a data-href=\"https://example.org/guide\">the guide</a> first.\n");
+    assert!(links(&data).is_empty());
 }

@@ -21,7 +21,7 @@ static ICON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r":[a-z][a-z0-9]*(?:-
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").unwrap());
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"<(/?)([A-Za-z][\w-]*)([^>]*)>|<!--.*?(?:-->|$)"#).unwrap());
-static HREF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"href\s*=\s*["']([^"']*)["']"#).unwrap());
+static HREF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?:^|\s)href\s*=\s*["']([^"']*)["']"#).unwrap());
 static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class\s*=\s*["']([^"']*)["']"#).unwrap());
 static EMPTY_TITLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\(([^()\s]+)\s+""\)"#).unwrap());
 static ESCAPE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\\([!-/:-@\[-`{-~])").unwrap());
