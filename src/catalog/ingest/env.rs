@@ -126,20 +126,31 @@ fn double_quoted(text: &str, p: usize, out: &mut Vec<Piece>, buf: &mut String) -
                 }
                 _ => buf.push('\\'),
             },
-            '$' => match variable(&text[p + 1 + i + 1..]) {
-                Some((name, used)) => {
-                    push_text(out, buf);
-                    out.push(Piece::Var(name.to_owned()));
-                    for _ in 0..used {
-                        chars.next();
-                    }
+            '$' => {
+                for _ in 0..dollar(&text[p + 1 + i + 1..], out, buf) {
+                    chars.next();
                 }
-                None => buf.push('$'),
-            },
+            }
             c => buf.push(c),
         }
     }
     Err((p, "catalog-unclosed-quote", String::new()))
+}
+
+/// At a `$` followed by `after`: the variable it begins, or else the `$` itself, goes to the
+/// pieces. Returns how many bytes of `after` the variable took (ASCII: as many characters).
+fn dollar(after: &str, out: &mut Vec<Piece>, buf: &mut String) -> usize {
+    match variable(after) {
+        Some((name, used)) => {
+            push_text(out, buf);
+            out.push(Piece::Var(name.to_owned()));
+            used
+        }
+        None => {
+            buf.push('$');
+            0
+        }
+    }
 }
 
 /// An unquoted value: `\x` stands for `x`, `$NAME` is a variable.
@@ -152,16 +163,11 @@ fn unquoted(s: &str, out: &mut Vec<Piece>, buf: &mut String) {
                     buf.push(n);
                 }
             }
-            '$' => match variable(&s[i + 1..]) {
-                Some((name, used)) => {
-                    push_text(out, buf);
-                    out.push(Piece::Var(name.to_owned()));
-                    for _ in 0..used {
-                        chars.next();
-                    }
+            '$' => {
+                for _ in 0..dollar(&s[i + 1..], out, buf) {
+                    chars.next();
                 }
-                None => buf.push('$'),
-            },
+            }
             c => buf.push(c),
         }
     }
