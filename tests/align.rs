@@ -1235,3 +1235,28 @@ Most readers care about a few of these goals.
         ",
     );
 }
+
+#[test]
+fn a_web_address_shown_as_text_is_in_no_language() {
+    // The link's text is its address: neither English left in the translation nor a sentence
+    // of English that the translation kept.
+    let en = "\
+# Logs
+
+The resolver keeps no record of the queries it answers. Its operator publishes a yearly report about requests from the authorities. [https://resolver.example.org/transparency](https://resolver.example.org/transparency)
+";
+    let zh = "\
+# 日誌
+
+解析器不會記錄它所回答的查詢。 其營運者每年發布一份關於政府機關請求的報告。 [https://resolver.example.org/transparency](https://resolver.example.org/transparency)
+";
+    let de = "\
+# Protokolle
+
+Der Resolver speichert keine Aufzeichnungen über die Anfragen, die er beantwortet. Sein Betreiber veröffentlicht jedes Jahr einen Bericht über Anfragen von Behörden. [https://resolver.example.org/transparency](https://resolver.example.org/transparency)
+";
+    for (translation, locale) in [(zh, "zh-Hant"), (de, "de")] {
+        check(en, translation, None, locale, "translated 1 1\ntranslated 3 3");
+    }
+}
+

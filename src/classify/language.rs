@@ -16,6 +16,12 @@ fn is_prose(sentence: &str) -> bool {
     sentence.split_whitespace().nth(2).is_some() || sentence.chars().nth(19).is_some()
 }
 
+/// A web address shown as text (`[https://example.org/privacy](…)`): words of no language.
+fn is_address(sentence: &str) -> bool {
+    let s = sentence.trim();
+    !s.contains(char::is_whitespace) && (s.contains("://") || s.starts_with("www."))
+}
+
 /// `Untranslated`, `Partial` or `None` (translated) for translation `t` against the English
 /// segment `english` it was made from (the base when known, else the current source, on the
 /// English page `page`).
@@ -41,8 +47,9 @@ pub fn content_status(
         // Not one Latin letter in a locale that writes in another script: no English left.
         return None;
     }
-    let verbatim_english: Vec<&str> = english.sentence_texts().filter(|s| is_prose(s)).collect();
-    let prose: Vec<&str> = t.sentence_texts().filter(|s| s.chars().any(is_letter)).collect();
+    // Web addresses shown as text are neither English nor translated.
+    let verbatim_english: Vec<&str> = english.sentence_texts().filter(|s| is_prose(s) && !is_address(s)).collect();
+    let prose: Vec<&str> = t.sentence_texts().filter(|s| s.chars().any(is_letter) && !is_address(s)).collect();
     if prose.is_empty() {
         return None;
     }
