@@ -1260,3 +1260,24 @@ Der Resolver speichert keine Aufzeichnungen über die Anfragen, die er beantwort
     }
 }
 
+#[test]
+fn english_left_in_a_translation_pairs_with_its_revised_successors() {
+    // The Hebrew page kept two paragraphs of an older English, which has since revised both
+    // (half to two thirds of the characters of each kept): the same paragraphs, untranslated,
+    // not removed and added.
+    let en = "\
+# Backups
+
+Copy your vault to an external drive once a week and keep that drive somewhere other than your home.
+
+Restore a backup now and then, so that you know it works before the day you really need it.
+";
+    let he = "\
+# גיבויים
+
+Put a copy of your vault on a drive that you keep somewhere other than home.
+
+Now and then, restore a backup: then you know that it works.
+";
+    check(en, he, None, "he", "translated 1 1\nuntranslated 3 3\nuntranslated 5 5");
+}

@@ -468,9 +468,10 @@ impl<'a> Scorer<'a> {
             // character ratio already weighs a change of kind: a list item turned into a
             // definition with the same words is the same block.
             let text = self.text_ratio(i, j);
-            if untranslated && text < 0.6 {
-                // So that a rewritten block is not taken for its successor, which the
-                // translation, made before, cannot have.
+            if untranslated && text < 0.4 {
+                // So that a block rewritten beyond recognition (less than two fifths of its
+                // characters kept) is not taken for its successor, which the translation, made
+                // before, cannot have. A revised block, with more kept, is the same block.
                 return text / 2.0;
             }
             let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton).unwrap_or(text);
