@@ -194,7 +194,7 @@ fn one_english_sentence_kept_in_a_hebrew_paragraph_is_partial() {
         3,
         Some("גיבוי הוא עותק של הקבצים שלך שנשמר במקום אחר. Make one before you change anything important."),
     );
-    check(
+    let alignment = check(
         EN,
         &tr,
         None,
@@ -212,6 +212,7 @@ fn one_english_sentence_kept_in_a_hebrew_paragraph_is_partial() {
         translated 18 18
         ",
     );
+    assert_eq!(alignment.pairs[1].english_left.as_deref(), Some("Make one before you change anything important."));
 }
 
 #[test]
@@ -224,6 +225,8 @@ fn one_english_sentence_kept_in_a_german_paragraph_is_partial() {
     let alignment = align_pages(EN, &tr, None, "de");
     let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([14, 14])).unwrap();
     assert_eq!((pair.source_lines, pair.status.as_slice()), (Some([14, 14]), &[Status::Partial][..]));
+    // The finding names the sentence left in English.
+    assert_eq!(pair.english_left.as_deref(), Some("So that you know the copies really work, do it often."));
 }
 
 #[test]
@@ -1079,7 +1082,9 @@ A password manager keeps every password you use in one encrypted vault, so you o
     let heading = "# การเลือกตัวจัดการรหัสผ่าน";
     let thai = "ตัวจัดการรหัสผ่านเก็บรหัสผ่านทั้งหมดที่คุณใช้ไว้ในตู้นิรภัยที่เข้ารหัส";
     let kept = format!("{heading}\n\n{thai} A password manager keeps every password you use in one encrypted vault.\n");
-    check(en, &kept, None, "th", "translated 1 1\npartial 3 3");
+    let alignment = check(en, &kept, None, "th", "translated 1 1\npartial 3 3");
+    // Named by the sentence that holds it: there is no other end of sentence to cut at.
+    assert_eq!(alignment.pairs[1].english_left.as_deref(), Some(&kept[heading.len() + 2..kept.len() - 1]));
     let label = format!("{heading}\n\n{thai} เลือก Keep every password you use in one vault ในการตั้งค่า\n");
     check(en, &label, None, "th", "translated 1 1\ntranslated 3 3");
     let names = format!("{heading}\n\n{thai} เช่น Bitwarden Password Manager และ Proton Pass.\n");

@@ -83,6 +83,13 @@ fn hebrew_check_keeps_english_file_names_and_numbers_readable() {
         isolated("32")
     );
     assert!(text.contains(&finding), "{text}");
+    // A partial translation quotes the English sentence left in it, isolated inside the message.
+    let partial = format!(
+        "examples/site/i18n/he/about.md:13:1: אזהרה[partial-translation] he: {FSI}מתורגם בחלקו: „{}” עדיין בשפת המקור (שורה {} במקור){PDI}",
+        isolated("No page on this site contains affiliate links."),
+        isolated("13")
+    );
+    assert!(text.contains(&partial), "{text}");
     assert!(text.contains(&format!(
         "{}: התנאי {} נכשל ({} מול {})",
         isolated("ar"),

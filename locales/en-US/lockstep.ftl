@@ -197,6 +197,7 @@ progress-pages = pages
 
 finding-untranslated = still in the source language (source line { $line })
 finding-partial = partly translated: some sentences are still in the source language (source line { $line })
+finding-partial-sentence = partly translated: “{ $sentence }” is still in the source language (source line { $line })
 finding-stale = the source changed since this was translated (source line { $line })
 finding-stale-suspected = link targets or code differ from the source (source line { $line }): the source may have changed since this was translated; without a base lockstep cannot tell
 finding-missing-block = not translated into { $locale }: no counterpart in { $file }

@@ -202,6 +202,7 @@ progress-pages = דפים
 
 finding-untranslated = עדיין בשפת המקור (שורה { $line } במקור)
 finding-partial = מתורגם בחלקו: חלק מהמשפטים עדיין בשפת המקור (שורה { $line } במקור)
+finding-partial-sentence = מתורגם בחלקו: „{ $sentence }” עדיין בשפת המקור (שורה { $line } במקור)
 finding-stale = המקור השתנה מאז שהקטע תורגם (שורה { $line } במקור)
 finding-stale-suspected = יעדי קישורים או קוד שונים מאלה שבמקור (שורה { $line } במקור): ייתכן שהמקור השתנה מאז שהקטע תורגם; בלי בסיס lockstep לא יכול לדעת
 finding-missing-block = לא תורגם ל־{ $locale }: אין לו מקבילה ב־{ $file }

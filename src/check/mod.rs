@@ -236,6 +236,9 @@ pub fn level(config: &Config, rule: &Rule, locale: &str) -> Level {
     config.level(rule.id, locale).unwrap_or(rule.default)
 }
 
+/// Characters of a sentence quoted by a finding.
+const SENTENCE: usize = 60;
+
 fn finding(
     p: &PageReport,
     pair: &AlignedPair,
@@ -253,7 +256,13 @@ fn finding(
     let source_line = [("line", num(pair.source_lines.map_or(0, |s| s[0] as usize)))];
     let message = match status {
         Status::Untranslated => messages.get("finding-untranslated", &source_line),
-        Status::Partial => messages.get("finding-partial", &source_line),
+        Status::Partial => match &pair.english_left {
+            Some(sentence) => messages.get(
+                "finding-partial-sentence",
+                &[source_line[0].clone(), ("sentence", arg(crate::rules::text::shorten(sentence, SENTENCE)))],
+            ),
+            None => messages.get("finding-partial", &source_line),
+        },
         Status::Stale => messages.get("finding-stale", &source_line),
         Status::Missing => {
             messages.get("finding-missing-block", &[("locale", arg(&p.locale)), ("file", arg(&p.translation))])

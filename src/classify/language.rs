@@ -9,8 +9,6 @@
 use crate::parse::{Page, Segment};
 use crate::script::{is_letter, is_non_latin_letter, latin_share, LocaleFacts};
 
-use super::Status;
-
 /// A sentence long enough to be prose rather than a name (SPEC, truth definition of partial).
 fn is_prose(sentence: &str) -> bool {
     sentence.split_whitespace().nth(2).is_some() || sentence.chars().nth(19).is_some()
@@ -22,26 +20,35 @@ fn is_address(sentence: &str) -> bool {
     !s.contains(char::is_whitespace) && (s.contains("://") || s.starts_with("www."))
 }
 
-/// `Untranslated`, `Partial` or `None` (translated) for translation `t` against the English
-/// segment `english` it was made from (the base when known, else the current source, on the
-/// English page `page`).
-pub fn content_status(
-    t: &Segment,
-    english: &Segment,
+/// What is left of the source language in a translated segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Left<'a> {
+    /// All of it: the segment is untranslated.
+    All,
+    /// Some sentences (a partial translation); the first of them.
+    Part(&'a str),
+}
+
+/// What is left of the source language in translation `t` against the English segment
+/// `english` it was made from (the base when known, else the current source, on the English
+/// page `page`); `None` when `t` is translated.
+pub fn content_status<'a>(
+    t: &'a Segment,
+    english: &'a Segment,
     english_is_base: bool,
     page: &Page,
     facts: &LocaleFacts,
-) -> Option<Status> {
+) -> Option<Left<'a>> {
     if !t.has_letters() {
         return None;
     }
     if t.norm == english.norm || (!t.text.is_empty() && t.text == english.text) {
-        return Some(Status::Untranslated);
+        return Some(Left::All);
     }
     if !english_is_base && !facts.latin() && latin_share(t.prose()).is_some_and(|s| s >= 0.98) {
         // Only Latin letters in a locale that writes in another script: still English (or a
         // name kept as is, which the English page has too).
-        return Some(Status::Untranslated);
+        return Some(Left::All);
     }
     if !facts.latin() && !t.has_ascii_letters() {
         // Not one Latin letter in a locale that writes in another script: no English left.
@@ -55,26 +62,26 @@ pub fn content_status(
     }
     // A sentence of the translation is a slice of its prose: none can contain an English
     // sentence that the whole prose does not contain.
-    let any_verbatim = verbatim_english.iter().any(|e| contains(t.prose(), e));
-    let mut english_inside = false;
-    let english_count = prose
-        .iter()
-        .filter(|s| {
-            let prose = is_prose(s);
-            let verbatim = |e: &&str| any_verbatim && contains(s, e) || prose && e.len() >= s.len() && contains(e, s);
-            let english = verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts));
-            if !english && !english_is_base && !facts.latin() {
-                english_inside |= holds_english_clause(s, page);
-            }
-            english
-        })
-        .count();
+    let first_verbatim = verbatim_english.iter().find(|e| contains(t.prose(), e)).copied();
+    let any_verbatim = first_verbatim.is_some();
+    // The first sentence found English, or holding an English clause.
+    let mut first = None;
+    let mut english_count = 0;
+    for s in &prose {
+        let prose = is_prose(s);
+        let verbatim = |e: &&str| any_verbatim && contains(s, e) || prose && e.len() >= s.len() && contains(e, s);
+        let english = verbatim_english.iter().any(verbatim) || (!english_is_base && looks_english(s, page, facts));
+        if english {
+            english_count += 1;
+        }
+        if first.is_none() && (english || !english_is_base && !facts.latin() && holds_english_clause(s, page)) {
+            first = Some(*s);
+        }
+    }
     if english_count == prose.len() && !english_is_base {
-        Some(Status::Untranslated)
-    } else if english_count > 0 || any_verbatim || english_inside {
-        Some(Status::Partial)
+        Some(Left::All)
     } else {
-        None
+        first.or(first_verbatim).map(Left::Part)
     }
 }
 

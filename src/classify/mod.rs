@@ -21,6 +21,7 @@ use crate::parse::{Kind, Page, Segment};
 use crate::script::LocaleFacts;
 pub use base::{choose_base, BaseChoice};
 pub use diff::{word_diff, DiffOp};
+use language::Left;
 
 /// A status of a pair (SPEC §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -100,6 +101,10 @@ pub struct AlignedPair {
     /// For stale pairs: the old → new English, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Box<[DiffOp]>>,
+    /// For partial pairs: the first sentence still in the source language (named by the
+    /// finding; not part of the JSON contract).
+    #[serde(skip)]
+    pub english_left: Option<Box<str>>,
     /// No base is known, and the link targets or code of the two sides differ: the source may
     /// have changed since (or the translation broke its markup). A suspicion, not a status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -275,10 +280,18 @@ fn pair(
     let t = j.map(|j| &tr.segments[j]);
     let mut status = SmallVec::new();
     let mut diff = None;
+    let mut english_left = None;
     match (s, t) {
         (Some(s), Some(t)) => {
             let reference = base.unwrap_or(s);
-            status.extend(language::content_status(t, reference, base.is_some(), src, facts));
+            match language::content_status(t, reference, base.is_some(), src, facts) {
+                Some(Left::All) => status.push(Status::Untranslated),
+                Some(Left::Part(sentence)) => {
+                    status.push(Status::Partial);
+                    english_left = Some(sentence.into());
+                }
+                None => {}
+            }
             if let Some(b) = base {
                 if b.norm != s.norm {
                     status.push(Status::Stale);
@@ -305,6 +318,7 @@ fn pair(
         source_text: s.map(|s| s.raw.clone()),
         translation_text: t.map(|t| t.raw.clone()),
         diff,
+        english_left,
         suspect: false,
         segments: SegmentIndex::new(i, j, None),
     }

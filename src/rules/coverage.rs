@@ -24,7 +24,8 @@ pub static PARTIAL: Rule = Rule {
     group: Group::Coverage,
     default: Level::Warning,
     summary: "some sentences of a block are still in the source language",
-    detects: "A block in which some sentences are translated and others are still in the source language.",
+    detects: "A block in which some sentences are translated and others are still in the source language. \
+        The finding quotes the first sentence left in the source language.",
     why: "A new English sentence added to a translated paragraph is usually copied into the translation as is; \
         the block then reads as translated at a glance while part of it is not.",
     example: ["Backups matter. Keep one copy offline.", "Sicherungen sind wichtig. Keep one copy offline."],

@@ -31,7 +31,7 @@ mod link_target_changed;
 mod persian_arabic_letters;
 mod physical_direction_attr;
 mod rtl_first_strong_ltr;
-mod text;
+pub(crate) mod text;
 mod untranslated_block_in_rtl;
 
 use crate::check::{Finding, Level};
