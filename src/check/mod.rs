@@ -253,13 +253,14 @@ fn finding(
         (Some(t), None) => (p.translation.clone(), t),
         (None, None) => (p.translation.clone(), [1, 1]),
     };
-    let source_line = [("line", num(pair.source_lines.map_or(0, |s| s[0] as usize)))];
+    let line_in_source = pair.source_lines.map_or(0, |s| s[0] as usize);
+    let source_line = [("line", num(line_in_source))];
     let message = match status {
         Status::Untranslated => messages.get("finding-untranslated", &source_line),
         Status::Partial => match &pair.english_left {
             Some(sentence) => messages.get(
                 "finding-partial-sentence",
-                &[source_line[0].clone(), ("sentence", arg(crate::rules::text::shorten(sentence, SENTENCE)))],
+                &[("line", num(line_in_source)), ("sentence", arg(crate::rules::shorten(sentence, SENTENCE)))],
             ),
             None => messages.get("finding-partial", &source_line),
         },

@@ -31,7 +31,7 @@ mod link_target_changed;
 mod persian_arabic_letters;
 mod physical_direction_attr;
 mod rtl_first_strong_ltr;
-pub(crate) mod text;
+mod text;
 mod untranslated_block_in_rtl;
 
 use crate::check::{Finding, Level};
@@ -39,7 +39,7 @@ use crate::classify::{AlignedPair, Alignment, BaseKind, Status};
 use crate::parse::{Page, Segment};
 use crate::script::LocaleFacts;
 
-pub use text::{is_invisible, visible};
+pub use text::{is_invisible, shorten, visible};
 
 /// What a rule looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
