@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use compact_str::{format_compact, CompactString};
 use regex::Regex;
 
-use super::{Kind, Piece, Segment};
+use super::{Kind, Piece, Segment, Skeleton};
 
 /// `{ .class #id key=value }` as written by the attr_list extension.
 static ATTR_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,15 +56,15 @@ pub(super) fn build(
             Piece::Break => text.push(' '),
             Piece::Code(c) if kind == Kind::Code => text.push_str(&c),
             Piece::Code(c) => {
-                push(&mut skeleton, token("code:", c.trim()));
+                skeleton.push(token("code:", c.trim()));
                 text.push(' ');
             }
-            Piece::LinkTarget(u) => push(&mut skeleton, token("link:", u.trim())),
-            Piece::ImageTarget(u) => push(&mut skeleton, token("img:", u.trim())),
-            Piece::FootnoteRef(f) => push(&mut skeleton, token("fn:", &f)),
+            Piece::LinkTarget(u) => skeleton.push(token("link:", u.trim())),
+            Piece::ImageTarget(u) => skeleton.push(token("img:", u.trim())),
+            Piece::FootnoteRef(f) => skeleton.push(token("fn:", &f)),
             Piece::Html(h) => {
                 if let Some(lang) = h.strip_prefix("fence:") {
-                    push(&mut skeleton, token("fence:", lang));
+                    skeleton.push(token("fence:", lang));
                     continue;
                 }
                 html_tokens(&h, &mut skeleton);
@@ -92,7 +92,7 @@ pub(super) fn build(
     } else if let Some(c) = raw.starts_with("*[").then(|| ABBREVIATION.captures(raw)).flatten() {
         // `*[HTML]: HyperText Markup Language`: the term is a name, the definition is prose.
         skeleton.retain(|t| !t.starts_with("num:"));
-        push(&mut skeleton, token("abbr:", &c[1]));
+        skeleton.push(token("abbr:", &c[1]));
         text = c[2].to_owned();
         found = None;
     }
@@ -167,7 +167,7 @@ fn with_text(
         norm,
         sentences: Default::default(),
         text: CompactString::from(text),
-        skeleton: skeleton.into_boxed_slice(),
+        skeleton: Skeleton::new(skeleton),
         verbatim: false,
         letters,
         ascii_letters: scan.ascii_letters,
@@ -234,7 +234,7 @@ fn extract_markers(text: String, found: u16, skeleton: &mut Vec<CompactString>) 
                 let a = attr.as_str();
                 // Values of key=value attributes (titles, alt texts) are translated; keys are not.
                 let key = a.split_once('=').map_or(a, |(k, _)| k);
-                push(skeleton, token("attr:", key));
+                skeleton.push(token("attr:", key));
             }
         }
         if skeleton.len() > before {
@@ -245,7 +245,7 @@ fn extract_markers(text: String, found: u16, skeleton: &mut Vec<CompactString>) 
     if found & COLON != 0 {
         let before = skeleton.len();
         for icon in ICON.find_iter(&text) {
-            push(skeleton, token("icon:", icon.as_str().trim_matches(':')));
+            skeleton.push(token("icon:", icon.as_str().trim_matches(':')));
         }
         if skeleton.len() > before {
             text = ICON.replace_all(&text, " ").into_owned();
@@ -270,10 +270,10 @@ fn html_tokens(html: &str, skeleton: &mut Vec<CompactString>) {
                 tag_token.push_str(c);
             }
         }
-        push(skeleton, tag_token);
+        skeleton.push(tag_token);
         if name.as_str().eq_ignore_ascii_case("a") {
             if let Some(href) = HREF.captures(&tag[3]) {
-                push(skeleton, token("link:", href[1].trim()));
+                skeleton.push(token("link:", href[1].trim()));
             }
         }
     }
@@ -374,23 +374,14 @@ fn numbers(text: &str, scan: &Scan, skeleton: &mut Vec<CompactString>) {
                     break;
                 }
             }
-            push(skeleton, token("num:", &text[start..i]));
+            skeleton.push(token("num:", &text[start..i]));
         }
         return;
     }
     let ascii: String = text.chars().map(ascii_digit).collect();
     for n in NUMBER.find_iter(&ascii) {
-        push(skeleton, token("num:", n.as_str()));
+        skeleton.push(token("num:", n.as_str()));
     }
-}
-
-/// Adds a token to a skeleton. The first gets a list of exactly one (most blocks have one
-/// token), so that the boxed skeleton needs no second allocation.
-fn push(skeleton: &mut Vec<CompactString>, token: CompactString) {
-    if skeleton.capacity() == 0 {
-        skeleton.reserve_exact(1);
-    }
-    skeleton.push(token);
 }
 
 /// `prefix` followed by `body`, allocated once.

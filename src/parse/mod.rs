@@ -8,6 +8,7 @@
 mod containers;
 mod inline;
 mod sentences;
+mod skeleton;
 mod windows;
 
 use std::borrow::Cow;
@@ -20,6 +21,7 @@ use serde::Serialize;
 
 pub use inline::{analysed, normalise, MAX_ANALYSED};
 pub use sentences::{sentence_ranges, sentences};
+pub use skeleton::Skeleton;
 
 /// What kind of block a segment is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,7 +91,7 @@ pub struct Segment {
     sentences: std::sync::OnceLock<Option<Box<Vec<[u32; 2]>>>>,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
-    pub skeleton: Box<[CompactString]>,
+    pub skeleton: Skeleton,
     /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
     pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
@@ -220,6 +222,8 @@ pub fn parse_in_windows(text: &str, window: usize) -> Page {
         segments.sort_by_key(|s| s.lines);
     }
     without_overlaps(&mut segments, line_count);
+    // Held for the whole run: without the spare capacity of its growth.
+    segments.shrink_to_fit();
     Page { segments, line_count, derived: Default::default() }
 }
 
