@@ -398,9 +398,9 @@ fn alignment_invariants(case: &Case, alignment: &Alignment) -> Result<(), TestCa
         }
         if case.base.is_none() {
             prop_assert!(!p.has(Status::Stale), "stale without a base: {:?}", p);
-            prop_assert!(p.diff.is_none());
+            prop_assert!(p.diff().is_none());
         }
-        if p.diff.is_some() {
+        if p.diff().is_some() {
             prop_assert!(p.has(Status::Stale));
         }
     }

@@ -11,6 +11,7 @@ mod moves;
 mod partition;
 mod score;
 
+use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
 
 use rustc_hash::{FxHashMap as HashMap, FxHasher};
@@ -22,8 +23,24 @@ use crate::parse::{Page, Segment};
 pub use score::{known_share, vocabulary, Derived, Mode, Scorer};
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
-/// the segment has no counterpart.
-pub type Link = (Option<usize>, Option<usize>);
+/// the segment has no counterpart. Kept in 32 bits each: a page of a million blocks has a
+/// million links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    a: Option<u32>,
+    b: Option<u32>,
+}
+
+impl Link {
+    pub fn new(a: Option<usize>, b: Option<usize>) -> Self {
+        Link { a: a.map(narrow), b: b.map(narrow) }
+    }
+
+    /// The `a` index and the `b` index.
+    pub fn get(self) -> (Option<usize>, Option<usize>) {
+        (self.a.map(|i| i as usize), self.b.map(|j| j as usize))
+    }
+}
 
 /// Aligns `a` (the English side) with `b`. Every index of either side appears in exactly one
 /// link; links are in `b` order, with unpaired `a` segments placed where they belong.
@@ -74,18 +91,19 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
 fn ordered_passes(
     scorer: &Scorer<'_>,
     (ga, gb): (&mut [u64], &mut [u64]),
-    in_order: Vec<(usize, usize)>,
+    in_order: Vec<(u32, u32)>,
     pairs: &mut [Option<usize>],
 ) {
     let mut paired_a = vec![false; ga.len()];
     for i in pairs.iter().flatten() {
         paired_a[*i] = true;
     }
-    let rest_a: Vec<usize> = (0..ga.len()).filter(|i| !paired_a[*i]).collect();
+    // Indices in 32 bits, as line numbers are: a page of a million blocks has them all here.
+    let rest_a: Vec<u32> = (0..ga.len()).filter(|i| !paired_a[*i]).map(narrow).collect();
     drop(paired_a);
-    let rest_b: Vec<usize> = (0..gb.len()).filter(|j| pairs[*j].is_none()).collect();
-    let mut sub_pairs: Vec<Option<usize>> = vec![None; rest_b.len()];
-    let ordered = |ga: &[u64], gb: &[u64], sub_pairs: &mut [Option<usize>]| {
+    let rest_b: Vec<u32> = (0..gb.len()).filter(|j| pairs[*j].is_none()).map(narrow).collect();
+    let mut sub_pairs: Vec<Option<u32>> = vec![None; rest_b.len()];
+    let ordered = |ga: &[u64], gb: &[u64], sub_pairs: &mut [Option<u32>]| {
         anchors(&diff_blocks(&pick(ga, &rest_a), &pick(gb, &rest_b)), rest_a.len(), rest_b.len(), sub_pairs)
     };
     let mut gaps = ordered(ga, gb, &mut sub_pairs);
@@ -94,7 +112,7 @@ fn ordered_passes(
         // There, unique skeleton matches that keep their order and are nearly certain anchor
         // it as equal text does (with many of them, their order is well established).
         let strong = par::map(in_order.len(), |k| {
-            let (i, j) = in_order[k];
+            let (i, j) = (in_order[k].0 as usize, in_order[k].1 as usize);
             (scorer.score_once(i, j) >= scorer.anchor_threshold()).then_some((i, j))
         });
         for (i, j) in strong.into_iter().flatten() {
@@ -105,20 +123,32 @@ fn ordered_passes(
         gaps = ordered(ga, gb, &mut sub_pairs);
     }
     for gap in gaps {
-        let score = |x: usize, y: usize, floor: f32| scorer.score_above(rest_a[x], rest_b[y], floor);
+        let score = |x: usize, y: usize, floor: f32| scorer.score_above(rest_a[x] as usize, rest_b[y] as usize, floor);
         for (x, y) in dp::align_gap(score, scorer.threshold(), scorer.lone_threshold(), gap) {
-            sub_pairs[y] = Some(x);
+            sub_pairs[y] = Some(narrow(x));
         }
     }
     for (y, x) in sub_pairs.iter().enumerate() {
         if let Some(x) = x {
-            pairs[rest_b[y]] = Some(rest_a[*x]);
+            pairs[rest_b[y] as usize] = Some(rest_a[*x as usize] as usize);
         }
     }
 }
 
-fn pick(keys: &[u64], indices: &[usize]) -> Vec<u64> {
-    indices.iter().map(|i| keys[*i]).collect()
+/// The keys at `indices` (increasing): all of them, without a copy, when nothing was paired
+/// before the ordered passes.
+fn pick<'k>(keys: &'k [u64], indices: &[u32]) -> Cow<'k, [u64]> {
+    if indices.len() == keys.len() {
+        Cow::Borrowed(keys)
+    } else {
+        indices.iter().map(|i| keys[*i as usize]).collect()
+    }
+}
+
+/// A segment index in 32 bits: a page has fewer segments than lines, and its line numbers are
+/// 32 bits.
+fn narrow(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer segments than lines")
 }
 
 /// Keys for the exact-match pass across languages. A segment with no words that recurs
@@ -184,7 +214,7 @@ fn histogram_runs(ka: &[u64], kb: &[u64]) -> Vec<(usize, usize, usize)> {
 }
 
 /// Pairs the segments of the equal runs and returns the gaps left between them.
-fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &mut [Option<usize>]) -> Vec<Gap> {
+fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &mut [Option<u32>]) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let (mut a0, mut b0) = (0, 0);
     for &(i, j, k) in equal.iter().chain(std::iter::once(&(a_len, b_len, 0))) {
@@ -192,7 +222,7 @@ fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &
             gaps.push(Gap { a0, a1: i, b0, b1: j });
         }
         for n in 0..k {
-            pairs[j + n] = Some(i + n);
+            pairs[j + n] = Some(narrow(i + n));
         }
         (a0, b0) = (i + k, j + k);
     }
@@ -293,9 +323,9 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
     let mut next = 0;
     for slot in 0..=pairs.len() {
         if slot > 0 {
-            out.push((pairs[slot - 1], Some(slot - 1)));
+            out.push(Link::new(pairs[slot - 1], Some(slot - 1)));
         }
-        out.extend(unpaired[next..starts[slot] as usize].iter().map(|&i| (Some(i as usize), None)));
+        out.extend(unpaired[next..starts[slot] as usize].iter().map(|&i| Link { a: Some(i), b: None }));
         next = starts[slot] as usize;
     }
     out
@@ -316,12 +346,12 @@ mod tests {
             }
         }
         let mut keyed: Vec<((i64, u8, usize), Link)> =
-            pairs.iter().enumerate().map(|(j, i)| ((j as i64, 0, 0), (*i, Some(j)))).collect();
+            pairs.iter().enumerate().map(|(j, i)| ((j as i64, 0, 0), Link::new(*i, Some(j)))).collect();
         let mut after = -1;
         for (i, b) in b_of_a.iter().enumerate() {
             match b {
                 Some(j) => after = *j as i64,
-                None => keyed.push(((after, 1, i), (Some(i), None))),
+                None => keyed.push(((after, 1, i), Link::new(Some(i), None))),
             }
         }
         keyed.sort_by_key(|(k, _)| *k);

@@ -13,7 +13,8 @@ use crate::par;
 /// in order (not scored yet), which anchor the ordered passes when they are strong.
 pub struct Matches {
     pub moved: Vec<(usize, usize)>,
-    pub in_order: Vec<(usize, usize)>,
+    /// In 32 bits: a page of a million blocks can have them all here.
+    pub in_order: Vec<(u32, u32)>,
 }
 
 pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matches {
@@ -26,19 +27,18 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
     drop((keys_a, keys_b));
     let mut footnotes = Vec::new();
     // In `a` order.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut candidates: Vec<(u32, u32)> = Vec::new();
     for (i, j) in b_of_a.iter().enumerate() {
-        if let Some(j) = j {
-            let j = *j as usize;
-            if scorer.is_footnote_pair(i, j) {
-                footnotes.push((i, j));
+        if let Some(j) = *j {
+            if scorer.is_footnote_pair(i, j as usize) {
+                footnotes.push((i, j as usize));
             } else {
-                candidates.push((i, j));
+                candidates.push((super::narrow(i), j));
             }
         }
     }
     drop(b_of_a);
-    let js: Vec<usize> = candidates.iter().map(|c| c.1).collect();
+    let js: Vec<usize> = candidates.iter().map(|c| c.1 as usize).collect();
     let in_order = longest_increasing(&js);
     drop(js);
     // Only the out-of-order matches are scored: most unique matches are in order and left to
@@ -49,8 +49,8 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
         if keep {
             candidates[kept] = (i, j);
             kept += 1;
-        } else if scorer.score(i, j) >= scorer.move_threshold() {
-            footnotes.push((i, j));
+        } else if scorer.score(i as usize, j as usize) >= scorer.move_threshold() {
+            footnotes.push((i as usize, j as usize));
         }
     }
     candidates.truncate(kept);

@@ -13,16 +13,16 @@ use crate::par::LARGE_PAGE;
 /// About this many keys per part.
 const PART: usize = 2048;
 
-/// Keys with their indices, laid out by part: part `p` is `entries[starts[p]..starts[p + 1]]`,
-/// in index order.
-struct Parts {
-    entries: Vec<(u64, u32)>,
+/// Keys (with their indices, when they are needed), laid out by part: part `p` is
+/// `entries[starts[p]..starts[p + 1]]`, in index order.
+struct Parts<E> {
+    entries: Vec<E>,
     starts: Vec<usize>,
 }
 
-impl Parts {
-    /// The keys `key(0..n)` that are `Some`, in `1 << bits` parts.
-    fn new(n: usize, bits: u32, key: impl Fn(usize) -> Option<u64>) -> Parts {
+impl<E: Copy + Default> Parts<E> {
+    /// The keys `key(0..n)` that are `Some`, in `1 << bits` parts, each as `entry(key, index)`.
+    fn new(n: usize, bits: u32, key: impl Fn(usize) -> Option<u64>, entry: impl Fn(u64, u32) -> E) -> Self {
         let mut starts = vec![0; (1 << bits) + 1];
         for k in (0..n).filter_map(&key) {
             starts[part(k, bits) + 1] += 1;
@@ -31,18 +31,18 @@ impl Parts {
             starts[p] += starts[p - 1];
         }
         let mut next = starts.clone();
-        let mut entries = vec![(0, 0); starts[starts.len() - 1]];
+        let mut entries = vec![E::default(); starts[starts.len() - 1]];
         for i in 0..n {
             if let Some(k) = key(i) {
                 let at = &mut next[part(k, bits)];
-                entries[*at] = (k, i as u32);
+                entries[*at] = entry(k, i as u32);
                 *at += 1;
             }
         }
         Parts { entries, starts }
     }
 
-    fn get(&self, p: usize) -> &[(u64, u32)] {
+    fn get(&self, p: usize) -> &[E] {
         &self.entries[self.starts[p]..self.starts[p + 1]]
     }
 }
@@ -79,7 +79,8 @@ fn each_part<T: Send>(parts: usize, f: impl Fn(usize) -> T + Sync + Send) -> Vec
 /// index in `b` with that key.
 pub fn unique_in_both(a: &[Option<u64>], b: &[Option<u64>]) -> Vec<Option<u32>> {
     let bits = bits_for(a.len().max(b.len()));
-    let (pa, pb) = (Parts::new(a.len(), bits, |i| a[i]), Parts::new(b.len(), bits, |j| b[j]));
+    let with_index = |k, i| (k, i);
+    let (pa, pb) = (Parts::new(a.len(), bits, |i| a[i], with_index), Parts::new(b.len(), bits, |j| b[j], with_index));
     let found = each_part(1 << bits, |p| {
         // Per key: how often it occurs on each side (up to 2: only "once" matters), and where.
         let mut seen: HashMap<u64, [(u8, u32); 2]> = HashMap::default();
@@ -108,10 +109,13 @@ pub fn unique_in_both(a: &[Option<u64>], b: &[Option<u64>]) -> Vec<Option<u32>> 
 /// Whether `a` and `b` have a key in common.
 pub fn share_a_key(a: &[u64], b: &[u64]) -> bool {
     let bits = bits_for(a.len().max(b.len()));
-    let (pa, pb) = (Parts::new(a.len(), bits, |i| Some(a[i])), Parts::new(b.len(), bits, |j| Some(b[j])));
+    // Keys only: no index is asked for.
+    let key_only = |k, _| k;
+    let (pa, pb) =
+        (Parts::new(a.len(), bits, |i| Some(a[i]), key_only), Parts::new(b.len(), bits, |j| Some(b[j]), key_only));
     each_part(1 << bits, |p| {
-        let keys: HashSet<u64> = pa.get(p).iter().map(|(k, _)| *k).collect();
-        pb.get(p).iter().any(|(k, _)| keys.contains(k))
+        let keys: HashSet<u64> = pa.get(p).iter().copied().collect();
+        pb.get(p).iter().any(|k| keys.contains(k))
     })
     .contains(&true)
 }

@@ -76,7 +76,7 @@ impl Counts {
             }
             let status = primary(&p.status);
             c.segments.bump(status, 1);
-            c.words.bump(status, p.words);
+            c.words.bump(status, p.words as usize);
         }
         c
     }

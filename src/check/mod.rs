@@ -257,7 +257,7 @@ fn finding(
     let source_line = [("line", num(line_in_source))];
     let message = match status {
         Status::Untranslated => messages.get("finding-untranslated", &source_line),
-        Status::Partial => match &pair.english_left {
+        Status::Partial => match pair.english_left() {
             Some(sentence) => messages.get(
                 "finding-partial-sentence",
                 &[("line", num(line_in_source)), ("sentence", arg(crate::rules::shorten(sentence, SENTENCE)))],
@@ -282,7 +282,7 @@ fn finding(
         message,
         source_excerpt: pair.source_text.clone(),
         translation_excerpt: pair.translation_text.clone(),
-        diff: if status == Status::Stale { pair.diff.as_deref().map(<[_]>::to_vec) } else { None },
+        diff: if status == Status::Stale { pair.diff().map(<[_]>::to_vec) } else { None },
     }
 }
 

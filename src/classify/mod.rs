@@ -12,11 +12,10 @@ mod language;
 
 use compact_str::CompactString;
 use serde::{Serialize, Serializer};
-use smallvec::SmallVec;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
-use crate::align::{align, Mode};
+use crate::align::{align, Link, Mode};
 use crate::parse::{Kind, Page, Segment};
 use crate::script::LocaleFacts;
 pub use base::{choose_base, BaseChoice};
@@ -45,6 +44,59 @@ impl Status {
             Status::Missing => "missing",
             Status::Obsolete => "obsolete",
         }
+    }
+}
+
+/// The statuses of a pair, in order: one, or two (stale with untranslated or partial). Kept in
+/// three bytes: a page of a million blocks has a million pairs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Statuses {
+    len: u8,
+    items: [Status; 2],
+}
+
+impl Statuses {
+    fn empty() -> Self {
+        Statuses { len: 0, items: [Status::Translated; 2] }
+    }
+
+    /// Adds a status, keeping the order of [`Status`]; a status already held is not repeated.
+    /// A pair holds two at most (SPEC §2): a third is a bug, and is not kept.
+    pub fn insert(&mut self, status: Status) {
+        if self.contains(&status) {
+            return;
+        }
+        debug_assert!(self.len < 2, "a third status for a pair: {self:?} and {status:?}");
+        if self.len < 2 {
+            self.items[usize::from(self.len)] = status;
+            self.len += 1;
+            self.items[..usize::from(self.len)].sort_unstable();
+        }
+    }
+
+    pub fn remove(&mut self, status: Status) {
+        if let Some(k) = self.iter().position(|s| *s == status) {
+            self.items.copy_within(k + 1.., k);
+            self.len -= 1;
+        }
+    }
+
+    pub fn as_slice(&self) -> &[Status] {
+        &self.items[..usize::from(self.len)]
+    }
+}
+
+impl std::ops::Deref for Statuses {
+    type Target = [Status];
+
+    fn deref(&self) -> &[Status] {
+        self.as_slice()
+    }
+}
+
+impl std::fmt::Debug for Statuses {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
     }
 }
 
@@ -84,7 +136,7 @@ pub struct Base {
 pub struct AlignedPair {
     /// One status, two at most (stale with untranslated or partial): kept inline.
     #[serde(serialize_with = "one_or_many")]
-    pub status: SmallVec<[Status; 2]>,
+    pub status: Statuses,
     pub kind: Kind,
     pub source_lines: Option<[u32; 2]>,
     pub translation_lines: Option<[u32; 2]>,
@@ -92,19 +144,16 @@ pub struct AlignedPair {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub verbatim: bool,
     /// Source words the pair stands for (0 for obsolete pairs).
-    pub words: usize,
+    pub words: u32,
     /// The lines of each side as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_text: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub translation_text: Option<Arc<str>>,
-    /// For stale pairs: the old → new English, word by word.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<Box<[DiffOp]>>,
-    /// For partial pairs: the first sentence still in the source language (named by the
-    /// finding; not part of the JSON contract).
-    #[serde(skip)]
-    pub english_left: Option<Box<str>>,
+    /// What only stale and partial pairs have, behind one pointer (see [`Detail`]); serialised
+    /// as the word diff.
+    #[serde(rename = "diff", serialize_with = "the_diff", skip_serializing_if = "no_diff")]
+    detail: Option<Box<Detail>>,
     /// No base is known, and the link targets or code of the two sides differ: the source may
     /// have changed since (or the translation broke its markup). A suspicion, not a status.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -149,10 +198,38 @@ fn wide(i: Option<NonZeroU32>) -> Option<usize> {
     i.map(|i| i.get() as usize - 1)
 }
 
+/// What a pair holds besides its statuses and places, when it holds any.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Detail {
+    /// For stale pairs: the old → new English, word by word.
+    diff: Option<Box<[DiffOp]>>,
+    /// For partial pairs: the first sentence still in the source language (named by the
+    /// finding; not part of the JSON contract).
+    english_left: Option<Box<str>>,
+}
+
 impl AlignedPair {
     pub fn has(&self, status: Status) -> bool {
         self.status.contains(&status)
     }
+
+    /// For stale pairs: the old → new English, word by word.
+    pub fn diff(&self) -> Option<&[DiffOp]> {
+        self.detail.as_ref()?.diff.as_deref()
+    }
+
+    /// For partial pairs: the first sentence still in the source language.
+    pub fn english_left(&self) -> Option<&str> {
+        self.detail.as_ref()?.english_left.as_deref()
+    }
+}
+
+fn no_diff(detail: &Option<Box<Detail>>) -> bool {
+    detail.as_ref().is_none_or(|d| d.diff.is_none())
+}
+
+fn the_diff<S: Serializer>(detail: &Option<Box<Detail>>, s: S) -> Result<S::Ok, S::Error> {
+    detail.as_ref().and_then(|d| d.diff.as_ref()).serialize(s)
 }
 
 fn one_or_many<S: Serializer>(status: &[Status], s: S) -> Result<S::Ok, S::Error> {
@@ -179,7 +256,7 @@ pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts)
         None => {
             let links = align(src, tr, Mode::CrossLanguage);
             crate::par::map(links.len(), |k| {
-                let (i, j) = links[k];
+                let (i, j) = links[k].get();
                 let mut p = pair(src, tr, i, j, None, facts);
                 if let (Some(i), Some(j)) = (i, j) {
                     p.suspect = !p.verbatim && markup(&src.segments[i]) != markup(&tr.segments[j]);
@@ -209,9 +286,8 @@ pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: 
         let Some(lines) = pair.source_lines else { continue };
         let Some(seg) = src.segments.iter().find(|s| s.lines == lines) else { continue };
         if pair.translation_lines.is_some() && !seg.verbatim && !known.contains(fingerprint(&seg.norm).as_str()) {
-            pair.status.retain(|s| *s != Status::Translated);
-            pair.status.push(Status::Stale);
-            pair.status.sort();
+            pair.status.remove(Status::Translated);
+            pair.status.insert(Status::Stale);
         }
     }
     alignment.base = Base { kind: BaseKind::Marker, revision: Some(revision), date: None };
@@ -232,13 +308,13 @@ fn markup(s: &Segment) -> Vec<&str> {
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
     let mut source_of_base: Vec<Option<usize>> = vec![None; base.segments.len()];
     let mut placed = vec![false; src.segments.len()];
-    for (i, k) in align(src, base, Mode::Monolingual) {
+    for (i, k) in align(src, base, Mode::Monolingual).into_iter().map(Link::get) {
         if let (Some(i), Some(k)) = (i, k) {
             source_of_base[k] = Some(i);
         }
     }
     let mut out: Vec<(Option<usize>, AlignedPair)> = Vec::new();
-    for (k, j) in align(base, tr, Mode::CrossLanguage) {
+    for (k, j) in align(base, tr, Mode::CrossLanguage).into_iter().map(Link::get) {
         let i = k.and_then(|k| source_of_base[k]);
         match (i, j) {
             (Some(i), Some(j)) => {
@@ -278,35 +354,33 @@ fn pair(
 ) -> AlignedPair {
     let s = i.map(|i| &src.segments[i]);
     let t = j.map(|j| &tr.segments[j]);
-    let mut status = SmallVec::new();
-    let mut diff = None;
-    let mut english_left = None;
+    let mut status = Statuses::empty();
+    let mut detail = Detail::default();
     match (s, t) {
         (Some(s), Some(t)) => {
             let reference = base.unwrap_or(s);
             match language::content_status(t, reference, base.is_some(), src, facts) {
-                Some(Left::All) => status.push(Status::Untranslated),
+                Some(Left::All) => status.insert(Status::Untranslated),
                 Some(Left::Part(sentence)) => {
-                    status.push(Status::Partial);
-                    english_left = Some(sentence.into());
+                    status.insert(Status::Partial);
+                    detail.english_left = Some(sentence.into());
                 }
                 None => {}
             }
             if let Some(b) = base {
                 if b.norm != s.norm {
-                    status.push(Status::Stale);
-                    diff = Some(word_diff(&b.raw, &s.raw).into());
+                    status.insert(Status::Stale);
+                    detail.diff = Some(word_diff(&b.raw, &s.raw).into());
                 }
             }
         }
-        (Some(_), None) => status.push(Status::Missing),
-        (None, Some(_)) => status.push(Status::Obsolete),
+        (Some(_), None) => status.insert(Status::Missing),
+        (None, Some(_)) => status.insert(Status::Obsolete),
         (None, None) => {}
     }
     if status.is_empty() {
-        status.push(Status::Translated);
+        status.insert(Status::Translated);
     }
-    status.sort();
     let shown = s.or(t).expect("a pair has at least one side");
     AlignedPair {
         status,
@@ -314,11 +388,10 @@ fn pair(
         source_lines: s.map(|s| s.lines),
         translation_lines: t.map(|t| t.lines),
         verbatim: shown.verbatim,
-        words: s.map_or(0, Segment::words),
+        words: s.map_or(0, |s| u32::try_from(s.words()).unwrap_or(u32::MAX)),
         source_text: s.map(|s| s.raw.clone()),
         translation_text: t.map(|t| t.raw.clone()),
-        diff,
-        english_left,
+        detail: (detail != Detail::default()).then(|| Box::new(detail)),
         suspect: false,
         segments: SegmentIndex::new(i, j, None),
     }

@@ -85,7 +85,7 @@ fn line(pair: &AlignedPair, messages: &Messages, out: &mut Vec<u8>) {
         range(pair.source_lines),
         range(pair.translation_lines)
     );
-    if let Some(diff) = &pair.diff {
+    if let Some(diff) = pair.diff() {
         let _ = writeln!(out, "{:>51}{}", "", diff_line(diff));
     }
 }

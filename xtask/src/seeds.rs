@@ -84,7 +84,7 @@ pub fn run(shared: &Path) -> Result<ExitCode> {
     }
     let stale: Vec<&AlignedPair> = with_base.pairs.iter().filter(|p| p.has(Status::Stale)).collect();
     c.check(
-        stale.len() >= 10 && stale.iter().all(|p| p.diff.as_ref().is_some_and(|d| !d.is_empty())),
+        stale.len() >= 10 && stale.iter().all(|p| p.diff().is_some_and(|d| !d.is_empty())),
         &format!("001 vs 003 with base: blocks changed since 2024-10 are stale with a diff ({})", stale.len()),
     );
     c.check(without.pairs.iter().all(|p| !p.has(Status::Stale)), "001 vs 003 without base: nothing is called stale");

@@ -232,7 +232,7 @@ fn row(c: &Cells, index: usize, pair: &AlignedPair, findings: &[&Finding]) -> Ma
             td { (lines(pair.source_lines)) }
             td lang=(c.source_lang) dir=(c.source_dir) {
                 @if let Some(t) = &pair.source_text { (Shown(&capped(t))) }
-                @if let Some(diff) = &pair.diff { (word_diff(c, diff)) }
+                @if let Some(diff) = pair.diff() { (word_diff(c, diff)) }
             }
             td { (lines(pair.translation_lines)) }
             td lang=(c.lang) dir=(c.dir) {
