@@ -62,7 +62,7 @@ impl Statuses {
 
     /// Adds a status, keeping the order of [`Status`]; a status already held is not repeated.
     /// A pair holds two at most (SPEC §2): a third is a bug, and is not kept.
-    pub fn insert(&mut self, status: Status) {
+    fn insert(&mut self, status: Status) {
         if self.contains(&status) {
             return;
         }
@@ -74,7 +74,7 @@ impl Statuses {
         }
     }
 
-    pub fn remove(&mut self, status: Status) {
+    fn remove(&mut self, status: Status) {
         if let Some(k) = self.iter().position(|s| *s == status) {
             self.items.copy_within(k + 1.., k);
             self.len -= 1;
@@ -394,5 +394,25 @@ fn pair(
         detail: (detail != Detail::default()).then(|| Box::new(detail)),
         suspect: false,
         segments: SegmentIndex::new(i, j, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Status, Statuses};
+
+    #[test]
+    fn statuses_stay_in_order_without_repeats() {
+        let mut s = Statuses::empty();
+        s.insert(Status::Stale);
+        s.insert(Status::Untranslated);
+        s.insert(Status::Stale);
+        assert_eq!(s.as_slice(), [Status::Untranslated, Status::Stale]);
+        s.remove(Status::Untranslated);
+        assert_eq!(s.as_slice(), [Status::Stale]);
+        s.remove(Status::Translated);
+        s.insert(Status::Partial);
+        assert_eq!(s.as_slice(), [Status::Partial, Status::Stale]);
+        assert_eq!(std::mem::size_of::<Statuses>(), 3);
     }
 }
