@@ -188,6 +188,37 @@ fn english_left_in_the_german_page_is_untranslated() {
 }
 
 #[test]
+fn english_the_source_rewrote_is_obsolete_and_the_new_english_missing() {
+    // The Hebrew page kept the old English of line 14; the English then rewrote it entirely.
+    let tr = with_line(HE, 14, Some(EN.lines().nth(13).unwrap()));
+    let src = with_line(EN, 14, Some("Every quarter, pick a random file and bring it back from each copy."));
+    check(
+        &src,
+        &tr,
+        None,
+        "he",
+        "
+        translated 1 1
+        translated 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        obsolete - 14
+        missing 14 -
+        translated 16 16
+        translated 18 18
+        ",
+    );
+    // An edit that keeps most of the sentence leaves it one untranslated pair.
+    let src = with_line(EN, 14, Some("Test a restore every month, so that you know your copies really work."));
+    let alignment = align_pages(&src, &tr, None, "he");
+    let pair = alignment.pairs.iter().find(|p| p.translation_lines == Some([14, 14])).unwrap();
+    assert_eq!((pair.source_lines, pair.status.as_slice()), (Some([14, 14]), &[Status::Untranslated][..]));
+}
+
+#[test]
 fn one_english_sentence_kept_in_a_hebrew_paragraph_is_partial() {
     let tr = with_line(
         HE,

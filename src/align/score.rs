@@ -756,6 +756,13 @@ impl CharIds {
     }
 }
 
+/// Whether the analysed parts of two texts have less than `share` of their characters in
+/// common (in their longest common subsequence; an upper bound from character counts first).
+pub fn share_below(a: &str, b: &str, share: f32) -> bool {
+    let (a, b) = (analysed(a), analysed(b));
+    quick_ratio(a, b) < share || char_ratio(a, b) < share
+}
+
 /// Share of the characters of both texts in their longest common subsequence, computed
 /// bit-parallel (Hyyrö's LCS bit-vector algorithm: O(|a|/64 · |b|)).
 fn char_ratio(a: &str, b: &str) -> f32 {

@@ -253,17 +253,7 @@ pub struct Alignment {
 pub fn classify(src: &Page, tr: &Page, base: Option<&Page>, facts: &LocaleFacts) -> Alignment {
     let pairs = match base {
         Some(base) => with_base(src, tr, base, facts),
-        None => {
-            let links = align(src, tr, Mode::CrossLanguage);
-            crate::par::map(links.len(), |k| {
-                let (i, j) = links[k].get();
-                let mut p = pair(src, tr, i, j, None, facts);
-                if let (Some(i), Some(j)) = (i, j) {
-                    p.suspect = !p.verbatim && markup(&src.segments[i]) != markup(&tr.segments[j]);
-                }
-                p
-            })
-        }
+        None => without_base(src, tr, facts),
     };
     let kind = if base.is_some() { BaseKind::File } else { BaseKind::None };
     Alignment {
@@ -303,6 +293,57 @@ fn markup(s: &Segment) -> Vec<&str> {
         .collect();
     m.sort_unstable();
     m
+}
+
+/// Pairs without a base: nothing is known to be stale, but an untranslated block the English
+/// rewrote (see [`rewritten`]) is obsolete, and its source block missing.
+fn without_base(src: &Page, tr: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
+    let links = align(src, tr, Mode::CrossLanguage);
+    let pairs = crate::par::map(links.len(), |k| {
+        let (i, j) = links[k].get();
+        if let (Some(i), Some(j)) = (i, j) {
+            let (s, t) = (&src.segments[i], &tr.segments[j]);
+            let mut p = pair(src, tr, Some(i), Some(j), None, facts);
+            if p.has(Status::Untranslated) && rewritten(s, t) {
+                // The source block is given its own pair below.
+                return pair(src, tr, None, Some(j), None, facts);
+            }
+            p.suspect = !p.verbatim && markup(s) != markup(t);
+            return p;
+        }
+        pair(src, tr, i, j, None, facts)
+    });
+    // Each source block of a link split above, missing, after the obsolete block.
+    let split: Vec<(usize, usize)> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(k, link)| match link.get() {
+            (Some(i), Some(_)) if pairs[k].source_lines.is_none() => Some((k, i)),
+            _ => None,
+        })
+        .collect();
+    if split.is_empty() {
+        return pairs;
+    }
+    let mut out = Vec::with_capacity(pairs.len() + split.len());
+    let mut split = split.into_iter().peekable();
+    for (k, p) in pairs.into_iter().enumerate() {
+        out.push(p);
+        if let Some((_, i)) = split.next_if(|(at, _)| *at == k) {
+            out.push(pair(src, tr, Some(i), None, None, facts));
+        }
+    }
+    out
+}
+
+/// Without a base: `t`, left in English, is not an old version of the English block `s` it
+/// was paired with but text the English rewrote beyond recognition (the share of characters
+/// the two have in common is below what any edit of the same sentence keeps; in the evaluation
+/// corpus, no line the English edited in place keeps less than 0.45). `t` is then obsolete and
+/// `s` missing, as a base would show.
+fn rewritten(s: &Segment, t: &Segment) -> bool {
+    const SAME_TEXT: f32 = 0.45;
+    s.norm != t.norm && crate::align::share_below(&s.norm, &t.norm, SAME_TEXT)
 }
 
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
