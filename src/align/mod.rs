@@ -20,7 +20,7 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::par::{self, LARGE_PAGE};
 use crate::parse::{Page, Segment};
-pub use score::{known_share, share_below, vocabulary, Derived, Mode, Scorer};
+pub use score::{known_share, text_likeness, vocabulary, Derived, Mode, Scorer, REWRITTEN};
 
 /// One pair of the alignment: indices into the two segment lists; `None` on one side means
 /// the segment has no counterpart. Kept in 32 bits each: a page of a million blocks has a

@@ -468,10 +468,10 @@ impl<'a> Scorer<'a> {
             // character ratio already weighs a change of kind: a list item turned into a
             // definition with the same words is the same block.
             let text = self.text_ratio(i, j);
-            if untranslated && text < 0.4 {
-                // So that a block rewritten beyond recognition (less than two fifths of its
-                // characters kept) is not taken for its successor, which the translation, made
-                // before, cannot have. A revised block, with more kept, is the same block.
+            if untranslated && text < REWRITTEN {
+                // So that a block rewritten beyond recognition is not taken for its successor,
+                // which the translation, made before, cannot have. A revised block, with more
+                // kept, is the same block.
                 return text / 2.0;
             }
             let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton).unwrap_or(text);
@@ -500,16 +500,7 @@ impl<'a> Scorer<'a> {
 
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
-        let (a, b) = (analysed(&self.a[i].norm), analysed(&self.b[j].norm));
-        // Characters decide (a changed URL, a reworded phrase, a word's ending), unless a cheap
-        // upper bound already rules the pair out or the texts are too long for it to be cheap.
-        if quick_ratio(a, b) < 0.3 {
-            return 0.0;
-        }
-        if a.len().saturating_mul(b.len()) <= 1 << 24 {
-            return char_ratio(a, b);
-        }
-        ordered_overlap(&ordered_words(a), &ordered_words(b))
+        text_likeness(&self.a[i].norm, &self.b[j].norm)
     }
 
     /// 1 when the translation is as much longer than the English as the page is on average.
@@ -756,11 +747,25 @@ impl CharIds {
     }
 }
 
-/// Whether the analysed parts of two texts have less than `share` of their characters in
-/// common (in their longest common subsequence; an upper bound from character counts first).
-pub fn share_below(a: &str, b: &str, share: f32) -> bool {
+/// Below this share of characters in common ([`text_likeness`]), an English block was
+/// rewritten beyond recognition rather than revised: what a translation made before holds is
+/// not a version of what the English says now. (In the evaluation corpus, no line the English
+/// edited in place kept less than 0.45.)
+pub const REWRITTEN: f32 = 0.45;
+
+/// How much of two texts in the same language is common, in order (0..1), judged on their
+/// analysed parts.
+pub fn text_likeness(a: &str, b: &str) -> f32 {
     let (a, b) = (analysed(a), analysed(b));
-    quick_ratio(a, b) < share || char_ratio(a, b) < share
+    // Characters decide (a changed URL, a reworded phrase, a word's ending), unless a cheap
+    // upper bound already rules the pair out or the texts are too long for it to be cheap.
+    if quick_ratio(a, b) < 0.3 {
+        return 0.0;
+    }
+    if a.len().saturating_mul(b.len()) <= 1 << 24 {
+        return char_ratio(a, b);
+    }
+    ordered_overlap(&ordered_words(a), &ordered_words(b))
 }
 
 /// Share of the characters of both texts in their longest common subsequence, computed

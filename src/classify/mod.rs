@@ -337,13 +337,10 @@ fn without_base(src: &Page, tr: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> 
 }
 
 /// Without a base: `t`, left in English, is not an old version of the English block `s` it
-/// was paired with but text the English rewrote beyond recognition (the share of characters
-/// the two have in common is below what any edit of the same sentence keeps; in the evaluation
-/// corpus, no line the English edited in place keeps less than 0.45). `t` is then obsolete and
-/// `s` missing, as a base would show.
+/// was paired with but text the English rewrote beyond recognition ([`crate::align::REWRITTEN`]).
+/// `t` is then obsolete and `s` missing, as a base would show.
 fn rewritten(s: &Segment, t: &Segment) -> bool {
-    const SAME_TEXT: f32 = 0.45;
-    s.norm != t.norm && crate::align::share_below(&s.norm, &t.norm, SAME_TEXT)
+    s.norm != t.norm && crate::align::text_likeness(&s.norm, &t.norm) < crate::align::REWRITTEN
 }
 
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
