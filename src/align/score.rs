@@ -749,8 +749,8 @@ impl CharIds {
 
 /// Below this share of characters in common ([`text_likeness`]), an English block was
 /// rewritten beyond recognition rather than revised: what a translation made before holds is
-/// not a version of what the English says now. (In the evaluation corpus, no line the English
-/// edited in place kept less than 0.45.)
+/// not a version of what the English says now. (In the evaluation corpus, 10 of the 1,109 lines
+/// the English edited in place keep less than 0.45 of their characters, none less than 0.42.)
 pub const REWRITTEN: f32 = 0.45;
 
 /// How much of two texts in the same language is common, in order (0..1), judged on their
