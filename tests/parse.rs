@@ -848,6 +848,7 @@ fn normalise_undoes_platform_rewrites() {
         ("Some **strong** here", "Some __strong__ here"),
         ("| a | b |", "|a|b|"),
         ("|:---|----:|", "| :--- | ---: |"),
+        ("| a | b", "| a | b |"),
         ("A \\* star and a \\[bracket\\]", "A * star and a [bracket]"),
         ("    - indented item", "- indented item"),
         ("two  spaces", "two spaces"),
@@ -857,6 +858,7 @@ fn normalise_undoes_platform_rewrites() {
     }
     assert_ne!(normalise("[Go](https://x.example)"), normalise("[Go](https://y.example)"));
     assert_ne!(normalise("{ .md-button }"), normalise("{ .md-button--primary }"));
+    assert_ne!(normalise("| a | b |"), normalise("| a | b | c |"));
 }
 
 #[test]

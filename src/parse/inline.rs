@@ -443,6 +443,10 @@ fn normalise_found(raw: &str, found: u16) -> Cow<'_, str> {
         }
         if line.starts_with('|') {
             rewrite(&mut line, &mut t, |l| changed(TABLE_PAD.replace_all(l, "|")));
+            // The pipe that closes a row is optional (GFM): `| a | b` is `| a | b |`.
+            if !line.ends_with('|') {
+                line.to_mut().push('|');
+            }
         }
         if t & DASHES != 0 {
             rewrite(&mut line, &mut t, |l| changed(DASHES_RE.replace_all(l, "---")));
