@@ -497,6 +497,42 @@ fn a_block_added_since_the_base_is_missing_with_a_base() {
 }
 
 #[test]
+fn table_rows_rewritten_under_the_same_name_are_stale_with_a_base() {
+    // The English table gained a column and new values in every row; each row keeps its name
+    // (its first cell), or the place that name links to.
+    let base = "\
+| Tool | Licence | Platforms |
+|---|---|---|
+| [**Restic**](https://restic.net) | BSD | Linux, macOS |
+| [**Borg**](https://www.borgbackup.org) | BSD | Linux |
+";
+    let src = "\
+| Tool | Platforms | Encryption | Licence |
+|---|---|---|---|
+| [**Restic**](https://restic.net) | Linux, macOS, Windows, FreeBSD | AES-256 | BSD 2-Clause |
+| [**BorgBackup**](https://www.borgbackup.org) | Linux, macOS, FreeBSD, NetBSD, OpenBSD | AES-OCB with HMAC-SHA256 | BSD 3-Clause |
+";
+    let tr = "\
+| כלי | רישיון | פלטפורמות |
+|---|---|---|
+| [**Restic**](https://restic.net) | BSD | לינוקס, macOS |
+| [**Borg**](https://www.borgbackup.org) | BSD | לינוקס |
+";
+    check(
+        src,
+        tr,
+        Some(base),
+        "he",
+        "
+        stale 1 1
+        stale 2 2 verbatim
+        stale 3 3
+        stale 4 4
+        ",
+    );
+}
+
+#[test]
 fn a_block_removed_since_the_base_is_obsolete_with_a_base() {
     let src = with_line(EN, 8, None);
     check(

@@ -475,6 +475,10 @@ impl<'a> Scorer<'a> {
                 return text / 2.0;
             }
             let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton).unwrap_or(text);
+            // A table row is named by its first cell: a row rewritten cell by cell (a column
+            // added, every value updated) under the same name is the same row.
+            let same_row = sa.kind == Kind::TableRow && sb.kind == Kind::TableRow && same_row_key(&sa.norm, &sb.norm);
+            let text = if same_row { text.max(SAME_ROW) } else { text };
             return 0.8 * text + 0.1 * skeleton + 0.1 * container;
         }
         let shared = dice(fa.text.words(), &fb.known, fb.text.words().len());
@@ -744,6 +748,32 @@ impl CharIds {
             '\0'..='\x7f' => self.ascii[c as usize],
             _ => self.other.get(&c).copied().unwrap_or(0),
         }
+    }
+}
+
+/// The text likeness two rows with the same name count as having at least: enough to pair them
+/// in a gap between two English revisions.
+const SAME_ROW: f32 = 0.75;
+
+/// The first cell of a table row, its name, when it has one (not the delimiter row's).
+fn first_cell(norm: &str) -> Option<&str> {
+    let cell = norm.strip_prefix('|')?.split('|').next()?.trim();
+    (cell.chars().any(char::is_alphanumeric)).then_some(cell)
+}
+
+/// The target of the first link in `text`.
+fn link_target(text: &str) -> Option<&str> {
+    let start = text.find("](")? + 2;
+    let end = start + text[start..].find(')')?;
+    Some(&text[start..end])
+}
+
+/// Two rows of a table that name the same thing: the same first cell, or first cells that link
+/// to the same place.
+fn same_row_key(a: &str, b: &str) -> bool {
+    match (first_cell(a), first_cell(b)) {
+        (Some(x), Some(y)) => x == y || link_target(x).is_some_and(|t| link_target(y) == Some(t)),
+        _ => false,
     }
 }
 
