@@ -759,9 +759,22 @@ fn footnote_references_and_definitions() {
         r#"
         1 Paragraph: "Keys last long. Really." [fn:life fn:2]
         3 Footnote in footnote: "Ten years or more." [fn:life]
-        4-5 Footnote in footnote: "Indented body." [fn:2]
+        4 Footnote in footnote: "" verbatim
+        5 Footnote in footnote: "Indented body." [fn:2]
         "#,
     );
+}
+
+#[test]
+fn a_footnote_label_alone_on_its_line_is_apart_from_the_note() {
+    // The note is the same block whether it starts on the label's line or below it: the
+    // label line is a wordless segment, like a container's opening line.
+    let one_line = parsed("Text.[^a]\n\n[^a]: The note.\n");
+    let below = parsed("Text.[^a]\n\n[^a]:\n    The note.\n");
+    let (a, b) = (at(&one_line, 3), at(&below, 4));
+    assert_eq!((a.kind, &a.text, &a.skeleton), (b.kind, &b.text, &b.skeleton));
+    let label = at(&below, 3);
+    assert!(label.verbatim && label.skeleton.is_empty() && label.lines == [3, 3]);
 }
 
 #[test]

@@ -375,6 +375,9 @@ impl Walker<'_> {
     fn open(&mut self, kind: Kind, range: &Range<usize>) {
         self.flush();
         let line = self.lines.line(range.start);
+        if kind == Kind::Footnote {
+            self.label_line_apart(line);
+        }
         let first = self.pending.first().map_or(line, |p| p.0.min(line));
         let container = self.container(first);
         self.leaf = Some(Leaf {
@@ -387,6 +390,21 @@ impl Walker<'_> {
             linked_text: String::new(),
             external_links: true,
         });
+    }
+
+    /// A footnote definition whose text starts on a line after its label (`[^1]:`, then the
+    /// note indented below) has its label line as a segment of its own, wordless like a
+    /// container's opening line: the note's text is the block a translation renders, and a
+    /// translation written with the label and text on one line pairs with the text.
+    fn label_line_apart(&mut self, text_line: u32) {
+        let Some((label_line, Piece::FootnoteRef(_))) = self.pending.first_mut() else { return };
+        if *label_line >= text_line {
+            return;
+        }
+        let line = std::mem::replace(label_line, text_line);
+        let raw = self.original.lines(line, line).concat();
+        let container = self.container(line);
+        self.out.push(inline::simple(Kind::Footnote, container, line, &raw, "", Vec::new()));
     }
 
     /// The containers of a block that starts on `line`: the same shared path as the block
