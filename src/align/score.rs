@@ -758,7 +758,7 @@ const SAME_ROW: f32 = 0.75;
 /// The first cell of a table row, its name, when it has one (not the delimiter row's).
 fn first_cell(norm: &str) -> Option<&str> {
     let cell = norm.strip_prefix('|')?.split('|').next()?.trim();
-    (cell.chars().any(char::is_alphanumeric)).then_some(cell)
+    cell.chars().any(char::is_alphanumeric).then_some(cell)
 }
 
 /// The target of the first link in `text`.
