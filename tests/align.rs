@@ -1006,6 +1006,52 @@ fn a_block_moved_and_reworded_in_the_english_is_obsolete_and_missing_with_a_base
 }
 
 #[test]
+fn a_line_the_english_revised_in_place_is_stale_while_one_that_grew_new_lines_is_replaced() {
+    // The opening paragraph keeps half its characters. On one line, like the paragraph it
+    // revises, it is that paragraph revised: stale. Spread over three lines with the same words,
+    // its new lines are new content, and the old line is obsolete.
+    let revised = "A backup copies your files elsewhere: three copies, two media, one offsite.";
+    check(
+        &with_line(EN, 3, Some(revised)),
+        DE,
+        Some(EN),
+        "de",
+        "
+        translated 1 1
+        stale 3 3
+        translated 5 5
+        translated 7 7
+        translated 8 8
+        translated 10 10
+        translated 12 12
+        translated 14 14
+        translated 16 16
+        translated 18 18
+        ",
+    );
+    let grown = "A backup copies your files elsewhere:\nthree copies, two media,\none offsite.";
+    check(
+        &with_line(EN, 3, Some(grown)),
+        DE,
+        Some(EN),
+        "de",
+        "
+        translated 1 1
+        obsolete - 3
+        missing 3-5 -
+        translated 7 5
+        translated 9 7
+        translated 10 8
+        translated 12 10
+        translated 14 12
+        translated 16 14
+        translated 18 16
+        translated 20 18
+        ",
+    );
+}
+
+#[test]
 fn a_long_translated_page_is_anchored_by_its_links_and_keeps_every_block_in_place() {
     // 120 paragraphs, no text equal across the languages: one gap far above the size searched
     // whole. Each paragraph links to its own page; one English paragraph is new.

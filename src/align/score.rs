@@ -479,7 +479,7 @@ impl<'a> Scorer<'a> {
             // added, every value updated) under the same name is the same row.
             let same_row = sa.kind == Kind::TableRow && sb.kind == Kind::TableRow && same_row_key(&sa.norm, &sb.norm);
             let text = if same_row { text.max(SAME_ROW) } else { text };
-            return 0.8 * text + 0.1 * skeleton + 0.1 * container;
+            return 0.8 * text + 0.1 * skeleton + 0.1 * container + self.same_shape(sa, sb, text);
         }
         let shared = dice(fa.text.words(), &fb.known, fb.text.words().len());
         let mut sum = 0.15 * container + 0.25 * self.length(fa.text.chars as usize, fb.text.chars as usize);
@@ -500,6 +500,22 @@ impl<'a> Scorer<'a> {
             weight += COGNATES;
         }
         kind_factor(sa.kind, sb.kind) * (sum / weight).max(shared)
+    }
+
+    /// What two English revisions of a block gain from spanning as many lines as each other
+    /// when they keep at least half their characters (`text`): a block revised in place keeps
+    /// its lines, so it pairs with less of its text kept than blocks in general need, while one
+    /// that gained or lost lines may hold new ones (a one-line paragraph that took in twenty
+    /// lines of MathML is, line by line, one changed line and twenty added). Below half, two
+    /// short sentences share that much by chance. Across languages a translation keeps the
+    /// English line breaks or not, and this tells nothing.
+    fn same_shape(&self, a: &Segment, b: &Segment, text: f32) -> f32 {
+        let lines = |s: &Segment| s.lines[1] - s.lines[0];
+        if self.mode == Mode::Monolingual && text >= 0.5 && lines(a) == lines(b) {
+            SAME_SHAPE
+        } else {
+            0.0
+        }
     }
 
     /// How much of two same-language segments is common, in order (0..1).
@@ -750,6 +766,10 @@ impl CharIds {
         }
     }
 }
+
+/// What two English revisions of a block that span as many lines as each other add to their
+/// score (see [`Scorer::same_shape`]).
+const SAME_SHAPE: f32 = 0.1;
 
 /// The text likeness two rows with the same name count as having at least: enough to pair them
 /// in a gap between two English revisions.
