@@ -767,8 +767,8 @@ impl CharIds {
     }
 }
 
-/// What two English revisions of a block that span as many lines as each other add to their
-/// score (see [`Scorer::same_shape`]).
+/// What two English revisions of a block add to their score when they span as many lines as
+/// each other and keep half their characters (see [`Scorer::same_shape`]).
 const SAME_SHAPE: f32 = 0.1;
 
 /// The text likeness two rows with the same name count as having at least: enough to pair them

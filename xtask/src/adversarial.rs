@@ -145,8 +145,8 @@ fn parse_peak_kb(source: &str, translation: &str) -> Option<u64> {
 }
 
 /// Peak memory of pulldown-cmark alone reading the two pages side by side into its events
-/// (with the options lockstep uses): what the parser every Markdown tool of this kind rests on
-/// needs for the input, the measure against which lockstep's own peak is read.
+/// (with the options lockstep uses): what the parser lockstep is built on needs to read the
+/// input whole, against which lockstep's own peak can be read.
 fn parser_peak_kb(source: &str, translation: &str) -> Option<u64> {
     let events =
         |text: &str| pulldown_cmark::Parser::new_ext(text, lockstep::parse::options()).into_offset_iter().count();
