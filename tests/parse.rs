@@ -18,10 +18,10 @@ fn assert_invariants(page: &Page) {
         assert!(last <= page.line_count, "{:?} beyond line {} in {s:?}", s.lines, page.line_count);
         assert!(first > previous_last, "{:?} overlaps or precedes line {previous_last}: {s:?}", s.lines);
         previous_last = last;
-        assert_eq!(s.chars(), s.text.chars().count(), "characters of {s:?}");
-        assert_eq!(s.has_ascii_letters(), s.text.bytes().any(|b| b.is_ascii_alphabetic()), "{s:?}");
+        assert_eq!(s.chars(), s.text().chars().count(), "characters of {s:?}");
+        assert_eq!(s.has_ascii_letters(), s.text().bytes().any(|b| b.is_ascii_alphabetic()), "{s:?}");
         if s.kind != Kind::FrontMatter {
-            assert_eq!(&*s.norm, &*normalise(&s.raw), "{s:?}");
+            assert_eq!(s.norm(), &*normalise(s.raw()), "{s:?}");
         }
     }
 }
@@ -45,7 +45,7 @@ fn render_segment(s: &Segment) -> String {
     if !s.container.is_empty() {
         out.push_str(&format!(" in {}", s.container.join(" > ")));
     }
-    out.push_str(&format!(": {:?}", s.text));
+    out.push_str(&format!(": {:?}", s.text()));
     if !s.skeleton.is_empty() {
         out.push_str(&format!(" [{}]", s.skeleton.join(" ")));
     }
@@ -76,7 +76,7 @@ fn check(md: &str, expect: &str) -> Page {
 
 /// Kind, lines and text of each segment.
 fn segments(md: &str) -> Vec<(Kind, [u32; 2], String)> {
-    parsed(md).segments.into_iter().map(|s| (s.kind, s.lines, s.text.into())).collect()
+    parsed(md).segments.into_iter().map(|s| (s.kind, s.lines, s.text().into())).collect()
 }
 
 /// The segment that starts on `line`.
@@ -101,9 +101,10 @@ fn uncovered_lines(md: &str) -> Vec<u32> {
 /// Two pages that differ only by harmless platform rewrites: same segments, same norms.
 fn assert_same_after_normalisation(a: &str, b: &str) {
     let (pa, pb) = (parsed(a), parsed(b));
-    let norms = |p: &Page| -> Vec<(Kind, String)> { p.segments.iter().map(|s| (s.kind, s.norm.to_string())).collect() };
+    let norms =
+        |p: &Page| -> Vec<(Kind, String)> { p.segments.iter().map(|s| (s.kind, s.norm().to_string())).collect() };
     assert_eq!(norms(&pa), norms(&pb), "\n{}\n\n{}", render(&pa), render(&pb));
-    let texts = |p: &Page| -> Vec<String> { p.segments.iter().map(|s| s.text.to_string()).collect() };
+    let texts = |p: &Page| -> Vec<String> { p.segments.iter().map(|s| s.text().to_string()).collect() };
     assert_eq!(texts(&pa), texts(&pb));
 }
 
@@ -162,21 +163,21 @@ fn front_matter_quoted_and_unquoted_values_normalise_equal() {
     let double = parsed("---\ntitle: \"Keys and locks\"\n---\n");
     let single = parsed("---\ntitle: 'Keys and locks'\n---\n");
     for other in [&double, &single] {
-        assert_eq!(at(&plain, 2).norm, at(other, 2).norm);
-        assert_eq!(at(&plain, 2).text, at(other, 2).text);
+        assert_eq!(at(&plain, 2).norm(), at(other, 2).norm());
+        assert_eq!(at(&plain, 2).text(), at(other, 2).text());
     }
-    assert_eq!(&*at(&plain, 2).text, "Keys and locks");
+    assert_eq!(at(&plain, 2).text(), "Keys and locks");
     // Quotes inside quoted values are unescaped the YAML way.
-    assert_eq!(&*at(&parsed("---\ntitle: 'It''s here'\n---\n"), 2).text, "It's here");
-    assert_eq!(&*at(&parsed("---\ntitle: \"Say \\\"hi\\\"\"\n---\n"), 2).text, "Say \"hi\"");
+    assert_eq!(at(&parsed("---\ntitle: 'It''s here'\n---\n"), 2).text(), "It's here");
+    assert_eq!(at(&parsed("---\ntitle: \"Say \\\"hi\\\"\"\n---\n"), 2).text(), "Say \"hi\"");
 }
 
 #[test]
 fn front_matter_block_scalars_are_the_same_value() {
     let folded = parsed("---\ndescription: >-\n  Apps that encrypt\n  your chats.\n---\n");
     let plain = parsed("---\ndescription: Apps that encrypt your chats.\n---\n");
-    assert_eq!(&*at(&folded, 2).text, "Apps that encrypt your chats.");
-    assert_eq!(at(&folded, 2).norm, at(&plain, 2).norm);
+    assert_eq!(at(&folded, 2).text(), "Apps that encrypt your chats.");
+    assert_eq!(at(&folded, 2).norm(), at(&plain, 2).norm());
 }
 
 #[test]
@@ -281,8 +282,8 @@ fn nested_lists() {
 #[test]
 fn task_list_markers_are_not_text() {
     let page = parsed("- [x] done item\n- [ ] open item\n");
-    assert_eq!(&*at(&page, 1).text, "done item");
-    assert_eq!(&*at(&page, 2).text, "open item");
+    assert_eq!(at(&page, 1).text(), "done item");
+    assert_eq!(at(&page, 2).text(), "open item");
 }
 
 #[test]
@@ -390,7 +391,7 @@ fn inline_code_is_skeleton() {
         "Run `restic init` first, then `restic backup`.\n",
         r#"1 Paragraph: "Run first, then ." [code:restic init code:restic backup]"#,
     );
-    assert_eq!(&*page.segments[0].raw, "Run `restic init` first, then `restic backup`.");
+    assert_eq!(page.segments[0].raw(), "Run `restic init` first, then `restic backup`.");
 }
 
 // --- admonitions, collapsibles, tabs ------------------------------------------------------
@@ -473,7 +474,7 @@ fn flattened_admonition_keeps_its_marker_line_and_every_line() {
     );
     assert!(uncovered_lines(md).is_empty());
     // The marker is not glued to the text that follows it.
-    assert!(!at(&page, 2).raw.contains("!!!"));
+    assert!(!at(&page, 2).raw().contains("!!!"));
 }
 
 #[test]
@@ -636,7 +637,7 @@ fn details_and_summary() {
     let got: Vec<(u32, Kind, String, Vec<String>)> = page
         .segments
         .iter()
-        .map(|s| (s.lines[0], s.kind, s.text.to_string(), s.skeleton.iter().map(|t| t.to_string()).collect()))
+        .map(|s| (s.lines[0], s.kind, s.text().to_string(), s.skeleton.iter().map(|t| t.to_string()).collect()))
         .collect();
     let v = |a: &[&str]| -> Vec<String> { a.iter().map(|s| s.to_string()).collect() };
     assert_eq!(
@@ -667,7 +668,7 @@ fn summary_container_does_not_depend_on_blank_lines() {
 fn html_inside_an_admonition_nests_container_paths() {
     let page = parsed("!!! note\n\n    <div class=\"grid\" markdown>\n\n    Inner text.\n\n    </div>\n");
     assert_eq!(at(&page, 5).container[..], ["admonition:note", "div.grid"]);
-    assert_eq!(&*at(&page, 5).text, "Inner text.");
+    assert_eq!(at(&page, 5).text(), "Inner text.");
 }
 
 #[test]
@@ -772,7 +773,7 @@ fn a_footnote_label_alone_on_its_line_is_apart_from_the_note() {
     let one_line = parsed("Text.[^a]\n\n[^a]: The note.\n");
     let below = parsed("Text.[^a]\n\n[^a]:\n    The note.\n");
     let (a, b) = (at(&one_line, 3), at(&below, 4));
-    assert_eq!((a.kind, &a.text, &a.skeleton), (b.kind, &b.text, &b.skeleton));
+    assert_eq!((a.kind, &a.text(), &a.skeleton), (b.kind, &b.text(), &b.skeleton));
     let label = at(&below, 3);
     assert!(label.verbatim && label.skeleton.is_empty() && label.lines == [3, 3]);
 }
@@ -783,7 +784,7 @@ fn footnote_definition_moved_to_the_end_is_the_same_segment() {
     let at_end = "Text.[^a]\n\nMore text.\n\n[^a]: The note.\n";
     let a = at(&parsed(in_place), 3).clone();
     let b = at(&parsed(at_end), 5).clone();
-    assert_eq!((a.kind, &a.text, &a.skeleton, &a.norm), (b.kind, &b.text, &b.skeleton, &b.norm));
+    assert_eq!((a.kind, &a.text(), &a.skeleton, &a.norm()), (b.kind, &b.text(), &b.skeleton, &b.norm()));
     assert_eq!(a.kind, Kind::Footnote);
 }
 
@@ -791,14 +792,14 @@ fn footnote_definition_moved_to_the_end_is_the_same_segment() {
 fn abbreviations_are_one_segment_per_line() {
     let page = parsed("*[HTML]: Hyper Text Markup Language\n*[VPN]: Virtual Private Network\n");
     assert_eq!(page.segments.iter().map(|s| s.lines).collect::<Vec<_>>(), vec![[1, 1], [2, 2]], "{}", render(&page));
-    assert!(page.segments[0].text.contains("Hyper Text Markup Language"));
+    assert!(page.segments[0].text().contains("Hyper Text Markup Language"));
 }
 
 #[test]
 fn abbreviation_marker_is_not_text() {
     let page = parsed("*[HTML]: Hyper Text Markup Language\n*[VPN]: Virtual Private Network\n");
-    assert_eq!(&*at(&page, 1).text, "Hyper Text Markup Language");
-    assert_eq!(&*at(&page, 2).text, "Virtual Private Network");
+    assert_eq!(at(&page, 1).text(), "Hyper Text Markup Language");
+    assert_eq!(at(&page, 2).text(), "Virtual Private Network");
 }
 
 #[test]
@@ -807,7 +808,7 @@ fn snippet_lines_are_segments_of_their_own() {
     let page = parsed(md);
     assert_eq!(page.segments.iter().map(|s| s.lines[0]).collect::<Vec<_>>(), [1, 3, 5]);
     assert_eq!(at(&page, 3).lines, [3, 3]);
-    assert_eq!(&*at(&page, 3).norm, "--8<-- \"includes/abbreviations.en.txt\"");
+    assert_eq!(at(&page, 3).norm(), "--8<-- \"includes/abbreviations.en.txt\"");
 }
 
 #[test]

@@ -339,13 +339,13 @@ fn page_invariants(page: &Page) -> Result<(), TestCaseError> {
         prop_assert!(first > previous_last, "{:?} overlaps or precedes line {}", s.lines, previous_last);
         previous_last = last;
         // What a segment finds about its text when it is made is what the text says.
-        prop_assert_eq!(s.chars(), s.text.chars().count(), "characters of {:?}", s.text);
-        prop_assert_eq!(s.has_ascii_letters(), s.text.bytes().any(|b| b.is_ascii_alphabetic()));
-        prop_assert_eq!(s.has_letters(), s.text.chars().any(char::is_alphabetic));
+        prop_assert_eq!(s.chars(), s.text().chars().count(), "characters of {:?}", s.text());
+        prop_assert_eq!(s.has_ascii_letters(), s.text().bytes().any(|b| b.is_ascii_alphabetic()));
+        prop_assert_eq!(s.has_letters(), s.text().chars().any(char::is_alphabetic));
         if s.kind != Kind::FrontMatter {
             // Front matter's values are unquoted and joined; every other block's normal form is
             // that of its lines, whatever the shortcuts that found it.
-            prop_assert_eq!(&*s.norm, &*lockstep::parse::normalise(&s.raw));
+            prop_assert_eq!(s.norm(), &*lockstep::parse::normalise(s.raw()));
         }
     }
     Ok(())

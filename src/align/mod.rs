@@ -49,9 +49,9 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(pa, pb, mode);
     let large = a.len().max(b.len()) >= LARGE_PAGE;
-    let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm)) };
+    let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm())) };
     // A few blocks of megabytes are hashed side by side too.
-    let long = || a.iter().chain(b).map(|s| s.norm.len()).sum::<usize>() >= par::LARGE_TEXT;
+    let long = || a.iter().chain(b).map(|s| s.norm().len()).sum::<usize>() >= par::LARGE_TEXT;
     let (ka, kb) = par::join(large || long(), || keys(a), || keys(b));
     let mut in_order = Vec::new();
     let mut taken_along = Vec::new();

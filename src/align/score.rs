@@ -133,7 +133,7 @@ struct Text {
 
 impl Text {
     fn new(s: &Segment, mode: Mode) -> Self {
-        let source = if mode == Mode::Monolingual { analysed(&s.norm) } else { s.prose() };
+        let source = if mode == Mode::Monolingual { analysed(s.norm()) } else { s.prose() };
         // About one word per six bytes, and across languages as many cognates at most: grown
         // once or twice at most.
         let per_word = if mode == Mode::CrossLanguage { 3 } else { 6 };
@@ -477,7 +477,7 @@ impl<'a> Scorer<'a> {
             let skeleton = self.weighted_jaccard(&fa.skeleton, &fb.skeleton).unwrap_or(text);
             // A table row is named by its first cell: a row rewritten cell by cell (a column
             // added, every value updated) under the same name is the same row.
-            let same_row = sa.kind == Kind::TableRow && sb.kind == Kind::TableRow && same_row_key(&sa.norm, &sb.norm);
+            let same_row = sa.kind == Kind::TableRow && sb.kind == Kind::TableRow && same_row_key(sa.norm(), sb.norm());
             let text = if same_row { text.max(SAME_ROW) } else { text };
             return 0.8 * text + 0.1 * skeleton + 0.1 * container + self.same_shape(sa, sb, text);
         }
@@ -520,7 +520,7 @@ impl<'a> Scorer<'a> {
 
     /// How much of two same-language segments is common, in order (0..1).
     fn text_ratio(&self, i: usize, j: usize) -> f32 {
-        text_likeness(&self.a[i].norm, &self.b[j].norm)
+        text_likeness(self.a[i].norm(), self.b[j].norm())
     }
 
     /// 1 when the translation is as much longer than the English as the page is on average.

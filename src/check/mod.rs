@@ -4,8 +4,8 @@
 
 mod coverage;
 
+use crate::parse::SharedStr;
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
 
 use crate::classify::{AlignedPair, Alignment, Base, Status};
 use crate::rules::{self, Check, Rule};
@@ -48,9 +48,9 @@ pub struct Finding {
     pub end_line: u32,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_excerpt: Option<Arc<str>>,
+    pub source_excerpt: Option<SharedStr>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub translation_excerpt: Option<Arc<str>>,
+    pub translation_excerpt: Option<SharedStr>,
     /// For stale blocks with a known base: the old → new source, word by word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<crate::classify::DiffOp>>,

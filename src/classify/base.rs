@@ -50,8 +50,8 @@ pub fn score(translation: &Page, candidate: &Page) -> i64 {
             }
         }
     }
-    let english: HashSet<&str> = c.iter().filter(|s| s.has_letters()).map(|s| &*s.norm).collect();
-    let identical = t.iter().filter(|s| s.has_letters() && english.contains(&*s.norm)).count();
+    let english: HashSet<&str> = c.iter().filter(|s| s.has_letters()).map(|s| s.norm()).collect();
+    let identical = t.iter().filter(|s| s.has_letters() && english.contains(s.norm())).count();
     same_kind + same_links + identical as i64 - (t.len() as i64 - c.len() as i64).abs()
 }
 

@@ -42,7 +42,7 @@ pub fn content_status<'a>(
     if !t.has_letters() {
         return None;
     }
-    if t.norm == english.norm || (!t.text.is_empty() && t.text == english.text) {
+    if t.norm() == english.norm() || (!t.text().is_empty() && t.text() == english.text()) {
         return Some(Left::All);
     }
     if !english_is_base && !facts.latin() && latin_share(t.prose()).is_some_and(|s| s >= 0.98) {

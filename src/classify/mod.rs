@@ -10,10 +10,10 @@ mod base;
 mod diff;
 mod language;
 
+use crate::parse::SharedStr;
 use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 use std::num::NonZeroU32;
-use std::sync::Arc;
 
 use crate::align::{align, Link, Mode};
 use crate::parse::{Kind, Page, Segment};
@@ -147,9 +147,9 @@ pub struct AlignedPair {
     pub words: u32,
     /// The lines of each side as written.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_text: Option<Arc<str>>,
+    pub source_text: Option<SharedStr>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub translation_text: Option<Arc<str>>,
+    pub translation_text: Option<SharedStr>,
     /// What only stale and partial pairs have, behind one pointer (see [`Detail`]); serialised
     /// as the word diff.
     #[serde(rename = "diff", serialize_with = "the_diff", skip_serializing_if = "no_diff")]
@@ -275,7 +275,7 @@ pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: 
         pair.suspect = false;
         let Some(lines) = pair.source_lines else { continue };
         let Some(seg) = src.segments.iter().find(|s| s.lines == lines) else { continue };
-        if pair.translation_lines.is_some() && !seg.verbatim && !known.contains(fingerprint(&seg.norm).as_str()) {
+        if pair.translation_lines.is_some() && !seg.verbatim && !known.contains(fingerprint(seg.norm()).as_str()) {
             pair.status.remove(Status::Translated);
             pair.status.insert(Status::Stale);
         }
@@ -340,7 +340,7 @@ fn without_base(src: &Page, tr: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> 
 /// was paired with but text the English rewrote beyond recognition ([`crate::align::REWRITTEN`]).
 /// `t` is then obsolete and `s` missing, as a base would show.
 fn rewritten(s: &Segment, t: &Segment) -> bool {
-    s.norm != t.norm && crate::align::text_likeness(&s.norm, &t.norm) < crate::align::REWRITTEN
+    s.norm() != t.norm() && crate::align::text_likeness(s.norm(), t.norm()) < crate::align::REWRITTEN
 }
 
 fn with_base(src: &Page, tr: &Page, base: &Page, facts: &LocaleFacts) -> Vec<AlignedPair> {
@@ -406,9 +406,9 @@ fn pair(
                 None => {}
             }
             if let Some(b) = base {
-                if b.norm != s.norm {
+                if b.norm() != s.norm() {
                     status.insert(Status::Stale);
-                    detail.diff = Some(word_diff(&b.raw, &s.raw).into());
+                    detail.diff = Some(word_diff(b.raw(), s.raw()).into());
                 }
             }
         }
@@ -427,8 +427,8 @@ fn pair(
         translation_lines: t.map(|t| t.lines),
         verbatim: shown.verbatim,
         words: s.map_or(0, |s| u32::try_from(s.words()).unwrap_or(u32::MAX)),
-        source_text: s.map(|s| s.raw.clone()),
-        translation_text: t.map(|t| t.raw.clone()),
+        source_text: s.map(|s| s.raw_shared()),
+        translation_text: t.map(|t| t.raw_shared()),
         detail: (detail != Detail::default()).then(|| Box::new(detail)),
         suspect: false,
         segments: SegmentIndex::new(i, j, None),

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use compact_str::format_compact;
 use regex::Regex;
 
-use super::{inline, Kind, Segment};
+use super::{inline, ContainerPath, Kind, Segment};
 
 pub(super) struct Prepared<'a> {
     pub markdown: Cow<'a, str>,
@@ -275,7 +275,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
         return 0;
     };
     let close = close + 1;
-    let path: std::sync::Arc<[String]> = std::sync::Arc::new(["front-matter".to_owned()]);
+    let path = ContainerPath::from(vec!["front-matter".to_owned()]);
     for delimiter in [0, close] {
         let raw = lines[delimiter].trim();
         segments.push(inline::simple(
@@ -344,7 +344,7 @@ fn front_matter(lines: &[&str], segments: &mut Vec<Segment>) -> usize {
             vec![format_compact!("fm:{key}")],
         );
         // Platforms re-serialise YAML: the value compares unquoted and on one line.
-        seg.norm = super::normalise(&format!("{key}: {value}")).into();
+        seg.set_norm(&super::normalise(&format!("{key}: {value}")));
         seg.lines[1] = end as u32 + 1;
         if text.is_empty() {
             seg.verbatim = true;

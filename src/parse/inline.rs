@@ -2,13 +2,13 @@
 //! language-neutral tokens, and its normalised form.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 use std::sync::LazyLock;
 
 use compact_str::{format_compact, CompactString};
 use regex::Regex;
 
-use super::{Kind, Piece, Segment, Skeleton};
+use super::shared::Written;
+use super::{ContainerPath, Kind, Piece, Segment, Skeleton};
 
 /// `{ .class #id key=value }` as written by the attr_list extension.
 static ATTR_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -34,7 +34,7 @@ static DASHES_RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"-{3,}").unwrap
 /// Builds a segment from a block's inline pieces.
 pub(super) fn build(
     kind: Kind,
-    container: Arc<[String]>,
+    container: ContainerPath,
     lines: [u32; 2],
     raw: &str,
     pieces: impl Iterator<Item = (u32, Piece)>,
@@ -104,7 +104,7 @@ pub(super) fn build(
 }
 
 /// One line of an HTML block as a segment of its own (its tags go to the skeleton).
-pub(super) fn html_line(container: Arc<[String]>, line: u32, raw: &str) -> Segment {
+pub(super) fn html_line(container: ContainerPath, line: u32, raw: &str) -> Segment {
     build(Kind::Html, container, [line, line], raw, std::iter::once((line, Piece::Html(raw.to_owned()))), false)
 }
 
@@ -112,7 +112,7 @@ pub(super) fn html_line(container: Arc<[String]>, line: u32, raw: &str) -> Segme
 /// needs no change (a block can be megabytes long).
 pub(super) fn simple(
     kind: Kind,
-    container: Arc<[String]>,
+    container: ContainerPath,
     line: u32,
     raw: &str,
     text: impl Into<String>,
@@ -133,7 +133,7 @@ fn trimmed(mut text: String) -> String {
 /// [`simple`], given the [`triggers`] of the trimmed text and of `raw` when they are known.
 fn with_text(
     kind: Kind,
-    container: Arc<[String]>,
+    container: ContainerPath,
     line: u32,
     raw: &str,
     text: String,
@@ -148,25 +148,18 @@ fn with_text(
         text = SPACES_RE.replace_all(&text, " ").into_owned();
         scan.chars = text.chars().count();
     }
-    if text.len() > std::mem::size_of::<CompactString>() {
-        // Held for the whole run, so without spare capacity.
-        text.shrink_to_fit();
-    }
-    let raw: Arc<str> = raw.into();
-    // A block that needs no rewrite (a megabyte-long line, say) is not held twice.
-    let norm = match normalise_found(&raw, raw_found.unwrap_or_else(|| triggers(&raw))) {
-        Cow::Borrowed(_) => Arc::clone(&raw),
-        Cow::Owned(norm) => norm.into(),
+    // The normal form and the text are not held again where they are the lines as written (a
+    // megabyte-long line, say).
+    let written = match normalise_found(raw, raw_found.unwrap_or_else(|| triggers(raw))) {
+        Cow::Borrowed(_) => Written::new(raw, None, &text),
+        Cow::Owned(norm) => Written::new(raw, Some(&norm), &text),
     };
     let letters = text.chars().any(crate::script::is_letter);
     let mut seg = Segment {
         kind,
         container,
         lines: [line, line],
-        raw,
-        norm,
-        sentences: Default::default(),
-        text: CompactString::from(text),
+        written,
         skeleton: Skeleton::new(skeleton),
         verbatim: false,
         letters,

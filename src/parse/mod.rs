@@ -8,19 +8,19 @@
 mod containers;
 mod inline;
 mod sentences;
+mod shared;
 mod skeleton;
 mod windows;
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::Arc;
 
-use compact_str::CompactString;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag, TagEnd};
 use serde::Serialize;
 
 pub use inline::{analysed, normalise, MAX_ANALYSED};
 pub use sentences::{sentence_ranges, sentences};
+pub use shared::{ContainerPath, SharedStr};
 pub use skeleton::Skeleton;
 
 /// What kind of block a segment is.
@@ -76,24 +76,15 @@ impl Serialize for Kind {
 pub struct Segment {
     pub kind: Kind,
     /// Enclosing containers, outermost first ("admonition:tip", "details.downloads", "list").
-    pub container: Arc<[String]>,
+    pub container: ContainerPath,
     /// 1-based, inclusive.
     pub lines: [u32; 2],
-    /// The segment's lines as written (indentation removed).
-    pub raw: Arc<str>,
-    /// The translatable prose: text outside markup, link and image texts included (kept
-    /// inline when short: a page can hold a million one-word blocks).
-    pub text: CompactString,
-    /// Byte ranges of the sentences of `text` (Unicode sentence boundaries, trimmed); `None`
-    /// for the usual one sentence that is the whole analysed text, which needs no allocation.
-    /// Boxed twice, so that the segment holds one pointer.
-    #[allow(clippy::box_collection)]
-    sentences: std::sync::OnceLock<Option<Box<Vec<[u32; 2]>>>>,
+    /// The segment's lines as written (indentation removed), their normal form (the harmless
+    /// rewrites of translation platforms undone, SPEC §1.2) and its translatable prose.
+    written: shared::Written,
     /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
     /// footnote references, numbers.
     pub skeleton: Skeleton,
-    /// `raw` with the harmless rewrites of translation platforms undone (SPEC §1.2).
-    pub norm: Arc<str>,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
     /// The text holds a letter (found once: each pass over a million segments' texts costs).
@@ -107,6 +98,31 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// The segment's lines as written (indentation removed).
+    pub fn raw(&self) -> &str {
+        self.written.raw()
+    }
+
+    /// [`Segment::raw`], kept beyond the segment (by a pair of an alignment).
+    pub fn raw_shared(&self) -> SharedStr {
+        self.written.raw_shared()
+    }
+
+    /// Gives the segment a normal form other than the one found from its lines.
+    fn set_norm(&mut self, norm: &str) {
+        self.written = shared::Written::new(self.raw(), (norm != self.raw()).then_some(norm), self.text());
+    }
+
+    /// [`Segment::raw`] with the harmless rewrites of translation platforms undone (SPEC §1.2).
+    pub fn norm(&self) -> &str {
+        self.written.norm()
+    }
+
+    /// The translatable prose: text outside markup, link and image texts included.
+    pub fn text(&self) -> &str {
+        self.written.text()
+    }
+
     /// True when the text holds at least one letter, i.e. there is something to translate.
     pub fn has_letters(&self) -> bool {
         self.letters
@@ -119,23 +135,12 @@ impl Segment {
 
     /// The part of the text analysed for language and likeness (see [`MAX_ANALYSED`]).
     pub fn prose(&self) -> &str {
-        inline::analysed(&self.text)
+        inline::analysed(self.text())
     }
 
     /// The sentences of the text (of its analysed part).
     pub fn sentence_texts(&self) -> impl Iterator<Item = &str> {
-        // Found the first time they are needed, then kept: an English segment is compared
-        // with every locale.
-        let prose = self.prose();
-        let ranges = self.sentences.get_or_init(|| {
-            let ranges = sentence_ranges(prose);
-            (ranges != [[0, prose.len() as u32]]).then(|| Box::new(ranges))
-        });
-        let (listed, whole) = match ranges {
-            Some(listed) => (&listed[..], None),
-            None => (&[][..], Some([0, prose.len() as u32])),
-        };
-        listed.iter().copied().chain(whole).map(|[a, b]| &self.text[a as usize..b as usize])
+        sentence_ranges(self.prose()).into_iter().map(|[a, b]| &self.text()[a as usize..b as usize])
     }
 
     /// The number of words of the text (counted when the segment is made).
@@ -181,6 +186,9 @@ pub fn options() -> pulldown_cmark::Options {
         | Options::ENABLE_DEFINITION_LIST
 }
 
+/// The texts of this many segments share one buffer (see `shared.rs`).
+const SHARED_BY: usize = 4096;
+
 /// Parses a page. `text` is already decoded (see [`crate::load`]): no BOM, `\n` line ends.
 pub fn parse(text: &str) -> Page {
     parse_in_windows(text, windows::WINDOW)
@@ -204,13 +212,24 @@ pub fn parse_in_windows(text: &str, window: usize) -> Page {
         lines: &lines,
         containers: &pre.containers,
         stack: Vec::new(),
-        last_container: Arc::new([]),
+        last_container: ContainerPath::default(),
         leaf: None,
         pending: Vec::new(),
         out: Vec::new(),
     };
-    windows::for_each_event(&pre.markdown, window, |event, range| walker.event(event, range));
+    // Texts are gathered into shared buffers as segments are made, so that the small buffers
+    // they were made with are reused for the next ones.
+    let mut gathered = 0;
+    windows::for_each_event(&pre.markdown, window, |event, range| {
+        walker.event(event, range);
+        if walker.out.len() - gathered >= SHARED_BY {
+            shared::share(walker.out[gathered..].iter_mut().map(|s| &mut s.written));
+            gathered = walker.out.len();
+        }
+    });
     walker.flush();
+    shared::share(walker.out[gathered..].iter_mut().map(|s| &mut s.written));
+    shared::share(segments.iter_mut().map(|s| &mut s.written));
     // The pre-pass's segments (front matter, markers) and the walker's, in line order; mostly
     // one of the two lists is empty or they are in order already, and nothing is moved.
     if segments.is_empty() {
@@ -318,7 +337,7 @@ struct Leaf {
     first: u32,
     last: u32,
     pieces: Vec<(u32, Piece)>,
-    container: Arc<[String]>,
+    container: ContainerPath,
     /// Depth of open links: text inside links is recorded as such for the verbatim test.
     link_depth: usize,
     linked_text: String,
@@ -364,7 +383,7 @@ struct Walker<'a> {
     containers: &'a containers::ContainerMap,
     stack: Vec<String>,
     /// The container path of the last block opened, shared with it.
-    last_container: Arc<[String]>,
+    last_container: ContainerPath,
     leaf: Option<Leaf>,
     /// Material that belongs to the next leaf (a footnote definition's label).
     pending: Vec<(u32, Piece)>,
@@ -412,11 +431,11 @@ impl Walker<'_> {
     /// Lists and quotes nest as deep as a page likes: like the pre-pass's, the path names the
     /// outermost `MAX_PATH_DEPTH` only, so that a thousand nested quotes cost no more than a
     /// thousand quotes.
-    fn container(&mut self, line: u32) -> Arc<[String]> {
+    fn container(&mut self, line: u32) -> ContainerPath {
         let outer = self.containers.at(line);
         let path = || outer.iter().chain(&self.stack).take(containers::MAX_PATH_DEPTH);
         if !self.last_container.iter().eq(path()) {
-            self.last_container = path().cloned().collect();
+            self.last_container = path().cloned().collect::<Vec<_>>().into();
         }
         self.last_container.clone()
     }

@@ -112,7 +112,7 @@ pub fn segments(page: &Page) -> SegmentsView<'_> {
                 kind: s.kind,
                 lines: s.lines,
                 container: &s.container,
-                text: &s.text,
+                text: s.text(),
                 sentences: s.sentence_texts().collect(),
                 skeleton: &s.skeleton,
                 verbatim: s.verbatim,

@@ -44,10 +44,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    if input.facts.script != "Hebr" || seg.kind == Kind::Code || !seg.raw.contains('"') {
+    if input.facts.script != "Hebr" || seg.kind == Kind::Code || !seg.raw().contains('"') {
         return;
     }
-    let raw = seg.raw.as_ref();
+    let raw = seg.raw();
     if seg.kind == Kind::FrontMatter {
         front_matter(input, out);
         return;
@@ -135,11 +135,11 @@ fn front_matter(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
     let Some(line) = input.lines.get(seg.lines[0] as usize - 1) else { return };
     let Some(value) = FRONT_MATTER_QUOTED.captures(line).and_then(|c| c.get(1)) else { return };
-    let key = seg.raw.split(':').next().unwrap_or("");
+    let key = seg.raw().split(':').next().unwrap_or("");
     for at in gershayim(line, value.range()) {
         // Place it on the same word of the segment's (unquoted) text.
         let word = hebrew_word(line, at);
-        let in_raw = seg.raw.find(&line[word.clone()]).map_or(0, |w| w + (at - word.start));
+        let in_raw = seg.raw().find(&line[word.clone()]).map_or(0, |w| w + (at - word.start));
         out.push(hit(line, at, in_raw, &format!("front-matter `{key}` value")));
     }
 }

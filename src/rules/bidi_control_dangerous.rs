@@ -30,11 +30,11 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let raw: &str = &input.translation.raw;
+    let raw: &str = input.translation.raw();
     if !holds(raw, BIDI_LEADS, |c| bidi_control(c).is_some()) {
         return;
     }
-    let english = input.english.map_or("", |e| e.raw.as_ref());
+    let english = input.english.map_or("", |e| e.raw());
     if input.translation.kind == Kind::Code {
         if !english.contains(raw) {
             report(raw, 0..raw.len(), "a code block line", out);

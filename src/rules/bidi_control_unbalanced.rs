@@ -30,10 +30,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    if seg.kind == Kind::Code || !holds(&seg.raw, BIDI_LEADS, |c| bidi_control(c).is_some()) {
+    if seg.kind == Kind::Code || !holds(seg.raw(), BIDI_LEADS, |c| bidi_control(c).is_some()) {
         return;
     }
-    let raw = &seg.raw;
+    let raw = &seg.raw();
     let markup = markup_spans(raw);
     let in_markup = |i: usize| markup.iter().any(|(r, _)| r.contains(&i));
     // Open embeddings and isolates: (offset, character, is an isolate).

@@ -69,7 +69,7 @@ fn container_change(english: &Segment, t: &Segment, known: bool) -> Option<Strin
     if tr.len() < e.len() && e.starts_with(&tr) {
         // Lost indentation: the block fell out of its container. Code is cut line by line:
         // its fences say it once for the block.
-        if t.kind == Kind::Code && !t.raw.starts_with("```") && !t.raw.starts_with("~~~") {
+        if t.kind == Kind::Code && !t.raw().starts_with("```") && !t.raw().starts_with("~~~") {
             return None;
         }
         let what = match t.kind {
@@ -100,7 +100,7 @@ fn path(blocks: &[&str]) -> String {
 }
 
 fn kind_change(english: &Segment, t: &Segment, known: bool) -> Option<String> {
-    let raw = t.raw.trim_start();
+    let raw = t.raw().trim_start();
     match (english.kind, t.kind) {
         (Kind::Heading(a), Kind::Heading(b)) if a != b && known => {
             Some(format!("heading level changed: {} → {}", "#".repeat(a.into()), "#".repeat(b.into())))
@@ -147,7 +147,7 @@ fn broken_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
     if !matches!(t.kind, Kind::Paragraph | Kind::Heading(_)) {
         return None;
     }
-    let raw = t.raw.trim_start();
+    let raw = t.raw().trim_start();
     let (escaped, rest) = match raw.strip_prefix('\\') {
         Some(rest) => (true, rest),
         None => (false, raw),
@@ -155,7 +155,7 @@ fn broken_marker(english: Option<&Segment>, t: &Segment) -> Option<String> {
     let marker = ["===", "!!!", "???"].into_iter().find(|m| rest.starts_with(m))?;
     let after = rest[3..].trim_start_matches(['+', '!']);
     // An English block that is text beginning as this one does shows the syntax on purpose.
-    let english_alike = english.is_some_and(|e| e.kind == t.kind && e.raw.trim_start().starts_with(&raw[..1]));
+    let english_alike = english.is_some_and(|e| e.kind == t.kind && e.raw().trim_start().starts_with(&raw[..1]));
     if !(after.is_empty() || after.starts_with([' ', '\t'])) || english_alike {
         return None;
     }

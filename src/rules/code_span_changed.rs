@@ -26,13 +26,13 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     }
     // `<code>…</code>` is inline code too, written as HTML (a platform may write it so).
     let as_html = |raw: &str, code: &str| raw.contains(&format!("<code>{code}</code>"));
-    let english = input.english.map_or("", |e| &*e.raw);
+    let english = input.english.map_or("", |e| e.raw());
     compare_tokens(
         input,
         "code:",
         |lost, added| match (lost, added) {
             (Some(l), Some(a)) => Some(format!("inline code changed: `{l}` → `{a}`")),
-            (Some(l), None) if as_html(&input.translation.raw, l) => None,
+            (Some(l), None) if as_html(input.translation.raw(), l) => None,
             (Some(l), None) => Some(format!("inline code `{l}` lost")),
             (None, Some(a)) if as_html(english, a) => None,
             (None, Some(a)) => Some(format!("inline code `{a}` added")),

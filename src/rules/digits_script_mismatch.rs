@@ -62,7 +62,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    let text = &seg.text;
+    let text = &seg.text();
     if seg.kind == Kind::Code
         || !holds(text, &[0xD9, 0xDB], |c| matches!(System::of(c), Some(System::Arabic | System::Extended)))
     {
@@ -76,7 +76,7 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     } else {
         None
     };
-    let raw = &seg.raw;
+    let raw = &seg.raw();
     // Numbers come in the order of the text, which is the order of `raw`: each is looked for
     // after the previous one.
     let mut cursor = 0;

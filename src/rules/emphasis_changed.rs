@@ -31,16 +31,16 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let delimiters = |s: &str| s.contains(['*', '_']);
-    if t.raw == english.raw || !(delimiters(&t.raw) || delimiters(&english.raw)) {
+    if t.raw() == english.raw() || !(delimiters(t.raw()) || delimiters(english.raw())) {
         return;
     }
-    let (e, tr) = (Emphasis::of(&english.raw), Emphasis::of(&t.raw));
+    let (e, tr) = (Emphasis::of(english.raw()), Emphasis::of(t.raw()));
     let lost = tr.strong < e.strong || tr.em < e.em;
     if lost && tr.escaped.len() > e.escaped.len() {
         let at = tr.escaped[e.escaped.len().min(tr.escaped.len() - 1)];
         out.push(Hit::new(at, "escaped `\\*` shows literal asterisks where the English has bold or italic text"));
     } else if let Some(stray) = extra_stray(&e, &tr, lost) {
-        let run = &t.raw[stray.at..stray.at + stray.len];
+        let run = &t.raw()[stray.at..stray.at + stray.len];
         let message = if stray.touches_space {
             format!("`{run}` next to a space does not open or close bold or italic text (`{run} x {run}`)")
         } else {

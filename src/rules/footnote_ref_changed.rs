@@ -26,10 +26,10 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\^([^\]\s]+)
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let Some(english) = input.english else { return };
-    if !english.raw.contains("[^") && !input.translation.raw.contains("[^") {
+    if !english.raw().contains("[^") && !input.translation.raw().contains("[^") {
         return;
     }
-    let (e, t) = (references(&english.raw), references(&input.translation.raw));
+    let (e, t) = (references(english.raw()), references(input.translation.raw()));
     if e != t {
         report_difference(
             input,

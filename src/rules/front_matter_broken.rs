@@ -40,7 +40,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         // the English's front matter, or when nothing pairs with it.
         _ if input.english.is_some_and(|e| !e.container.iter().any(|c| c == "front-matter")) => {}
         Kind::Rule => {
-            let raw = t.raw.trim();
+            let raw = t.raw().trim();
             if raw.chars().all(|c| c == '-' || c == ' ') {
                 let message = if raw == "---" {
                     "the front matter has no closing `---`: it shows as text".to_owned()
@@ -51,9 +51,9 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
             }
         }
         Kind::Paragraph | Kind::Heading(_) => {
-            let mut lines = t.raw.lines().filter(|l| !l.trim().is_empty());
+            let mut lines = t.raw().lines().filter(|l| !l.trim().is_empty());
             let yaml = lines.all(|l| KEY_LINE.is_match(l) || l.starts_with([' ', '-']));
-            if yaml && KEY_LINE.is_match(&t.raw) {
+            if yaml && KEY_LINE.is_match(t.raw()) {
                 out.push(Hit::new(0, "the front matter lost its opening `---`: it shows as text"));
             }
         }
@@ -65,7 +65,7 @@ fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
     let t = input.translation;
     let key = field_key(t);
     let ascii = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-    if !ascii && !key.is_empty() && t.raw.contains([':', '\u{FF1A}']) {
+    if !ascii && !key.is_empty() && t.raw().contains([':', '\u{FF1A}']) {
         // Site generators look keys up by their English names.
         let message = match input.english.map(field_key) {
             Some(e) => format!("front-matter key `{key}` looks translated (the English has `{e}`): it is ignored"),
@@ -74,7 +74,7 @@ fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
         out.push(Hit::new(0, message));
         return;
     }
-    if let Err((at, message)) = if plainly_valid(&t.raw) { Ok(()) } else { yaml_field(&t.raw) } {
+    if let Err((at, message)) = if plainly_valid(t.raw()) { Ok(()) } else { yaml_field(t.raw()) } {
         out.push(Hit::new(at, format!("front matter no longer parses: {message}")));
         return;
     }

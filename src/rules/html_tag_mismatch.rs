@@ -41,18 +41,18 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
         out,
     );
     let Some(english) = input.english else { return };
-    let raw = &input.translation.raw;
+    let raw = &input.translation.raw();
     if !raw.contains('<') {
         return;
     }
-    if let Some(m) = PLACEHOLDER.find(raw).filter(|_| !PLACEHOLDER.is_match(&english.raw)) {
+    if let Some(m) = PLACEHOLDER.find(raw).filter(|_| !PLACEHOLDER.is_match(english.raw())) {
         out.push(Hit::new(
             m.start(),
             format!("platform placeholder `{}` left where the English has an HTML tag", m.as_str()),
         ));
         return;
     }
-    if stray_angles(raw).count() > stray_angles(&english.raw).count() {
+    if stray_angles(raw).count() > stray_angles(english.raw()).count() {
         if let Some(at) = stray_angles(raw).last() {
             out.push(Hit::new(at, "`<` that starts no tag: an HTML tag may be cut off"));
         }

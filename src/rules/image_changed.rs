@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let raw = &input.translation.raw;
+    let raw = &input.translation.raw();
     compare_tokens(
         input,
         "img:",

@@ -57,13 +57,13 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
-    let raw = input.translation.raw.as_ref();
+    let raw = input.translation.raw();
     if !holds(raw, LEADS, |c| name(c).is_some()) {
         return;
     }
     // The invisible characters the English block has: the translation may keep those.
     let mut english: Vec<char> =
-        input.english.map_or_else(Vec::new, |e| e.raw.chars().filter(|c| name(*c).is_some()).collect());
+        input.english.map_or_else(Vec::new, |e| e.raw().chars().filter(|c| name(*c).is_some()).collect());
     english.sort_unstable();
     english.dedup();
     let code = if input.translation.kind == Kind::Code { " (in code)" } else { "" };

@@ -32,10 +32,10 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    if seg.kind == Kind::Code || !seg.raw.contains(TATWEEL) {
+    if seg.kind == Kind::Code || !seg.raw().contains(TATWEEL) {
         return;
     }
-    let raw = seg.raw.as_ref();
+    let raw = seg.raw();
     let mut markup = None;
     // Each run of tatweels (and the marks on them) is looked at once.
     let mut next = 0;

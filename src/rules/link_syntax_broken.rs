@@ -35,15 +35,15 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 fn broken<'a>(input: &Input<'a>) -> Vec<(Hit, &'a str)> {
     let Some(english) = input.english else { return Vec::new() };
     let t = input.translation;
-    if matches!(t.kind, Kind::Code | Kind::FrontMatter) || !t.raw.contains('(') {
+    if matches!(t.kind, Kind::Code | Kind::FrontMatter) || !t.raw().contains('(') {
         return Vec::new();
     }
     let lost = lost_targets(english, t);
-    let gaps = t.raw.contains("] ") || t.raw.contains("]\n") || t.raw.contains("]\t");
+    let gaps = t.raw().contains("] ") || t.raw().contains("]\n") || t.raw().contains("]\t");
     if lost.is_empty() && !gaps {
         return Vec::new();
     }
-    let raw = t.raw.as_ref();
+    let raw = t.raw();
     let literal = literal_ranges(raw);
     let mut hits: Vec<(Hit, &str)> = Vec::new();
     for (target, image, count) in lost {
@@ -57,7 +57,7 @@ fn broken<'a>(input: &Input<'a>) -> Vec<(Hit, &'a str)> {
         }
     }
     if gaps {
-        let english_gaps = gap_targets(&english.raw, &literal_ranges(&english.raw));
+        let english_gaps = gap_targets(english.raw(), &literal_ranges(english.raw()));
         let mut english_gaps: Vec<&str> = english_gaps.into_iter().map(|(_, t)| t).collect();
         for (at, target) in gap_targets(raw, &literal) {
             if let Some(k) = english_gaps.iter().position(|e| *e == target) {

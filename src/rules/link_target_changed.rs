@@ -23,7 +23,7 @@ pub static RULE: Rule = Rule {
 
 fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let lang = input.facts.tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let raw = &input.translation.raw;
+    let raw = &input.translation.raw();
     compare_tokens(
         input,
         "link:",

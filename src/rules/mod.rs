@@ -225,7 +225,7 @@ fn check_pair(
                 end_line: line,
                 // Page text quoted in a message never carries a raw control character.
                 message: visible(&hit.message),
-                source_excerpt: input.english.map(|e| e.raw.clone()),
+                source_excerpt: input.english.map(|e| e.raw_shared()),
                 // The line as written, for an annotated excerpt.
                 translation_excerpt: lines.get(line as usize - 1).map(|l| (*l).into()),
                 diff: None,
@@ -237,13 +237,13 @@ fn check_pair(
 /// The file line and 1-based column (in characters) of a byte offset in a segment's `raw`
 /// text. `raw` lines lost their indentation; the column counts it back from the file's line.
 fn place(seg: &Segment, offset: usize, lines: &[&str]) -> (u32, u32) {
-    let offset = offset.min(seg.raw.len());
-    let before = &seg.raw[..offset];
+    let offset = offset.min(seg.raw().len());
+    let before = &seg.raw()[..offset];
     let line_in_seg = before.matches('\n').count() as u32;
     let line = (seg.lines[0] + line_in_seg).min(seg.lines[1]);
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let raw_line = seg.raw[line_start..].split('\n').next().unwrap_or("");
-    let in_raw = seg.raw[line_start..offset].chars().count();
+    let raw_line = seg.raw()[line_start..].split('\n').next().unwrap_or("");
+    let in_raw = seg.raw()[line_start..offset].chars().count();
     let indent = lines
         .get(line as usize - 1)
         .and_then(|file_line| file_line.find(raw_line.trim_start()).map(|b| file_line[..b].chars().count()))
@@ -393,7 +393,7 @@ mod tests {
     fn columns_count_indentation_back() {
         let seg = crate::parse::parse("!!! note\n\n    Some `code` here.\n").segments.into_iter().last().unwrap();
         let lines = ["!!! note", "", "    Some `code` here."];
-        let offset = seg.raw.find('`').unwrap();
+        let offset = seg.raw().find('`').unwrap();
         assert_eq!(place(&seg, offset, &lines), (3, 10));
     }
 }

@@ -57,21 +57,21 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     let mut leads: Vec<u8> = swaps.iter().map(|s| s.wrong.to_string().as_bytes()[0]).collect();
     leads.sort_unstable();
     leads.dedup();
-    if seg.kind == Kind::Code || !holds(&seg.text, &leads, |c| swaps.iter().any(|s| s.wrong == c)) {
+    if seg.kind == Kind::Code || !holds(seg.text(), &leads, |c| swaps.iter().any(|s| s.wrong == c)) {
         return;
     }
-    let english = input.english.map_or("", |e| e.raw.as_ref());
+    let english = input.english.map_or("", |e| e.raw());
     for swap in swaps {
         let mut first = None;
         let mut count = 0;
-        for word in seg.text.split(|c: char| !c.is_alphabetic() && !is_mark(c)) {
+        for word in seg.text().split(|c: char| !c.is_alphabetic() && !is_mark(c)) {
             if word.contains(swap.wrong) && !english.contains(word) {
                 count += 1;
                 first.get_or_insert(word);
             }
         }
         let Some(word) = first else { continue };
-        let at = seg.raw.find(word).map_or(0, |w| w + word.find(swap.wrong).unwrap_or(0));
+        let at = seg.raw().find(word).map_or(0, |w| w + word.find(swap.wrong).unwrap_or(0));
         let more = match count {
             1 => String::new(),
             2 => " and 1 more word".to_owned(),
@@ -83,7 +83,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
                 "{} in {}{more}: {language_name} writes {}; the word was typed on another keyboard or \
                  pasted from another language",
                 swap.name,
-                word_at(&seg.raw, at),
+                word_at(seg.raw(), at),
                 swap.right
             ),
         ));

@@ -47,23 +47,23 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
 
 fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
     let seg = input.translation;
-    if !input.facts.rtl || seg.kind == Kind::Code || !mentions_direction(&seg.raw) {
+    if !input.facts.rtl || seg.kind == Kind::Code || !mentions_direction(seg.raw()) {
         return;
     }
     // Without an English block there is no telling what the translation added: an obsolete block
     // carries the markup of an older English.
     let Some(e) = input.english else { return };
     let mut english: HashMap<String, usize> = HashMap::new();
-    if mentions_direction(&e.raw) {
-        for (_, _, token) in physical(&e.raw) {
+    if mentions_direction(e.raw()) {
+        for (_, _, token) in physical(e.raw()) {
             *english.entry(token).or_default() += 1;
         }
     }
     // Whether the element of the last region looked at is one the English block lacks.
     let mut elsewhere: Option<(usize, bool)> = None;
-    for (at, region, token) in physical(&seg.raw) {
+    for (at, region, token) in physical(seg.raw()) {
         if elsewhere.is_none_or(|(r, _)| r != region) {
-            let lacks = element(&seg.raw, region).is_some_and(|target| !e.raw.contains(target));
+            let lacks = element(seg.raw(), region).is_some_and(|target| !e.raw().contains(target));
             elsewhere = Some((region, lacks));
         }
         if elsewhere.is_some_and(|(_, lacks)| lacks) {

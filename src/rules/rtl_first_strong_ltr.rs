@@ -57,7 +57,7 @@ fn find(input: &Input<'_>, out: &mut Vec<Hit>) {
         return;
     }
     let seg = input.translation;
-    let raw = seg.raw.as_ref();
+    let raw = seg.raw();
     let mut look = |start: usize, end: usize, what: &str| {
         let text = &raw[start..end];
         if let Some(at) = ltr_first(text) {

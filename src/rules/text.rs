@@ -258,7 +258,7 @@ pub fn compare_tokens(
     }
     // What precedes a block can change how it parses (an unclosed HTML block, a footnote defined
     // on one side only): blocks that differ are compared again on their own.
-    let (e_page, t_page) = (crate::parse::parse(&english.raw), crate::parse::parse(&input.translation.raw));
+    let (e_page, t_page) = (crate::parse::parse(english.raw()), crate::parse::parse(input.translation.raw()));
     report_difference(input, &page_tokens(&e_page, prefix), &page_tokens(&t_page, prefix), describe, out);
 }
 
@@ -271,7 +271,7 @@ pub fn report_difference(
     out: &mut Vec<Hit>,
 ) {
     let (lost, added) = difference(english, translation);
-    let raw = &input.translation.raw;
+    let raw = &input.translation.raw();
     let mut report = |l: Option<&str>, a: Option<&str>| {
         if input.known_english || evidently_made_by_translation(l, a, raw) {
             if let Some(message) = describe(l, a) {

@@ -42,15 +42,15 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     {
         return;
     }
-    let text = &seg.text;
+    let text = &seg.text();
     if text.chars().any(is_rtl_letter) {
         return;
     }
     // Words as written (`Mailbox.org` is one), their punctuation trimmed; the alternative texts
     // of images (`Brave logo`) are labels, not prose.
     let (mut words, mut lower) = latin_words(text);
-    if seg.raw.contains("![") {
-        for alt in IMAGE_ALT.captures_iter(&seg.raw) {
+    if seg.raw().contains("![") {
+        for alt in IMAGE_ALT.captures_iter(seg.raw()) {
             let (alt_words, alt_lower) = latin_words(&alt[1]);
             words = words.saturating_sub(alt_words);
             lower = lower.saturating_sub(alt_lower);
@@ -59,7 +59,7 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     if words < 3 || lower < 2 {
         return;
     }
-    let at = seg.raw.find(|c: char| c.is_alphabetic() && is_latin(c)).unwrap_or(0);
+    let at = seg.raw().find(|c: char| c.is_alphabetic() && is_latin(c)).unwrap_or(0);
     let fix = if input.pair.has(Status::Obsolete) {
         "the English no longer has it: remove it, or translate it"
     } else {

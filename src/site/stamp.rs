@@ -92,7 +92,7 @@ pub fn stamp(translation: &str, source_name: &str, source_text: &str, source: &P
         source: source_name.to_owned(),
         commit,
         source_hash: content_hash(source_text),
-        blocks: source.segments.iter().filter(|s| !s.verbatim).map(|s| fingerprint(&s.norm)).collect(),
+        blocks: source.segments.iter().filter(|s| !s.verbatim).map(|s| fingerprint(s.norm())).collect(),
     }
 }
 
