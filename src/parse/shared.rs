@@ -39,7 +39,7 @@ impl From<&str> for SharedStr {
 
 impl From<String> for SharedStr {
     fn from(text: String) -> Self {
-        let end = offset(text.len());
+        let end = length(text.len());
         SharedStr { buf: Arc::new(text.into_boxed_str()), range: [0, end] }
     }
 }
@@ -84,51 +84,69 @@ impl Serialize for SharedStr {
     }
 }
 
-/// A segment's lines as written, their normal form and the segment's text, in one buffer; the
-/// normal form and the text take the range of the lines when they are the same.
+/// A segment's lines as written, their normal form and the segment's text, one after the other
+/// in a buffer; the normal form and the text are left out when they are the lines as written.
 #[derive(Clone)]
 pub(super) struct Written {
     buf: Arc<Box<str>>,
-    raw: [u32; 2],
-    norm: [u32; 2],
-    text: [u32; 2],
+    start: u32,
+    /// The lengths of the three; [`SAME`] for the normal form or the text when it is the lines
+    /// as written, and for the lines when they run to the end of a buffer of 4 GiB or more.
+    lens: [u32; 3],
 }
+
+/// See [`Written::lens`].
+const SAME: u32 = u32::MAX;
 
 impl Written {
     /// In a buffer of its own: `norm` is `None` when it is `raw`. A block of 4 GiB or more
     /// (which no offset of 32 bits reaches) is its own normal form and text.
     pub(super) fn new(raw: &str, norm: Option<&str>, text: &str) -> Self {
-        let fits = |extra: usize| raw.len() + extra < u32::MAX as usize;
+        let fits = |extra: usize| raw.len() + extra < SAME as usize;
         let norm = norm.filter(|n| fits(n.len()));
         let text = (text != raw && fits(norm.map_or(0, str::len) + text.len())).then_some(text);
         let mut buf = String::with_capacity(raw.len() + norm.map_or(0, str::len) + text.map_or(0, str::len));
-        let [raw, norm, text] = push(&mut buf, raw, [norm, text]);
-        Written { buf: Arc::new(buf.into_boxed_str()), raw, norm, text }
+        let lens = push(&mut buf, raw, [norm, text]);
+        Written { buf: Arc::new(buf.into_boxed_str()), start: 0, lens }
     }
 
     pub(super) fn raw(&self) -> &str {
-        slice(&self.buf, self.raw)
+        self.get(0)
     }
 
     pub(super) fn norm(&self) -> &str {
-        slice(&self.buf, self.norm)
+        self.get(1)
     }
 
     pub(super) fn text(&self) -> &str {
-        slice(&self.buf, self.text)
+        self.get(2)
     }
 
     pub(super) fn raw_shared(&self) -> SharedStr {
-        SharedStr { buf: Arc::clone(&self.buf), range: self.raw }
+        SharedStr { buf: Arc::clone(&self.buf), range: self.range(0) }
     }
 
-    /// The norm and the text where they are not the lines as written.
+    /// The range in `buf` of the lines (0), the normal form (1) or the text (2).
+    fn range(&self, k: usize) -> [u32; 2] {
+        let [raw, norm, _] = self.lens;
+        if k == 0 || self.lens[k] == SAME {
+            return [self.start, if raw == SAME { SAME } else { self.start + raw }];
+        }
+        let start = self.start + raw + if k == 2 && norm != SAME { norm } else { 0 };
+        [start, start + self.lens[k]]
+    }
+
+    fn get(&self, k: usize) -> &str {
+        slice(&self.buf, self.range(k))
+    }
+
+    /// The normal form and the text where they are not the lines as written.
     fn others(&self) -> [Option<&str>; 2] {
-        [(self.norm != self.raw).then(|| self.norm()), (self.text != self.raw).then(|| self.text())]
+        [1, 2].map(|k| (self.lens[k] != SAME).then(|| self.get(k)))
     }
 
     fn len(&self) -> usize {
-        self.raw().len() + self.others().iter().flatten().map(|s| s.len()).sum::<usize>()
+        self.lens.iter().filter(|&&l| l != SAME).map(|&l| l as usize).sum()
     }
 }
 
@@ -153,8 +171,9 @@ pub(super) fn share<'a>(written: impl Iterator<Item = &'a mut Written>) {
     let mut buf = String::new();
     let mut gathered: Vec<&'a mut Written> = Vec::new();
     for w in written.filter(|w| w.len() <= GATHERED) {
-        let [raw, norm, text] = push(&mut buf, w.raw(), w.others());
-        (w.raw, w.norm, w.text) = (raw, norm, text);
+        let start = length(buf.len());
+        w.lens = push(&mut buf, w.raw(), w.others());
+        w.start = start;
         gathered.push(w);
     }
     if gathered.is_empty() {
@@ -166,26 +185,27 @@ pub(super) fn share<'a>(written: impl Iterator<Item = &'a mut Written>) {
     }
 }
 
-/// Appends `raw` and those of `others` that are not `raw` to `buf`; returns the ranges of the
-/// three (an absent one has the range of `raw`).
-fn push(buf: &mut String, raw: &str, others: [Option<&str>; 2]) -> [[u32; 2]; 3] {
-    let mut append = |text: &str| {
-        let start = buf.len();
-        buf.push_str(text);
-        [offset(start), offset(buf.len())]
-    };
-    let raw = append(raw);
-    let [norm, text] = others.map(|other| other.map_or(raw, &mut append));
-    [raw, norm, text]
+/// Appends `raw` and those of `others` that are there to `buf`; returns the lengths of the three
+/// ([`SAME`] for those that are not there).
+fn push(buf: &mut String, raw: &str, others: [Option<&str>; 2]) -> [u32; 3] {
+    buf.push_str(raw);
+    let [norm, text] = others.map(|other| {
+        other.map_or(SAME, |other| {
+            buf.push_str(other);
+            length(other.len())
+        })
+    });
+    [length(raw.len()), norm, text]
 }
 
-/// An offset into a buffer; `u32::MAX` stands for the end of a buffer of 4 GiB or more.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+/// A length or offset in 32 bits; [`SAME`] for the end of a buffer of 4 GiB or more.
+fn length(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(SAME)
 }
 
+/// The text of `buf` in `[start, end]`, where an `end` of [`SAME`] is the end of `buf`.
 fn slice(buf: &str, [start, end]: [u32; 2]) -> &str {
-    let end = if end == u32::MAX { buf.len() } else { end as usize };
+    let end = if end == SAME { buf.len() } else { end as usize };
     buf.get(start as usize..end).unwrap_or_default()
 }
 
@@ -241,6 +261,21 @@ mod tests {
         let marked = Written::new("- *x*  y", Some("- *x* y"), "x y");
         assert_eq!((marked.raw(), marked.norm(), marked.text()), ("- *x*  y", "- *x* y", "x y"));
         assert_eq!(marked.buf.len(), "- *x*  y- *x* yx y".len());
+    }
+
+    #[test]
+    fn what_a_segment_holds_of_its_texts_is_a_pointer_and_four_numbers() {
+        assert_eq!(std::mem::size_of::<Written>(), 24);
+        assert_eq!(std::mem::size_of::<Option<SharedStr>>(), 16);
+        assert_eq!(std::mem::size_of::<ContainerPath>(), 8);
+    }
+
+    #[test]
+    fn lines_that_run_to_the_end_of_a_buffer_of_4_gib_are_their_own_normal_form_and_text() {
+        // What `Written::new` makes of a block too long for 32-bit offsets, on a short buffer.
+        let huge = Written { buf: Arc::new("a very long line".into()), start: 0, lens: [SAME; 3] };
+        assert_eq!([huge.raw(), huge.norm(), huge.text()], ["a very long line"; 3]);
+        assert_eq!(huge.raw_shared().as_str(), "a very long line");
     }
 
     #[test]
