@@ -108,11 +108,6 @@ impl Segment {
         self.written.raw_shared()
     }
 
-    /// Gives the segment a normal form other than the one found from its lines.
-    fn set_norm(&mut self, norm: &str) {
-        self.written = shared::Written::new(self.raw(), (norm != self.raw()).then_some(norm), self.text());
-    }
-
     /// [`Segment::raw`] with the harmless rewrites of translation platforms undone (SPEC §1.2).
     pub fn norm(&self) -> &str {
         self.written.norm()
@@ -121,6 +116,11 @@ impl Segment {
     /// The translatable prose: text outside markup, link and image texts included.
     pub fn text(&self) -> &str {
         self.written.text()
+    }
+
+    /// Gives the segment a normal form other than the one found from its lines.
+    fn set_norm(&mut self, norm: &str) {
+        self.written = shared::Written::new(self.raw(), (norm != self.raw()).then_some(norm), self.text());
     }
 
     /// True when the text holds at least one letter, i.e. there is something to translate.

@@ -1,8 +1,9 @@
-//! Text that many segments keep in one allocation. A segment's lines as written, and their
-//! normal form where it differs, are first copied into a buffer of the segment's own, then
-//! gathered with those of the segments made just before it into one buffer that they share
-//! ([`share`]): a page of a million one-line blocks would otherwise hold two million small
-//! allocations, each with its counter and the allocator's overhead, for ten bytes of text.
+//! What many segments keep in one allocation. A segment's lines as written, their normal form
+//! and its text (the last two where they differ from the first) are first copied into a buffer
+//! of the segment's own, then gathered with those of the segments made just before it into one
+//! buffer that they share ([`share`]): a page of a million one-line blocks would otherwise hold
+//! millions of small allocations, each with its counter and the allocator's overhead, for ten
+//! bytes of text. Consecutive segments share their container path ([`ContainerPath`]) too.
 
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use serde::Serialize;
 const GATHERED: usize = 64 * 1024;
 
 /// A string slice of a buffer that other slices may share, with the size of one pointer and
-/// two 32-bit offsets. Compares, hashes and serialises as the text it holds.
+/// two 32-bit offsets. Compares, prints and serialises as the text it holds.
 #[derive(Clone)]
 pub struct SharedStr {
     buf: Arc<Box<str>>,
@@ -22,10 +23,6 @@ pub struct SharedStr {
 }
 
 impl SharedStr {
-    pub fn new(text: &str) -> Self {
-        Written::new(text, None, text).raw_shared()
-    }
-
     pub fn as_str(&self) -> &str {
         slice(&self.buf, self.range)
     }
@@ -33,7 +30,7 @@ impl SharedStr {
 
 impl From<&str> for SharedStr {
     fn from(text: &str) -> Self {
-        SharedStr::new(text)
+        text.to_owned().into()
     }
 }
 
@@ -166,21 +163,35 @@ impl std::fmt::Debug for Written {
     }
 }
 
-/// Copies the texts of `written` that are short enough into one buffer they then share.
+/// Copies the texts of `written` that are short enough into one buffer they then share (more
+/// than one past 4 GiB, which 32-bit offsets do not reach).
 pub(super) fn share<'a>(written: impl Iterator<Item = &'a mut Written>) {
+    gather(written, SAME as usize);
+}
+
+/// [`share`], starting a new buffer where one would reach `limit` bytes.
+fn gather<'a>(written: impl Iterator<Item = &'a mut Written>, limit: usize) {
     let mut buf = String::new();
     let mut gathered: Vec<&'a mut Written> = Vec::new();
     for w in written.filter(|w| w.len() <= GATHERED) {
+        if buf.len() + w.len() >= limit {
+            hand_out(std::mem::take(&mut buf), &mut gathered);
+        }
         let start = length(buf.len());
         w.lens = push(&mut buf, w.raw(), w.others());
         w.start = start;
         gathered.push(w);
     }
+    hand_out(buf, &mut gathered);
+}
+
+/// Points every one of `gathered` to `buf`, which holds their texts.
+fn hand_out(buf: String, gathered: &mut Vec<&mut Written>) {
     if gathered.is_empty() {
         return;
     }
     let buf = Arc::new(buf.into_boxed_str());
-    for w in gathered {
+    for w in gathered.drain(..) {
         w.buf = Arc::clone(&buf);
     }
 }
@@ -292,6 +303,11 @@ mod tests {
         assert_eq!(gathered, made, "every range reads what it read before");
         assert!(Arc::ptr_eq(&gathered[0].buf, &gathered[1].buf) && Arc::ptr_eq(&gathered[0].buf, &gathered[3].buf));
         assert!(Arc::ptr_eq(&gathered[2].buf, &made[2].buf), "a long text is not copied");
+        // Where a buffer would grow past its limit, the next texts go to a new one.
+        let mut in_two = made.clone();
+        gather(in_two.iter_mut(), "# TitleTitle| a |b|| a | b |a b".len());
+        assert_eq!(in_two, made);
+        assert!(!Arc::ptr_eq(&in_two[0].buf, &in_two[1].buf) && Arc::ptr_eq(&in_two[1].buf, &in_two[3].buf));
         let kept = gathered[1].raw_shared();
         drop(gathered);
         assert_eq!(kept, SharedStr::from("| a |b|"), "a range keeps its buffer alive");
