@@ -18,7 +18,7 @@ const RUNS: usize = 3;
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
 /// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed, with
-/// room for the spread of the peak from run to run (390 to 448 MB for the million one-line
+/// room for the spread of the peak from run to run (372 to 437 MB for the million one-line
 /// blocks, 19-22x their input). It is not a small multiple, which that input does not meet yet:
 /// each of its 10-byte blocks costs a segment on each side (80 bytes, and about 17 for its
 /// lines and text) and a pair (88 bytes), besides the alignment's working lists.
