@@ -223,13 +223,13 @@ pub fn parse_in_windows(text: &str, window: usize) -> Page {
     windows::for_each_event(&pre.markdown, window, |event, range| {
         walker.event(event, range);
         if walker.out.len() - gathered >= SHARED_BY {
-            shared::share(walker.out[gathered..].iter_mut().map(|s| &mut s.written));
+            share_texts(&mut walker.out[gathered..]);
             gathered = walker.out.len();
         }
     });
     walker.flush();
-    shared::share(walker.out[gathered..].iter_mut().map(|s| &mut s.written));
-    shared::share(segments.iter_mut().map(|s| &mut s.written));
+    share_texts(&mut walker.out[gathered..]);
+    share_texts(&mut segments);
     // The pre-pass's segments (front matter, markers) and the walker's, in line order; mostly
     // one of the two lists is empty or they are in order already, and nothing is moved.
     if segments.is_empty() {
@@ -244,6 +244,11 @@ pub fn parse_in_windows(text: &str, window: usize) -> Page {
     // Held for the whole run: without the spare capacity of its growth.
     segments.shrink_to_fit();
     Page { segments, line_count, derived: Default::default() }
+}
+
+/// Gathers the texts of `segments` into buffers they share (see `shared.rs`).
+fn share_texts(segments: &mut [Segment]) {
+    shared::share(segments.iter_mut().map(|s| &mut s.written));
 }
 
 /// The invariant every consumer relies on: segments in order, inside the page, never sharing
