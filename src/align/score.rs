@@ -70,7 +70,7 @@ impl TokenLists {
             for list in 0..2 {
                 let start = flat.len();
                 if list == 0 {
-                    flat.extend(s.skeleton.iter().map(skeleton_hash));
+                    flat.extend(s.skeleton().iter().map(skeleton_hash));
                 } else if mode == Mode::CrossLanguage {
                     for w in latin_names(s.prose()) {
                         lower.clear();
@@ -416,8 +416,8 @@ impl<'a> Scorer<'a> {
     /// Two footnote definitions with the same label: a label names one note per page.
     pub fn is_footnote_pair(&self, i: usize, j: usize) -> bool {
         let footnote =
-            |s: &Segment| s.kind == Kind::Footnote && s.skeleton.first().is_some_and(|t| t.starts_with("fn:"));
-        footnote(&self.a[i]) && footnote(&self.b[j]) && self.a[i].skeleton.first() == self.b[j].skeleton.first()
+            |s: &Segment| s.kind == Kind::Footnote && s.skeleton().first().is_some_and(|t| t.starts_with("fn:"));
+        footnote(&self.a[i]) && footnote(&self.b[j]) && self.a[i].skeleton().first() == self.b[j].skeleton().first()
     }
 
     /// [`Scorer::score`] when it may exceed `threshold`; 0 when the kinds of the two blocks
@@ -451,7 +451,7 @@ impl<'a> Scorer<'a> {
         let (sa, sb) = (&self.a[i], &self.b[j]);
         if sa.kind == Kind::FrontMatter || sb.kind == Kind::FrontMatter {
             // Front-matter fields pair by key, whatever their values say.
-            return if sa.kind == sb.kind && sa.skeleton.first() == sb.skeleton.first() { 1.0 } else { 0.0 };
+            return if sa.kind == sb.kind && sa.skeleton().first() == sb.skeleton().first() { 1.0 } else { 0.0 };
         }
         let container = if fa.text.container == fb.text.container {
             1.0
@@ -563,7 +563,7 @@ impl<T> Slots<T> {
 /// A key under which a segment that moved can be recognised: its footnote label, or its kind
 /// and skeleton (`skeleton`: its tokens' hashes, sorted).
 fn move_key(s: &Segment, skeleton: &[u64]) -> Option<u64> {
-    let footnote = s.skeleton.first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
+    let footnote = s.skeleton().first().filter(|t| s.kind == Kind::Footnote && t.starts_with("fn:"));
     footnote.map(hash).or_else(|| (!skeleton.is_empty()).then(|| hash(&(s.kind, skeleton))))
 }
 
@@ -914,7 +914,7 @@ const NUMBER: u64 = 1 << 63;
 const SMALL_NUMBER: u64 = 3 << 62;
 
 /// A skeleton token's hash, its top bits telling numbers and small numbers from markup.
-fn skeleton_hash(token: &compact_str::CompactString) -> u64 {
+fn skeleton_hash(token: &str) -> u64 {
     let h = hash(token) & !SMALL_NUMBER;
     match token.strip_prefix("num:") {
         Some(n) if n.len() == 1 || n == "10" => h | SMALL_NUMBER,
@@ -945,7 +945,7 @@ mod tests {
 
     #[test]
     fn small_numbers_sort_after_other_numbers_and_markup() {
-        let class = |t: &str| skeleton_hash(&t.into()) & SMALL_NUMBER;
+        let class = |t: &str| skeleton_hash(t) & SMALL_NUMBER;
         for small in ["num:0", "num:2", "num:10"] {
             assert_eq!(class(small), SMALL_NUMBER, "{small}");
         }
@@ -955,8 +955,7 @@ mod tests {
         for markup in ["link:https://example.org/2", "code:10", "attr:.md-button", "icon:material-check"] {
             assert_eq!(class(markup) & NUMBER, 0, "{markup}");
         }
-        let mut sorted: Vec<u64> =
-            ["num:2", "link:a.md", "num:200", "attr:.x"].map(|t| skeleton_hash(&t.into())).to_vec();
+        let mut sorted: Vec<u64> = ["num:2", "link:a.md", "num:200", "attr:.x"].map(skeleton_hash).to_vec();
         sorted.sort_unstable();
         let classes: Vec<u64> = sorted.iter().map(|h| h & SMALL_NUMBER).collect();
         assert_eq!(&classes[2..], [NUMBER, SMALL_NUMBER]);

@@ -57,7 +57,7 @@ pub fn score(translation: &Page, candidate: &Page) -> i64 {
 
 /// A segment's link and image targets, in order.
 fn links(s: &crate::parse::Segment) -> Vec<&str> {
-    s.skeleton.iter().filter(|k| k.starts_with("link:") || k.starts_with("img:")).map(|k| k.as_str()).collect()
+    s.skeleton().iter().filter(|k| k.starts_with("link:") || k.starts_with("img:")).collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@ mod diff;
 mod language;
 
 use crate::parse::SharedStr;
-use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 use std::num::NonZeroU32;
 
@@ -286,10 +285,9 @@ pub fn mark_changed_since_stamp(alignment: &mut Alignment, src: &Page, stamped: 
 /// The markup a translation must keep: link and image targets, and inline code.
 fn markup(s: &Segment) -> Vec<&str> {
     let mut m: Vec<&str> = s
-        .skeleton
+        .skeleton()
         .iter()
         .filter(|t| t.starts_with("link:") || t.starts_with("img:") || t.starts_with("code:"))
-        .map(CompactString::as_str)
         .collect();
     m.sort_unstable();
     m

@@ -142,17 +142,18 @@ fn with_text(
 ) -> Segment {
     let mut text = trimmed(text);
     let found = found.unwrap_or_else(|| triggers(&text));
-    let mut scan = scan(&text);
+    let scan = scan(&text);
     numbers(&text, &scan, &mut skeleton);
     if found & (SPACES | TAB) != 0 {
         text = SPACES_RE.replace_all(&text, " ").into_owned();
-        scan.chars = text.chars().count();
     }
     // The normal form and the text are not held again where they are the lines as written (a
     // megabyte-long line, say).
+    let skeleton = Skeleton::hold(&skeleton);
+    let words = u32::try_from(scan.words).unwrap_or(u32::MAX);
     let written = match normalise_found(raw, raw_found.unwrap_or_else(|| triggers(raw))) {
-        Cow::Borrowed(_) => Written::new(raw, None, &text),
-        Cow::Owned(norm) => Written::new(raw, Some(&norm), &text),
+        Cow::Borrowed(_) => Written::new(&skeleton, raw, None, &text, words),
+        Cow::Owned(norm) => Written::new(&skeleton, raw, Some(&norm), &text, words),
     };
     let letters = text.chars().any(crate::script::is_letter);
     let mut seg = Segment {
@@ -160,12 +161,9 @@ fn with_text(
         container,
         lines: [line, line],
         written,
-        skeleton: Skeleton::new(skeleton),
         verbatim: false,
         letters,
         ascii_letters: scan.ascii_letters,
-        word_count: u32::try_from(scan.words).unwrap_or(u32::MAX),
-        char_count: u32::try_from(scan.chars).unwrap_or(u32::MAX),
     };
     seg.verbatim = !seg.has_letters();
     seg
@@ -280,7 +278,6 @@ struct Scan {
     ascii_letters: bool,
     /// Whitespace-separated words that hold a word character.
     words: usize,
-    chars: usize,
 }
 
 /// Classes of ASCII characters for [`scan`], as bits.
@@ -309,12 +306,11 @@ static ASCII: [u8; 128] = {
 };
 
 fn scan(text: &str) -> Scan {
-    let mut out = Scan { numerals: false, ascii_numerals: true, ascii_letters: false, words: 0, chars: 0 };
+    let mut out = Scan { numerals: false, ascii_numerals: true, ascii_letters: false, words: 0 };
     let mut in_word = false;
     // What the ASCII characters were, gathered: most of a page is ASCII, looked up in a table.
     let mut seen = 0;
     for c in text.chars() {
-        out.chars += 1;
         if c.is_ascii() {
             let class = ASCII[c as usize];
             seen |= class;
@@ -558,7 +554,6 @@ mod tests {
             let expected = text.split_whitespace().filter(|w| w.chars().any(crate::script::is_word_char)).count();
             let scan = scan(&text);
             prop_assert_eq!(scan.words, expected);
-            prop_assert_eq!(scan.chars, text.chars().count());
             prop_assert_eq!(scan.ascii_letters, text.contains('a'));
         }
 

@@ -79,22 +79,16 @@ pub struct Segment {
     pub container: ContainerPath,
     /// 1-based, inclusive.
     pub lines: [u32; 2],
-    /// The segment's lines as written (indentation removed), their normal form (the harmless
-    /// rewrites of translation platforms undone, SPEC §1.2) and its translatable prose.
+    /// The segment's skeleton, its lines as written (indentation removed), their normal form
+    /// (the harmless rewrites of translation platforms undone, SPEC §1.2), its translatable
+    /// prose and the number of its words.
     written: shared::Written,
-    /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
-    /// footnote references, numbers.
-    pub skeleton: Skeleton,
     /// Nothing to translate: code, or no letters outside markup, or bare names behind links.
     pub verbatim: bool,
     /// The text holds a letter (found once: each pass over a million segments' texts costs).
     letters: bool,
     /// The text holds a letter of ASCII (found with its words).
     ascii_letters: bool,
-    /// Whitespace-separated words of the text that hold a word character.
-    word_count: u32,
-    /// Characters of the text (counted when the segment is made, with its words).
-    char_count: u32,
 }
 
 impl Segment {
@@ -118,9 +112,17 @@ impl Segment {
         self.written.text()
     }
 
+    /// Language-neutral tokens: link targets, code, HTML tags, attribute lists, icons,
+    /// footnote references, numbers.
+    pub fn skeleton(&self) -> Skeleton<'_> {
+        Skeleton::new(self.written.skeleton())
+    }
+
     /// Gives the segment a normal form other than the one found from its lines.
     fn set_norm(&mut self, norm: &str) {
-        self.written = shared::Written::new(self.raw(), (norm != self.raw()).then_some(norm), self.text());
+        let w = &self.written;
+        self.written =
+            shared::Written::new(w.skeleton(), w.raw(), (norm != w.raw()).then_some(norm), w.text(), w.words());
     }
 
     /// True when the text holds at least one letter, i.e. there is something to translate.
@@ -143,15 +145,16 @@ impl Segment {
         sentence_ranges(self.prose()).into_iter().map(|[a, b]| &self.text()[a as usize..b as usize])
     }
 
-    /// The number of words of the text (counted when the segment is made).
+    /// The number of words of the text: whitespace-separated words that hold a word character
+    /// (counted when the segment is made; saturates at `u32::MAX`, far beyond any page lockstep
+    /// reads).
     pub fn words(&self) -> usize {
-        self.word_count as usize
+        self.written.words() as usize
     }
 
-    /// The number of characters of the text (counted when the segment is made; saturates at
-    /// `u32::MAX`, far beyond any page lockstep reads).
+    /// The number of characters of the text.
     pub fn chars(&self) -> usize {
-        self.char_count as usize
+        self.text().chars().count()
     }
 }
 

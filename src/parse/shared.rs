@@ -67,65 +67,99 @@ impl Serialize for SharedStr {
     }
 }
 
-/// A segment's lines as written, their normal form and the segment's text, one after the other
-/// in a buffer; the normal form and the text are left out when they are the lines as written.
+/// A segment's skeleton tokens, its lines as written, their normal form and its text, one after
+/// the other in a buffer; the normal form and the text are left out when they are the lines as
+/// written. With them, the number of words of the text, which fills what would otherwise be
+/// padding of the segment.
 #[derive(Clone)]
 pub(super) struct Written {
     buf: Arc<Box<str>>,
     start: u32,
-    /// The lengths of the three; [`SAME`] for the normal form or the text when it is the lines
-    /// as written, and for the lines when they run to the end of a buffer of 4 GiB or more.
-    lens: [u32; 3],
+    /// The lengths of the four parts, in the order of [`Part`]: [`SAME`] for the normal form or
+    /// the text when it is the lines as written, and for the lines when they run to the end of a
+    /// buffer of 4 GiB or more.
+    lens: [u32; 4],
+    words: u32,
+}
+
+/// The parts of a [`Written`], in the order they have in its buffer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Skeleton,
+    Raw,
+    Norm,
+    Text,
 }
 
 /// See [`Written::lens`].
 const SAME: u32 = u32::MAX;
 
+/// Separates the tokens of a skeleton in its buffer (no token holds it: see [`Written::new`]).
+pub(super) const TOKEN_END: char = '\u{1F}';
+
 impl Written {
-    /// In a buffer of its own: `norm` is `None` when it is `raw`. A block of 4 GiB or more
-    /// (which no offset of 32 bits reaches) is its own normal form and text.
-    pub(super) fn new(raw: &str, norm: Option<&str>, text: &str) -> Self {
-        let fits = |extra: usize| raw.len() + extra < SAME as usize;
+    /// In a buffer of its own: `norm` is `None` when it is `raw`; `skeleton` is the tokens, each
+    /// followed by [`TOKEN_END`]. A block of 4 GiB or more (which no offset of 32 bits reaches)
+    /// is its own normal form and text.
+    pub(super) fn new(skeleton: &str, raw: &str, norm: Option<&str>, text: &str, words: u32) -> Self {
+        let skeleton = if skeleton.len() < SAME as usize { skeleton } else { "" };
+        let fits = |extra: usize| skeleton.len() + raw.len() + extra < SAME as usize;
         let norm = norm.filter(|n| fits(n.len()));
         let text = (text != raw && fits(norm.map_or(0, str::len) + text.len())).then_some(text);
-        let mut buf = String::with_capacity(raw.len() + norm.map_or(0, str::len) + text.map_or(0, str::len));
-        let lens = push(&mut buf, raw, [norm, text]);
-        Written { buf: Arc::new(buf.into_boxed_str()), start: 0, lens }
+        let mut buf =
+            String::with_capacity(skeleton.len() + raw.len() + norm.map_or(0, str::len) + text.map_or(0, str::len));
+        let lens = push(&mut buf, skeleton, raw, [norm, text]);
+        Written { buf: Arc::new(buf.into_boxed_str()), start: 0, lens, words }
+    }
+
+    /// The skeleton's tokens, each followed by [`TOKEN_END`].
+    pub(super) fn skeleton(&self) -> &str {
+        self.get(Part::Skeleton)
     }
 
     pub(super) fn raw(&self) -> &str {
-        self.get(0)
+        self.get(Part::Raw)
     }
 
     pub(super) fn norm(&self) -> &str {
-        self.get(1)
+        self.get(Part::Norm)
     }
 
     pub(super) fn text(&self) -> &str {
-        self.get(2)
+        self.get(Part::Text)
+    }
+
+    pub(super) fn words(&self) -> u32 {
+        self.words
     }
 
     pub(super) fn raw_shared(&self) -> SharedStr {
-        SharedStr { buf: Arc::clone(&self.buf), range: self.range(0) }
+        SharedStr { buf: Arc::clone(&self.buf), range: self.range(Part::Raw) }
     }
 
-    /// The range in `buf` of the lines (0), the normal form (1) or the text (2).
-    fn range(&self, k: usize) -> [u32; 2] {
-        let [raw, norm, _] = self.lens;
-        if k == 0 || self.lens[k] == SAME {
-            return [self.start, if raw == SAME { SAME } else { self.start + raw }];
+    /// The range of a part in `buf`.
+    fn range(&self, part: Part) -> [u32; 2] {
+        let [skeleton, raw, norm, _] = self.lens;
+        let at = self.start + skeleton;
+        match part {
+            Part::Skeleton => [self.start, at],
+            _ if part == Part::Raw || self.lens[part as usize] == SAME => {
+                [at, if raw == SAME { SAME } else { at + raw }]
+            }
+            _ => {
+                let start = at + raw + if part == Part::Text && norm != SAME { norm } else { 0 };
+                [start, start + self.lens[part as usize]]
+            }
         }
-        let start = self.start + raw + if k == 2 && norm != SAME { norm } else { 0 };
-        [start, start + self.lens[k]]
     }
 
-    fn get(&self, k: usize) -> &str {
-        slice(&self.buf, self.range(k))
+    fn get(&self, part: Part) -> &str {
+        slice(&self.buf, self.range(part))
     }
 
     /// The normal form and the text where they are not the lines as written.
     fn others(&self) -> [Option<&str>; 2] {
-        [1, 2].map(|k| (self.lens[k] != SAME).then(|| self.get(k)))
+        [Part::Norm, Part::Text].map(|part| (self.lens[part as usize] != SAME).then(|| self.get(part)))
     }
 
     fn len(&self) -> usize {
@@ -135,16 +169,19 @@ impl Written {
 
 impl PartialEq for Written {
     fn eq(&self, other: &Self) -> bool {
-        self.raw() == other.raw() && self.norm() == other.norm() && self.text() == other.text()
+        [Part::Skeleton, Part::Raw, Part::Norm, Part::Text].into_iter().all(|p| self.get(p) == other.get(p))
+            && self.words == other.words
     }
 }
 
 impl std::fmt::Debug for Written {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Written")
+            .field("skeleton", &self.skeleton())
             .field("raw", &self.raw())
             .field("norm", &self.norm())
             .field("text", &self.text())
+            .field("words", &self.words)
             .finish()
     }
 }
@@ -164,7 +201,7 @@ fn gather<'a>(written: impl Iterator<Item = &'a mut Written>, limit: usize) {
             hand_out(std::mem::take(&mut buf), &mut gathered);
         }
         let start = length(buf.len());
-        w.lens = push(&mut buf, w.raw(), w.others());
+        w.lens = push(&mut buf, w.skeleton(), w.raw(), w.others());
         w.start = start;
         gathered.push(w);
     }
@@ -182,9 +219,10 @@ fn hand_out(buf: String, gathered: &mut Vec<&mut Written>) {
     }
 }
 
-/// Appends `raw` and those of `others` that are there to `buf`; returns the lengths of the three
-/// ([`SAME`] for those that are not there).
-fn push(buf: &mut String, raw: &str, others: [Option<&str>; 2]) -> [u32; 3] {
+/// Appends `skeleton`, `raw` and those of `others` that are there to `buf`; returns the lengths
+/// of the four ([`SAME`] for those that are not there).
+fn push(buf: &mut String, skeleton: &str, raw: &str, others: [Option<&str>; 2]) -> [u32; 4] {
+    buf.push_str(skeleton);
     buf.push_str(raw);
     let [norm, text] = others.map(|other| {
         other.map_or(SAME, |other| {
@@ -192,7 +230,7 @@ fn push(buf: &mut String, raw: &str, others: [Option<&str>; 2]) -> [u32; 3] {
             length(other.len())
         })
     });
-    [length(raw.len()), norm, text]
+    [length(skeleton.len()), length(raw.len()), norm, text]
 }
 
 /// A length or offset in 32 bits; [`SAME`] for the end of a buffer of 4 GiB or more.
@@ -249,20 +287,24 @@ mod tests {
 
     #[test]
     fn a_text_that_is_the_lines_as_written_is_held_once() {
-        let plain = Written::new("A plain sentence.", None, "A plain sentence.");
+        let plain = Written::new("", "A plain sentence.", None, "A plain sentence.", 3);
         assert_eq!(
-            (plain.raw(), plain.norm(), plain.text()),
-            ("A plain sentence.", "A plain sentence.", "A plain sentence.")
+            (plain.skeleton(), plain.raw(), plain.norm(), plain.text(), plain.words()),
+            ("", "A plain sentence.", "A plain sentence.", "A plain sentence.", 3)
         );
         assert_eq!(plain.buf.len(), "A plain sentence.".len());
-        let marked = Written::new("- *x*  y", Some("- *x* y"), "x y");
-        assert_eq!((marked.raw(), marked.norm(), marked.text()), ("- *x*  y", "- *x* y", "x y"));
-        assert_eq!(marked.buf.len(), "- *x*  y- *x* yx y".len());
+        let marked = Written::new("num:2\u{1F}", "- *x*  y 2", Some("- *x* y 2"), "x y 2", 3);
+        assert_eq!(
+            (marked.skeleton(), marked.raw(), marked.norm(), marked.text()),
+            ("num:2\u{1F}", "- *x*  y 2", "- *x* y 2", "x y 2")
+        );
+        assert_eq!(marked.buf.len(), "num:2\u{1F}- *x*  y 2- *x* y 2x y 2".len());
     }
 
     #[test]
-    fn what_a_segment_holds_of_its_texts_is_a_pointer_and_four_numbers() {
-        assert_eq!(std::mem::size_of::<Written>(), 24);
+    fn what_a_segment_holds_of_its_texts_is_a_pointer_and_six_numbers() {
+        assert_eq!(std::mem::size_of::<Written>(), 32);
+        assert_eq!(std::mem::size_of::<super::super::Segment>(), 56, "with its kind, lines and container");
         assert_eq!(std::mem::size_of::<Option<SharedStr>>(), 16);
         assert_eq!(std::mem::size_of::<ContainerPath>(), 8);
     }
@@ -270,19 +312,25 @@ mod tests {
     #[test]
     fn lines_that_run_to_the_end_of_a_buffer_of_4_gib_are_their_own_normal_form_and_text() {
         // What `Written::new` makes of a block too long for 32-bit offsets, on a short buffer.
-        let huge = Written { buf: Arc::new("a very long line".into()), start: 0, lens: [SAME; 3] };
-        assert_eq!([huge.raw(), huge.norm(), huge.text()], ["a very long line"; 3]);
-        assert_eq!(huge.raw_shared().as_str(), "a very long line");
+        let huge = Written {
+            buf: Arc::new("num:4\u{1F}a very long line 4".into()),
+            start: 0,
+            lens: [6, SAME, SAME, SAME],
+            words: 5,
+        };
+        assert_eq!(huge.skeleton(), "num:4\u{1F}");
+        assert_eq!([huge.raw(), huge.norm(), huge.text()], ["a very long line 4"; 3]);
+        assert_eq!(huge.raw_shared().as_str(), "a very long line 4");
     }
 
     #[test]
     fn shared_texts_read_as_before_from_one_buffer_but_a_long_one_keeps_its_own() {
         let long = "word ".repeat(GATHERED / 5 + 1);
         let made = [
-            Written::new("# Title", None, "Title"),
-            Written::new("| a |b|", Some("| a | b |"), "a b"),
-            Written::new(&long, None, &long),
-            Written::new("plain", None, "plain"),
+            Written::new("", "# Title", None, "Title", 1),
+            Written::new("num:1\u{1F}", "| a |1|", Some("| a | 1 |"), "a 1", 2),
+            Written::new("", &long, None, &long, 1),
+            Written::new("", "plain", None, "plain", 1),
         ];
         let mut gathered = made.clone();
         share(gathered.iter_mut());
@@ -291,12 +339,12 @@ mod tests {
         assert!(Arc::ptr_eq(&gathered[2].buf, &made[2].buf), "a long text is not copied");
         // Where a buffer would grow past its limit, the next texts go to a new one.
         let mut in_two = made.clone();
-        gather(in_two.iter_mut(), "# TitleTitle| a |b|| a | b |a b".len());
+        gather(in_two.iter_mut(), "# TitleTitlenum:1\u{1F}| a |1|| a | 1 |a 1".len());
         assert_eq!(in_two, made);
         assert!(!Arc::ptr_eq(&in_two[0].buf, &in_two[1].buf) && Arc::ptr_eq(&in_two[1].buf, &in_two[3].buf));
         let kept = gathered[1].raw_shared();
         drop(gathered);
-        assert_eq!(kept, SharedStr::from("| a |b|"), "a range keeps its buffer alive");
+        assert_eq!(kept, SharedStr::from("| a |1|"), "a range keeps its buffer alive");
     }
 
     #[test]

@@ -1,56 +1,98 @@
-//! A segment's skeleton: its list of tokens, without an allocation for the usual single short
-//! token. A page can hold a million blocks of one number each; a boxed list would cost each of
-//! them an allocation (and a long token a second one).
+//! A segment's skeleton: its list of tokens. The tokens are held in the buffer the segment
+//! shares with others for its texts (see `shared.rs`), each followed by a separator: a page can
+//! hold a million blocks of one number each, and a list of its own would cost each of them a
+//! place for it, if not an allocation.
 
 use compact_str::CompactString;
 use serde::{Serialize, Serializer};
 
-#[derive(Clone, Default, PartialEq, Eq)]
-pub enum Skeleton {
-    #[default]
-    Empty,
-    One(CompactString),
-    Many(Box<[CompactString]>),
-}
+use super::shared::TOKEN_END;
 
-impl Skeleton {
-    pub fn new(mut tokens: Vec<CompactString>) -> Self {
-        match tokens.len() {
-            0 => Skeleton::Empty,
-            1 => Skeleton::One(tokens.pop().unwrap_or_default()),
-            _ => Skeleton::Many(tokens.into_boxed_slice()),
+/// The tokens of a segment's skeleton, as [`Segment::skeleton`](super::Segment::skeleton) finds
+/// them in its buffer.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skeleton<'a>(&'a str);
+
+impl<'a> Skeleton<'a> {
+    /// The tokens, each followed by the separator.
+    pub(super) fn new(held: &'a str) -> Self {
+        Skeleton(held)
+    }
+
+    /// What a segment holds of `tokens`. A token never holds the separator: where one did, it
+    /// holds U+FFFD in its place.
+    pub(super) fn hold(tokens: &[CompactString]) -> String {
+        let mut held = String::with_capacity(tokens.iter().map(|t| t.len() + 1).sum());
+        for token in tokens {
+            if token.contains(TOKEN_END) {
+                held.push_str(&token.replace(TOKEN_END, "\u{FFFD}"));
+            } else {
+                held.push_str(token);
+            }
+            held.push(TOKEN_END);
         }
+        held
+    }
+
+    pub fn iter(self) -> Tokens<'a> {
+        Tokens(self.0)
+    }
+
+    pub fn first(self) -> Option<&'a str> {
+        self.iter().next()
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The tokens with `separator` between them.
+    pub fn join(self, separator: &str) -> String {
+        self.iter().collect::<Vec<_>>().join(separator)
     }
 }
 
-impl std::ops::Deref for Skeleton {
-    type Target = [CompactString];
+/// The tokens of a [`Skeleton`], one by one. Tokens are short: a plain scan finds their ends
+/// sooner than a vectorised search would.
+#[derive(Clone)]
+pub struct Tokens<'a>(&'a str);
 
-    fn deref(&self) -> &[CompactString] {
-        match self {
-            Skeleton::Empty => &[],
-            Skeleton::One(token) => std::slice::from_ref(token),
-            Skeleton::Many(tokens) => tokens,
+impl<'a> Iterator for Tokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
         }
+        let end = self.0.bytes().position(|b| b == TOKEN_END as u8).unwrap_or(self.0.len());
+        let token = &self.0[..end];
+        self.0 = self.0.get(end + 1..).unwrap_or_default();
+        Some(token)
     }
 }
 
-impl<'s> IntoIterator for &'s Skeleton {
-    type Item = &'s CompactString;
-    type IntoIter = std::slice::Iter<'s, CompactString>;
+impl<'a> IntoIterator for Skeleton<'a> {
+    type Item = &'a str;
+    type IntoIter = Tokens<'a>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.iter()
     }
 }
 
-impl std::fmt::Debug for Skeleton {
+impl<const N: usize> PartialEq<[&str; N]> for Skeleton<'_> {
+    fn eq(&self, other: &[&str; N]) -> bool {
+        self.iter().eq(other.iter().copied())
+    }
+}
+
+impl std::fmt::Debug for Skeleton<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }
 }
 
-impl Serialize for Skeleton {
+impl Serialize for Skeleton<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.iter())
     }
@@ -63,10 +105,19 @@ mod tests {
     #[test]
     fn tokens_come_back_as_they_were_given() {
         for tokens in [&[][..], &["num:2"], &["num:2", "link:https://example.org/a-long-page-name", "code:x"]] {
-            let skeleton = Skeleton::new(tokens.iter().map(|t| (*t).into()).collect());
-            assert_eq!(*skeleton, *tokens);
+            let held = Skeleton::hold(&tokens.iter().map(|t| (*t).into()).collect::<Vec<_>>());
+            let skeleton = Skeleton::new(&held);
+            assert!(skeleton.iter().eq(tokens.iter().copied()));
+            assert_eq!(skeleton.is_empty(), tokens.is_empty());
+            assert_eq!(skeleton.first(), tokens.first().copied());
             assert_eq!(format!("{skeleton:?}"), format!("{tokens:?}"));
+            assert_eq!(serde_json::to_string(&skeleton).unwrap(), serde_json::to_string(tokens).unwrap());
         }
-        assert_eq!(std::mem::size_of::<Skeleton>(), 24, "a token's place, no more");
+    }
+
+    #[test]
+    fn a_token_that_held_the_separator_holds_a_replacement_character_instead() {
+        let held = Skeleton::hold(&["code:a\u{1F}b".into(), "num:1".into()]);
+        assert_eq!(Skeleton::new(&held), ["code:a\u{FFFD}b", "num:1"]);
     }
 }

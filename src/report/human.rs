@@ -163,8 +163,8 @@ pub fn segments(page: &Page, messages: &Messages, out: &mut Vec<u8>) {
             if s.container.is_empty() { String::new() } else { format!(" [{}]", inline(&s.container.join(" › "))) };
         let verbatim = if s.verbatim { format!(" ({})", messages.text("verbatim")) } else { String::new() };
         let _ = writeln!(out, "{lines:>9}  {}{container}{verbatim}  {}", s.kind.as_str(), isolate(&excerpt(s.text())));
-        if !s.skeleton.is_empty() {
-            let _ = writeln!(out, "{:>11}{}", "", inline(&s.skeleton.join("  ")));
+        if !s.skeleton().is_empty() {
+            let _ = writeln!(out, "{:>11}{}", "", inline(&s.skeleton().join("  ")));
         }
     }
 }

@@ -91,7 +91,7 @@ pub struct SegmentView<'a> {
     text: &'a str,
     /// The sentences of the text (of its analysed part, the first 64 KiB).
     sentences: Vec<&'a str>,
-    skeleton: &'a [compact_str::CompactString],
+    skeleton: crate::parse::Skeleton<'a>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     verbatim: bool,
 }
@@ -114,7 +114,7 @@ pub fn segments(page: &Page) -> SegmentsView<'_> {
                 container: &s.container,
                 text: s.text(),
                 sentences: s.sentence_texts().collect(),
-                skeleton: &s.skeleton,
+                skeleton: s.skeleton(),
                 verbatim: s.verbatim,
             })
             .collect(),

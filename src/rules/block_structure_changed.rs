@@ -192,7 +192,7 @@ fn structural(kind: Kind) -> bool {
 }
 
 fn admonition(seg: &Segment) -> &str {
-    seg.skeleton.iter().find_map(|t| t.strip_prefix("admonition:")).unwrap_or("")
+    seg.skeleton().iter().find_map(|t| t.strip_prefix("admonition:")).unwrap_or("")
 }
 
 /// `-item`, `*item`, `1.item`: a list marker without the space that makes it one.

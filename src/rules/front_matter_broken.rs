@@ -84,7 +84,7 @@ fn field(input: &Input<'_>, out: &mut Vec<Hit>) {
 }
 
 fn field_key(seg: &Segment) -> &str {
-    seg.skeleton.first().and_then(|t| t.strip_prefix("fm:")).unwrap_or("")
+    seg.skeleton().first().and_then(|t| t.strip_prefix("fm:")).unwrap_or("")
 }
 
 /// A field that is valid YAML on sight, so that most fields are not parsed: one line, a plain

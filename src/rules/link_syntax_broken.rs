@@ -80,7 +80,10 @@ const SPACE: &str = "a space between `]` and `(` (`[text] (url)` is not a link)"
 /// times each is missing.
 fn lost_targets<'a>(english: &'a Segment, translation: &Segment) -> Vec<(&'a str, bool, usize)> {
     let mut out: Vec<(&str, bool, usize)> = Vec::new();
-    for token in &english.skeleton {
+    if english.skeleton() == translation.skeleton() {
+        return out;
+    }
+    for token in english.skeleton() {
         let (target, image) = match (token.strip_prefix("link:"), token.strip_prefix("img:")) {
             (Some(t), _) => (t, false),
             (_, Some(t)) => (t, true),
@@ -89,7 +92,7 @@ fn lost_targets<'a>(english: &'a Segment, translation: &Segment) -> Vec<(&'a str
         if target.is_empty() || out.iter().any(|(t, i, _)| *t == target && *i == image) {
             continue;
         }
-        let count = |s: &Segment| s.skeleton.iter().filter(|k| **k == *token).count();
+        let count = |s: &Segment| s.skeleton().iter().filter(|k| *k == token).count();
         let missing = count(english).saturating_sub(count(translation));
         if missing > 0 {
             out.push((target, image, missing));

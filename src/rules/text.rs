@@ -203,7 +203,7 @@ pub fn markup_spans(raw: &str) -> Vec<(Range<usize>, Markup)> {
 
 /// The values of a segment's skeleton tokens with `prefix` (e.g. `"code:"`), sorted.
 pub fn tokens<'a>(seg: &'a crate::parse::Segment, prefix: &str) -> Vec<&'a str> {
-    let mut v: Vec<&str> = seg.skeleton.iter().filter_map(|t| t.strip_prefix(prefix)).collect();
+    let mut v: Vec<&str> = seg.skeleton().iter().filter_map(|t| t.strip_prefix(prefix)).collect();
     v.sort_unstable();
     v
 }
@@ -252,7 +252,11 @@ pub fn compare_tokens(
     out: &mut Vec<Hit>,
 ) {
     let Some(english) = input.english else { return };
-    let has = |s: &crate::parse::Segment| s.skeleton.iter().any(|t| t.starts_with(prefix));
+    // Most translations keep their block's markup as it was: one comparison says so.
+    if english.skeleton() == input.translation.skeleton() {
+        return;
+    }
+    let has = |s: &crate::parse::Segment| s.skeleton().iter().any(|t| t.starts_with(prefix));
     if !has(english) && !has(input.translation) || tokens(english, prefix) == tokens(input.translation, prefix) {
         return;
     }
@@ -299,7 +303,7 @@ pub fn report_difference(
 
 fn page_tokens<'a>(page: &'a crate::parse::Page, prefix: &str) -> Vec<&'a str> {
     let mut v: Vec<&str> =
-        page.segments.iter().flat_map(|s| &s.skeleton).filter_map(|t| t.strip_prefix(prefix)).collect();
+        page.segments.iter().flat_map(|s| s.skeleton()).filter_map(|t| t.strip_prefix(prefix)).collect();
     v.sort_unstable();
     v
 }
