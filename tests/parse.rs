@@ -1006,6 +1006,16 @@ fn a_very_long_line_is_one_segment() {
 }
 
 #[test]
+fn a_token_holding_the_skeleton_separator_keeps_its_place_and_its_neighbours() {
+    // U+001F separates the tokens where a segment keeps them; a page may hold it anyway.
+    let md = "Run `a\u{1F}b` then [this](https://example.org/) 7 times.\n";
+    let page = parsed(md);
+    let s = &page.segments[0];
+    assert_eq!(s.skeleton(), ["code:a\u{FFFD}b", "link:https://example.org/", "num:7"], "{}", render(&page));
+    assert_eq!(s.raw(), md.trim_end(), "the lines as written keep it");
+}
+
+#[test]
 fn a_marker_on_a_last_line_without_newline_is_inside_the_page() {
     for md in ["a\n!!! note", "a\n=== \"Tab\"", "a\n???+", "---\n---", "---\ntitle: x\n---"] {
         let page = parse(md);
