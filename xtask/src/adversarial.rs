@@ -13,7 +13,7 @@ const MAX_GROWTH: f64 = 1.25;
 /// Times under this are noise, not a base to grow from.
 const FLOOR: Duration = Duration::from_millis(10);
 /// Runs per input and size; the best time is kept.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 /// Every input should complete within this (reported, not held yet).
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
@@ -59,7 +59,7 @@ pub fn run(out: &mut String) -> bool {
         for scale in [1, 4, 16] {
             let (source, translation) = (case.make)(scale);
             inputs.push(source.len() + translation.len());
-            // Timed three times, the best kept: a moment of load on a shared machine is not the
+            // Timed five times, the best kept: a moment of load on a shared machine is not the
             // input's cost. Peak memory is the first run's.
             let mut best = Duration::MAX;
             for run in 0..RUNS {
