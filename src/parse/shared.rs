@@ -94,7 +94,7 @@ enum Part {
 /// See [`Written::lens`].
 const SAME: u32 = u32::MAX;
 
-/// Separates the tokens of a skeleton in its buffer (no token holds it: see [`Written::new`]).
+/// Ends each token of a skeleton in its buffer (no token holds it: see `skeleton.rs`).
 pub(super) const TOKEN_END: char = '\u{1F}';
 
 impl Written {
@@ -108,7 +108,11 @@ impl Written {
         let text = (text != raw && fits(norm.map_or(0, str::len) + text.len())).then_some(text);
         let mut buf =
             String::with_capacity(skeleton.len() + raw.len() + norm.map_or(0, str::len) + text.map_or(0, str::len));
-        let lens = push(&mut buf, skeleton, raw, [norm, text]);
+        let mut lens = push(&mut buf, skeleton, raw, [norm, text]);
+        if !fits(0) {
+            // Lines that end beyond 4 GiB run to the end of the buffer.
+            lens[Part::Raw as usize] = SAME;
+        }
         Written { buf: Arc::new(buf.into_boxed_str()), start: 0, lens, words }
     }
 
@@ -162,7 +166,12 @@ impl Written {
         [Part::Norm, Part::Text].map(|part| (self.lens[part as usize] != SAME).then(|| self.get(part)))
     }
 
+    /// The bytes of the buffer it reads (more than any buffer holds when the lines run to its
+    /// end: such a segment is never gathered).
     fn len(&self) -> usize {
+        if self.lens[Part::Raw as usize] == SAME {
+            return usize::MAX;
+        }
         self.lens.iter().filter(|&&l| l != SAME).map(|&l| l as usize).sum()
     }
 }
@@ -321,6 +330,9 @@ mod tests {
         assert_eq!(huge.skeleton(), "num:4\u{1F}");
         assert_eq!([huge.raw(), huge.norm(), huge.text()], ["a very long line 4"; 3]);
         assert_eq!(huge.raw_shared().as_str(), "a very long line 4");
+        let mut gathered = [huge.clone(), Written::new("", "short", None, "short", 1)];
+        share(gathered.iter_mut());
+        assert!(Arc::ptr_eq(&gathered[0].buf, &huge.buf), "lines that run to the end of a buffer stay in it");
     }
 
     #[test]
