@@ -46,7 +46,7 @@ impl Link {
 /// link; links are in `b` order, with unpaired `a` segments placed where they belong.
 pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
     let (a, b) = (pa.segments.as_slice(), pb.segments.as_slice());
-    let mut pairs: Vec<Option<usize>> = vec![None; b.len()]; // b index -> a index
+    let mut pairs: Vec<Option<u32>> = vec![None; b.len()]; // b index -> a index
     let scorer = Scorer::new(pa, pb, mode);
     let large = a.len().max(b.len()) >= LARGE_PAGE;
     let keys = |segs: &[Segment]| -> Vec<u64> { par::map(segs.len(), |i| key(&segs[i].norm())) };
@@ -63,7 +63,7 @@ pub fn align(pa: &Page, pb: &Page, mode: Mode) -> Vec<Link> {
             // out of the ordered passes, so that they cannot block the blocks around them.
             let matches = moves::unique_matches(&scorer, a.len(), b.len());
             for &(i, j) in &matches.moved {
-                pairs[j] = Some(i);
+                pairs[j] = Some(narrow(i));
             }
             // Equal blocks beside a move (untranslated lines) moved with it: left to the
             // ordered passes, they would anchor them at the place the block left.
@@ -92,11 +92,11 @@ fn ordered_passes(
     scorer: &Scorer<'_>,
     (ga, gb): (&mut [u64], &mut [u64]),
     in_order: Vec<(u32, u32)>,
-    pairs: &mut [Option<usize>],
+    pairs: &mut [Option<u32>],
 ) {
     let mut paired_a = vec![false; ga.len()];
     for i in pairs.iter().flatten() {
-        paired_a[*i] = true;
+        paired_a[*i as usize] = true;
     }
     // Indices in 32 bits, as line numbers are: a page of a million blocks has them all here.
     let rest_a: Vec<u32> = (0..ga.len()).filter(|i| !paired_a[*i]).map(narrow).collect();
@@ -112,10 +112,11 @@ fn ordered_passes(
         // There, unique skeleton matches that keep their order and are nearly certain anchor
         // it as equal text does (with many of them, their order is well established).
         let strong = par::map(in_order.len(), |k| {
-            let (i, j) = (in_order[k].0 as usize, in_order[k].1 as usize);
-            (scorer.score_once(i, j) >= scorer.anchor_threshold()).then_some((i, j))
+            let (i, j) = in_order[k];
+            scorer.score_once(i as usize, j as usize) >= scorer.anchor_threshold()
         });
-        for (i, j) in strong.into_iter().flatten() {
+        for (&(i, j), _) in in_order.iter().zip(strong).filter(|(_, strong)| *strong) {
+            let (i, j) = (i as usize, j as usize);
             ga[i] = key(&("skeleton anchor", i));
             gb[j] = ga[i];
         }
@@ -130,7 +131,7 @@ fn ordered_passes(
     }
     for (y, x) in sub_pairs.iter().enumerate() {
         if let Some(x) = x {
-            pairs[rest_b[y] as usize] = Some(rest_a[*x as usize] as usize);
+            pairs[rest_b[y] as usize] = Some(rest_a[*x as usize]);
         }
     }
 }
@@ -232,10 +233,10 @@ fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &
 /// Pairs segments left alone by the ordered passes that clearly belong together elsewhere in
 /// the page: the same normalised text, or (across languages) the same distinctive skeleton (one
 /// candidate on each side, and a strong score).
-fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<usize>]) {
+fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u32>]) {
     let mut used = vec![false; ka.len()];
     for i in pairs.iter().flatten() {
-        used[*i] = true;
+        used[*i as usize] = true;
     }
     let mut free_a: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, k) in ka.iter().enumerate().filter(|(i, _)| !used[*i]) {
@@ -250,7 +251,7 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
             if !list.is_empty() {
                 let i = list.remove(0);
                 used[i] = true;
-                pairs[j] = Some(i);
+                pairs[j] = Some(narrow(i));
             }
         }
     }
@@ -273,7 +274,7 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
         let Some(is) = by_skeleton.get(&k) else { continue };
         if let ([i], [j]) = (is.as_slice(), js.as_slice()) {
             if scorer.score(*i, *j) >= scorer.move_threshold() {
-                pairs[*j] = Some(*i);
+                pairs[*j] = Some(narrow(*i));
             }
         }
     }
@@ -283,14 +284,14 @@ fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u
 /// segment before it (or first, when no `a` segment before it is paired), unpaired `a`
 /// segments that go to the same place in `a` order. A counting sort: no comparison, and
 /// nothing larger than a counter per link beside the output.
-fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
+fn order(a_len: usize, pairs: &[Option<u32>]) -> Vec<Link> {
     // `UNPAIRED`, or the `b` index an `a` segment is paired with (a page has fewer segments
     // than `u32::MAX`: its line numbers are u32).
     const UNPAIRED: u32 = u32::MAX;
     let mut place: Vec<u32> = vec![UNPAIRED; a_len];
     for (j, i) in pairs.iter().enumerate() {
         if let Some(i) = i {
-            place[*i] = j as u32;
+            place[*i as usize] = j as u32;
         }
     }
     // Then, in place: where each unpaired `a` goes (slot 0 before every link, slot `j + 1`
@@ -323,7 +324,7 @@ fn order(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
     let mut next = 0;
     for slot in 0..=pairs.len() {
         if slot > 0 {
-            out.push(Link::new(pairs[slot - 1], Some(slot - 1)));
+            out.push(Link { a: pairs[slot - 1], b: Some(narrow(slot - 1)) });
         }
         out.extend(unpaired[next..starts[slot] as usize].iter().map(|&i| Link { a: Some(i), b: None }));
         next = starts[slot] as usize;
@@ -338,15 +339,18 @@ mod tests {
     use super::{diff_blocks, histogram_runs as plain, order, Link, LARGE_PAGE};
 
     /// [`order`] by its definition: a stable sort on (place, pair before unpaired, `a` index).
-    fn order_by_sorting(a_len: usize, pairs: &[Option<usize>]) -> Vec<Link> {
+    fn order_by_sorting(a_len: usize, pairs: &[Option<u32>]) -> Vec<Link> {
         let mut b_of_a = vec![None; a_len];
         for (j, i) in pairs.iter().enumerate() {
             if let Some(i) = i {
-                b_of_a[*i] = Some(j);
+                b_of_a[*i as usize] = Some(j);
             }
         }
-        let mut keyed: Vec<((i64, u8, usize), Link)> =
-            pairs.iter().enumerate().map(|(j, i)| ((j as i64, 0, 0), Link::new(*i, Some(j)))).collect();
+        let mut keyed: Vec<((i64, u8, usize), Link)> = pairs
+            .iter()
+            .enumerate()
+            .map(|(j, i)| ((j as i64, 0, 0), Link::new(i.map(|i| i as usize), Some(j))))
+            .collect();
         let mut after = -1;
         for (i, b) in b_of_a.iter().enumerate() {
             match b {
@@ -366,9 +370,9 @@ mod tests {
         ) {
             // Each `a` index paired once at most.
             let mut seen = vec![false; a_len];
-            let pairs: Vec<Option<usize>> = picks
+            let pairs: Vec<Option<u32>> = picks
                 .into_iter()
-                .map(|p| p.filter(|i| *i < a_len && !std::mem::replace(&mut seen[*i], true)))
+                .map(|p| p.filter(|i| *i < a_len && !std::mem::replace(&mut seen[*i], true)).map(|i| i as u32))
                 .collect();
             prop_assert_eq!(order(a_len, &pairs), order_by_sorting(a_len, &pairs));
         }

@@ -23,8 +23,7 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
         || par::map(a_len, |i| scorer.move_key_a(i)),
         || par::map(b_len, |j| scorer.move_key_b(j)),
     );
-    let b_of_a = super::partition::unique_in_both(&keys_a, &keys_b);
-    drop((keys_a, keys_b));
+    let b_of_a = super::partition::unique_in_both(keys_a, keys_b);
     let mut footnotes = Vec::new();
     // In `a` order.
     let mut candidates: Vec<(u32, u32)> = Vec::new();
@@ -65,7 +64,7 @@ pub fn unique_matches(scorer: &Scorer<'_>, a_len: usize, b_len: usize) -> Matche
 pub fn extend_moves(
     scorer: &Scorer<'_>,
     moved: &[(usize, usize)],
-    pairs: &mut [Option<usize>],
+    pairs: &mut [Option<u32>],
     a_len: usize,
     joins: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
@@ -75,7 +74,7 @@ pub fn extend_moves(
     }
     let mut used_a = vec![false; a_len];
     for i in pairs.iter().flatten() {
-        used_a[*i] = true;
+        used_a[*i as usize] = true;
     }
     for &(i, j) in moved {
         if scorer.is_footnote_pair(i, j) {
@@ -89,7 +88,7 @@ pub fn extend_moves(
                 if !free || !scorer.b_has_letters(yb) || !joins(xa, yb) {
                     break;
                 }
-                pairs[yb] = Some(xa);
+                pairs[yb] = Some(super::narrow(xa));
                 used_a[xa] = true;
                 made.push((xa, yb));
                 (x, y) = (step(xa), step(yb));

@@ -75,31 +75,52 @@ fn each_part<T: Send>(parts: usize, f: impl Fn(usize) -> T + Sync + Send) -> Vec
     }
 }
 
+/// A key and the index it is at, in 12 bytes rather than the 16 of `(u64, u32)`: a page of a
+/// million blocks has a million of them on each side.
+#[derive(Clone, Copy, Default)]
+struct Keyed {
+    key: [u32; 2],
+    index: u32,
+}
+
+impl Keyed {
+    fn new(key: u64, index: u32) -> Self {
+        Keyed { key: [(key >> 32) as u32, key as u32], index }
+    }
+
+    fn key(&self) -> u64 {
+        (u64::from(self.key[0]) << 32) | u64::from(self.key[1])
+    }
+}
+
 /// For each index of `a` whose key occurs exactly once in `a` and exactly once in `b`: the
-/// index in `b` with that key.
-pub fn unique_in_both(a: &[Option<u64>], b: &[Option<u64>]) -> Vec<Option<u32>> {
-    let bits = bits_for(a.len().max(b.len()));
-    let with_index = |k, i| (k, i);
-    let (pa, pb) = (Parts::new(a.len(), bits, |i| a[i], with_index), Parts::new(b.len(), bits, |j| b[j], with_index));
+/// index in `b` with that key. The keys are dropped as soon as they are laid out.
+pub fn unique_in_both(a: Vec<Option<u64>>, b: Vec<Option<u64>>) -> Vec<Option<u32>> {
+    let (a_len, bits) = (a.len(), bits_for(a.len().max(b.len())));
+    let pa = Parts::new(a_len, bits, |i| a[i], Keyed::new);
+    drop(a);
+    let pb = Parts::new(b.len(), bits, |j| b[j], Keyed::new);
+    drop(b);
     let found = each_part(1 << bits, |p| {
         // Per key: how often it occurs on each side (up to 2: only "once" matters), and where.
         let mut seen: HashMap<u64, [(u8, u32); 2]> = HashMap::default();
         seen.reserve(pa.get(p).len());
         for (side, entries) in [pa.get(p), pb.get(p)].into_iter().enumerate() {
-            for &(k, i) in entries {
-                let slot = &mut seen.entry(k).or_default()[side];
-                *slot = ((slot.0 + 1).min(2), i);
+            for e in entries {
+                let slot = &mut seen.entry(e.key()).or_default()[side];
+                *slot = ((slot.0 + 1).min(2), e.index);
             }
         }
         pa.get(p)
             .iter()
-            .filter_map(|(k, _)| match seen[k] {
+            .filter_map(|e| match seen[&e.key()] {
                 [(1, i), (1, j)] => Some((i, j)),
                 _ => None,
             })
             .collect::<Vec<_>>()
     });
-    let mut b_of_a = vec![None; a.len()];
+    drop((pa, pb));
+    let mut b_of_a = vec![None; a_len];
     for (i, j) in found.into_iter().flatten() {
         b_of_a[i as usize] = Some(j);
     }
@@ -163,7 +184,7 @@ mod tests {
             small in keys(50, 40),
         ) {
             for (a, b) in [(&a, &b), (&small, &b), (&small, &small)] {
-                prop_assert_eq!(unique_in_both(a, b), unique_in_one_table(a, b));
+                prop_assert_eq!(unique_in_both(a.clone(), b.clone()), unique_in_one_table(a, b));
                 let (fa, fb): (Vec<u64>, Vec<u64>) = (a.iter().flatten().copied().collect(), b.iter().flatten().copied().collect());
                 let set: std::collections::HashSet<u64> = fb.iter().copied().collect();
                 let shared = fa.iter().any(|k| set.contains(k));
