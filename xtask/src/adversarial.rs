@@ -18,7 +18,7 @@ const RUNS: usize = 5;
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
 /// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed, with
-/// room for the spread of the peak from run to run (306 to 386 MB, 15-19x, for the million
+/// room for the spread of the peak from run to run (295 to 386 MB, 14-19x, for the million
 /// one-line blocks). It is not a small multiple, which that input does not meet yet: each of its
 /// 10-byte blocks costs a segment on each side (56 bytes, and about 28 for its tokens, lines and
 /// text) and a pair (88 bytes), besides the alignment's working lists.
