@@ -1,9 +1,9 @@
-//! What many segments keep in one allocation. A segment's lines as written, their normal form
-//! and its text (the last two where they differ from the first) are first copied into a buffer
-//! of the segment's own, then gathered with those of the segments made just before it into one
-//! buffer that they share ([`share`]): a page of a million one-line blocks would otherwise hold
-//! millions of small allocations, each with its counter and the allocator's overhead, for ten
-//! bytes of text. Consecutive segments share their container path ([`ContainerPath`]) too.
+//! What many segments keep in one allocation. A segment's skeleton tokens, its lines as written,
+//! their normal form and its text (the last two where they differ from the lines) are first
+//! copied into a buffer of the segment's own, then gathered with those of the segments made
+//! just before it into one buffer that they share ([`share`]): a page of a million one-line
+//! blocks would otherwise hold millions of small allocations, each with its counter and the
+//! allocator's overhead, for ten bytes of text. Consecutive segments share their container path ([`ContainerPath`]) too.
 
 use std::sync::Arc;
 
