@@ -14,14 +14,16 @@ const MAX_GROWTH: f64 = 1.25;
 const FLOOR: Duration = Duration::from_millis(10);
 /// Runs per input and size; the best time is kept.
 const RUNS: usize = 5;
-/// Every input should complete within this (reported, not held yet).
+/// Every input completes within this (held).
 const BUDGET: Duration = Duration::from_secs(2);
 /// Peak memory of the largest size, at most this multiple of the input's bytes plus
-/// [`MEMORY_ALLOWANCE_MB`] (MiB). Held as a ratchet, so that memory cannot grow unnoticed, with
-/// room for the spread of the peak from run to run (295 to 386 MB, 14-19x, for the million
-/// one-line blocks). It is not a small multiple, which that input does not meet yet: each of its
-/// 10-byte blocks costs a segment on each side (56 bytes, and about 28 for its tokens, lines and
-/// text) and a pair (88 bytes), besides the alignment's working lists.
+/// [`MEMORY_ALLOWANCE_MB`] (MiB). Memory grows with the number of blocks, by a fixed cost per
+/// block: a segment on each side (56 bytes, and about 28 for its tokens, lines and text), a pair
+/// (88 bytes) and the alignment's working lists; a gap's band of cells adds about 10 MB. The
+/// pages of paragraphs here need 6 to 12 times their size; the million one-line blocks, ten
+/// bytes each, are the worst case, at 14 to 19 times (295 to 386 MB from run to run), about what
+/// pulldown-cmark alone needs to read the two pages whole. Held as a ratchet, so that memory
+/// cannot grow unnoticed.
 const MAX_MEMORY_MULTIPLE: f64 = 20.0;
 /// What any input may cost besides (threads' stacks, tables, a gap's band of cells).
 const MEMORY_ALLOWANCE_MB: f64 = 32.0;
@@ -91,7 +93,8 @@ pub fn run(out: &mut String) -> bool {
         let late = times[2].max(FLOOR).as_secs_f64() / times[1].max(FLOOR).as_secs_f64();
         let issue_ok = growth <= MAX_GROWTH * input_growth;
         let time_ok = issue_ok || late <= MAX_GROWTH * inputs[2] as f64 / inputs[1] as f64;
-        all_met &= time_ok && memory_ok;
+        let budget_ok = times.iter().all(|t| *t <= BUDGET);
+        all_met &= time_ok && memory_ok && budget_ok;
         let fmt_mem =
             |m: &Option<u64>| m.map_or_else(|| "n/a".to_owned(), |kb| format!("{:.0} MB", kb as f64 / 1024.0));
         let _ = writeln!(
@@ -110,18 +113,18 @@ pub fn run(out: &mut String) -> bool {
             input as f64 / 1e6,
             fmt_mem(&parse_alone),
             fmt_mem(&parser_alone),
-            match (time_ok && memory_ok, issue_ok && times[2] <= BUDGET) {
+            match (time_ok && memory_ok && budget_ok, issue_ok) {
                 (true, true) => "met",
-                (true, false) => "4x-16x growth met; 1x-16x growth or 2 s below target (not gated yet)",
+                (true, false) => "4x-16x growth met; 1x-16x growth above 20x (reported, not gated)",
                 (false, _) => "NOT MET",
             }
         );
     }
     let _ = writeln!(
         out,
-        "  (held: from 1x or from 4x to 16x, time grows at most {MAX_GROWTH}x as much as the input, and peak \
-         memory at most {MAX_MEMORY_MULTIPLE}x the input + {MEMORY_ALLOWANCE_MB} MB; not held yet: from 1x to \
-         16x at most 20x, at most {} s)",
+        "  (held: every size within {} s; from 1x or from 4x to 16x, time grows at most {MAX_GROWTH}x as much as \
+         the input; peak memory at most {MAX_MEMORY_MULTIPLE}x the input + {MEMORY_ALLOWANCE_MB} MB. Reported: \
+         from 1x to 16x at most 20x)",
         BUDGET.as_secs()
     );
     all_met
