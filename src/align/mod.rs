@@ -94,10 +94,7 @@ fn ordered_passes(
     in_order: Vec<(u32, u32)>,
     pairs: &mut [Option<u32>],
 ) {
-    let mut paired_a = vec![false; ga.len()];
-    for i in pairs.iter().flatten() {
-        paired_a[*i as usize] = true;
-    }
+    let paired_a = paired_a(pairs, ga.len());
     // Indices in 32 bits, as line numbers are: a page of a million blocks has them all here.
     let rest_a: Vec<u32> = (0..ga.len()).filter(|i| !paired_a[*i]).map(narrow).collect();
     drop(paired_a);
@@ -144,6 +141,15 @@ fn pick<'k>(keys: &'k [u64], indices: &[u32]) -> Cow<'k, [u64]> {
     } else {
         indices.iter().map(|i| keys[*i as usize]).collect()
     }
+}
+
+/// Which of `a_len` `a` segments `pairs` (`b` index → `a` index) already pairs.
+fn paired_a(pairs: &[Option<u32>], a_len: usize) -> Vec<bool> {
+    let mut paired = vec![false; a_len];
+    for i in pairs.iter().flatten() {
+        paired[*i as usize] = true;
+    }
+    paired
 }
 
 /// A segment index in 32 bits: a page has fewer segments than lines, and its line numbers are
@@ -234,10 +240,7 @@ fn anchors(equal: &[(usize, usize, usize)], a_len: usize, b_len: usize, pairs: &
 /// the page: the same normalised text, or (across languages) the same distinctive skeleton (one
 /// candidate on each side, and a strong score).
 fn pair_moved(scorer: &Scorer<'_>, ka: &[u64], kb: &[u64], pairs: &mut [Option<u32>]) {
-    let mut used = vec![false; ka.len()];
-    for i in pairs.iter().flatten() {
-        used[*i as usize] = true;
-    }
+    let mut used = paired_a(pairs, ka.len());
     let mut free_a: HashMap<u64, Vec<usize>> = HashMap::default();
     for (i, k) in ka.iter().enumerate().filter(|(i, _)| !used[*i]) {
         free_a.entry(*k).or_default().push(i);

@@ -72,10 +72,7 @@ pub fn extend_moves(
     if moved.is_empty() {
         return made;
     }
-    let mut used_a = vec![false; a_len];
-    for i in pairs.iter().flatten() {
-        used_a[*i as usize] = true;
-    }
+    let mut used_a = super::paired_a(pairs, a_len);
     for &(i, j) in moved {
         if scorer.is_footnote_pair(i, j) {
             continue;

@@ -3,7 +3,8 @@
 //! copied into a buffer of the segment's own, then gathered with those of the segments made
 //! just before it into one buffer that they share ([`share`]): a page of a million one-line
 //! blocks would otherwise hold millions of small allocations, each with its counter and the
-//! allocator's overhead, for ten bytes of text. Consecutive segments share their container path ([`ContainerPath`]) too.
+//! allocator's overhead, for ten bytes of text. Consecutive segments share their container path
+//! ([`ContainerPath`]) too.
 
 use std::sync::Arc;
 
