@@ -1351,3 +1351,49 @@ Now and then, restore a backup: then you know that it works.
 ";
     check(en, he, None, "he", "translated 1 1\nuntranslated 3 3\nuntranslated 5 5");
 }
+
+#[test]
+fn a_layout_div_is_no_evidence_against_a_pair() {
+    // Since the Arabic was made, the English put its section in a grid and added a section of
+    // its own before it. Both English headings are top-level headings of the page: the grid
+    // around one of them says nothing about which of them the Arabic heading translates.
+    let en = "\
+# Keeping backups
+
+## What the second edition of this guide changes for readers who used the first
+
+Read this first.
+
+<div class=\"grid\" markdown>
+<div markdown>
+## Why keep copies?
+
+A backup is a copy of your files that lives somewhere else. Make one before you change anything important.
+</div>
+</div>
+";
+    let ar = "\
+# الاحتفاظ بالنسخ الاحتياطية
+
+## لماذا نحتفظ بنسخ؟
+
+النسخة الاحتياطية هي نسخة من ملفاتك محفوظة في مكان آخر. أنشئ واحدة قبل أن تغيّر أي شيء مهم.
+";
+    check(
+        en,
+        ar,
+        None,
+        "ar",
+        "
+        translated 1 1
+        missing 3 -
+        missing 5 -
+        missing 7 - verbatim
+        missing 8 - verbatim
+        translated 9 3
+        translated 11 5
+        missing 12 - verbatim
+        missing 13 - verbatim
+        ",
+    );
+}

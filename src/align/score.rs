@@ -126,9 +126,8 @@ struct Text {
     /// Where the cognates begin in `tokens`.
     words: u32,
     chars: u32,
+    /// The container, without the layout ones (see [`semantic_container`]).
     container: u64,
-    /// The container without the layout ones (see [`semantic_container`]).
-    semantic: u64,
 }
 
 impl Text {
@@ -154,8 +153,7 @@ impl Text {
             tokens,
             words,
             chars: u32::try_from(s.chars()).unwrap_or(u32::MAX),
-            container: hash(&s.container),
-            semantic: semantic_container(&s.container),
+            container: semantic_container(&s.container),
         }
     }
 
@@ -168,12 +166,10 @@ impl Text {
     }
 }
 
-/// How alike two containers are when they differ only in layout (see [`semantic_container`]).
-const LAYOUT_ONLY: f32 = 0.5;
-
 /// The containers that say what a block is (an admonition, a list, a quote, a tab), hashed.
-/// `<div markdown>`, `<section>` and `<article>` without an admonition class only lay blocks out:
-/// an English page that puts existing sections side by side in a grid keeps the same blocks.
+/// `<div markdown>`, `<section>` and `<article>` without an admonition class only lay blocks out
+/// and are left out: an English page that puts existing sections side by side in a grid keeps
+/// the same blocks in the same containers.
 fn semantic_container(path: &[String]) -> u64 {
     let layout = |c: &String| {
         let mut parts = c.split('.');
@@ -453,13 +449,7 @@ impl<'a> Scorer<'a> {
             // Front-matter fields pair by key, whatever their values say.
             return if sa.kind == sb.kind && sa.skeleton().first() == sb.skeleton().first() { 1.0 } else { 0.0 };
         }
-        let container = if fa.text.container == fb.text.container {
-            1.0
-        } else if fa.text.semantic == fb.text.semantic {
-            LAYOUT_ONLY
-        } else {
-            0.0
-        };
+        let container = if fa.text.container == fb.text.container { 1.0 } else { 0.0 };
         // A translated block that is still English (untranslated) is judged as two English
         // revisions are.
         let untranslated = self.mode == Mode::CrossLanguage && fb.english && !fa.text.words().is_empty();
