@@ -30,11 +30,16 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
     if matches!(t.kind, Kind::Code | Kind::FrontMatter | Kind::Html) || english.kind == Kind::Code {
         return;
     }
-    let delimiters = |s: &str| s.contains(['*', '_']);
-    if t.raw() == english.raw() || !(delimiters(t.raw()) || delimiters(english.raw())) {
+    if t.raw() == english.raw() || !(may_delimit(t.raw()) || may_delimit(english.raw())) {
         return;
     }
-    let (e, tr) = (Emphasis::of(english.raw()), Emphasis::of(t.raw()));
+    let tr = Emphasis::of(t.raw());
+    if !input.known_english && tr.escaped.is_empty() && tr.strays.is_empty() {
+        // Without the English the translation was made from, only a delimiter the translation
+        // shows as text is a finding: none here, and the English need not be read.
+        return;
+    }
+    let e = Emphasis::of(english.raw());
     let lost = tr.strong < e.strong || tr.em < e.em;
     if lost && tr.escaped.len() > e.escaped.len() {
         let at = tr.escaped[e.escaped.len().min(tr.escaped.len() - 1)];
@@ -53,6 +58,15 @@ fn check(input: &Input<'_>, out: &mut Vec<Hit>) {
             format!("{} bold and {} italic spans where the English has {} and {}", tr.strong, tr.em, e.strong, e.em),
         ));
     }
+}
+
+/// Whether `raw` has a `*`, or a `_` that is not a single one inside a word (`Rooting_Android`,
+/// `snake_case`): neither CommonMark nor Python-Markdown makes emphasis of those, so a block
+/// without other delimiters has no span to lose and no stray delimiter.
+fn may_delimit(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    memchr::memchr(b'*', b).is_some() || memchr::memchr_iter(b'_', b).any(|i| i == 0 || !word(i - 1) || !word(i + 1))
 }
 
 /// Chinese, Japanese and Korean text has no italics: translators rightly write `「…」` or bold
@@ -219,8 +233,22 @@ fn runs(raw: &str, literal: &[usize]) -> Vec<Run> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Emphasis, RULE};
+    use proptest::prelude::*;
+
+    use super::{may_delimit, Emphasis, RULE};
     use crate::rules::testing::{hits, hits_without_base};
+
+    proptest! {
+        /// What lets `check` skip a pair whose blocks may not delimit: such a block has no span,
+        /// no escaped delimiter, and no stray delimiter but single underscores inside words.
+        #[test]
+        fn a_block_that_may_not_delimit_has_no_span_and_no_stray_that_counts(raw in r"[ab7_ \\é.]{0,24}") {
+            prop_assume!(!may_delimit(&raw));
+            let e = Emphasis::of(&raw);
+            prop_assert_eq!((e.strong, e.em, e.escaped.len()), (0, 0, 0));
+            prop_assert!(e.strays.iter().all(|r| r.inside_word && r.len == 1));
+        }
+    }
 
     fn counts(raw: &str) -> (usize, usize, usize, usize) {
         let e = Emphasis::of(raw);

@@ -148,6 +148,17 @@ pub struct Input<'a> {
     /// The translation file's lines as written (line `n` is `lines[n - 1]`), for what parsing
     /// normalises away, such as the quotes around a front-matter value.
     pub lines: &'a [&'a str],
+    /// The two blocks parsed again, each on its own (see [`Input::alone`]).
+    pub alone: std::cell::OnceCell<(Page, Page)>,
+}
+
+impl Input<'_> {
+    /// The English and the translated block parsed again, each on its own: what precedes a
+    /// block can change how it parses (an unclosed HTML block, a footnote defined on one side
+    /// only). Parsed once for all the rules that compare the two blocks' markup.
+    pub fn alone(&self, english: &Segment) -> &(Page, Page) {
+        self.alone.get_or_init(|| (crate::parse::parse(english.raw()), crate::parse::parse(self.translation.raw())))
+    }
 }
 
 /// A problem a rule found, placed in the translated segment's `raw` text.
@@ -194,7 +205,15 @@ pub fn check_alignment(
             None => pair.segments.source().map(|i| &source.segments[i]),
         };
         let known_english = alignment.base.kind != BaseKind::None && (base.is_some() || !pair.has(Status::Stale));
-        let input = Input { pair, english, translation: &translation.segments[j], known_english, facts, lines: &lines };
+        let input = Input {
+            pair,
+            english,
+            translation: &translation.segments[j],
+            known_english,
+            facts,
+            lines: &lines,
+            alone: Default::default(),
+        };
         check_pair(&input, &alignment.translation, &lines, &rules, &mut out);
     }
     out

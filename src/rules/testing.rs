@@ -48,6 +48,7 @@ fn run_with(
             known_english,
             facts: &facts,
             lines: &lines,
+            alone: Default::default(),
         };
         let mut found: Vec<Hit> = Vec::new();
         check(&input, &mut found);

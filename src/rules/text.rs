@@ -260,10 +260,9 @@ pub fn compare_tokens(
     if !has(english) && !has(input.translation) || tokens(english, prefix) == tokens(input.translation, prefix) {
         return;
     }
-    // What precedes a block can change how it parses (an unclosed HTML block, a footnote defined
-    // on one side only): blocks that differ are compared again on their own.
-    let (e_page, t_page) = (crate::parse::parse(english.raw()), crate::parse::parse(input.translation.raw()));
-    report_difference(input, &page_tokens(&e_page, prefix), &page_tokens(&t_page, prefix), describe, out);
+    // Blocks that differ are compared again on their own (see `Input::alone`).
+    let (e_page, t_page) = input.alone(english);
+    report_difference(input, &page_tokens(e_page, prefix), &page_tokens(t_page, prefix), describe, out);
 }
 
 /// Reports the difference of two sorted token lists of a pair as `compare_tokens` describes.
