@@ -149,15 +149,20 @@ pub struct Input<'a> {
     /// normalises away, such as the quotes around a front-matter value.
     pub lines: &'a [&'a str],
     /// The two blocks parsed again, each on its own (see [`Input::alone`]).
-    pub alone: std::cell::OnceCell<(Page, Page)>,
+    pub(crate) alone: std::cell::OnceCell<(Page, Page)>,
 }
 
 impl Input<'_> {
-    /// The English and the translated block parsed again, each on its own: what precedes a
-    /// block can change how it parses (an unclosed HTML block, a footnote defined on one side
-    /// only). Parsed once for all the rules that compare the two blocks' markup.
-    pub fn alone(&self, english: &Segment) -> &(Page, Page) {
-        self.alone.get_or_init(|| (crate::parse::parse(english.raw()), crate::parse::parse(self.translation.raw())))
+    /// The English and the translated block parsed again, each on its own (`None` without an
+    /// English block): what precedes a block can change how it parses (an unclosed HTML block, a
+    /// footnote defined on one side only). Parsed once for all the rules that compare the two
+    /// blocks' markup.
+    pub fn alone(&self) -> Option<&(Page, Page)> {
+        let english = self.english?;
+        Some(
+            self.alone
+                .get_or_init(|| (crate::parse::parse(english.raw()), crate::parse::parse(self.translation.raw()))),
+        )
     }
 }
 
