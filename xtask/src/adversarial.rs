@@ -21,7 +21,7 @@ const BUDGET: Duration = Duration::from_secs(2);
 /// block: a segment on each side (56 bytes, and about 28 for its tokens, lines and text), a pair
 /// (88 bytes) and the alignment's working lists; a gap's band of cells adds about 10 MB. The
 /// pages of paragraphs here (1 to 2 MB) need 6 to 14 times their size; the million one-line
-/// blocks, ten bytes each, are the worst case, at 14 to 19 times (295 to 387 MB from run to
+/// blocks, ten bytes each, are the worst case, at 14 to 20 times (295 to 393 MB from run to
 /// run), about what pulldown-cmark alone needs to read the two pages whole. Held as a ratchet,
 /// so that memory cannot grow unnoticed.
 const MAX_MEMORY_MULTIPLE: f64 = 20.0;
